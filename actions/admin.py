@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from actions.models import Action, ProgressUpdate
+from inspections.admin_scoping import PartnershipScopedAdmin, PartnershipScopedTabularInline
+
+
+class ProgressUpdateInline(PartnershipScopedTabularInline):
+    model = ProgressUpdate
+    fields = ["date", "author", "rag", "narrative"]
+
+
+@admin.register(Action)
+class ActionAdmin(PartnershipScopedAdmin):
+    list_display = [
+        "reference",
+        "description",
+        "lead_agency",
+        "lead_officer",
+        "target_date",
+        "rag",
+    ]
+    list_display_links = ["reference", "description"]
+    list_filter = ["rag", "lead_agency", "finding__inspection"]
+    search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
+    date_hierarchy = "target_date"
+    filter_horizontal = ["supporting_agencies"]
+    readonly_fields = ["original_target_date", "created_at", "updated_at"]
+    inlines = [ProgressUpdateInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_page_relations()
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(PartnershipScopedAdmin):
+    list_display = ["action", "date", "author", "rag"]
+    list_filter = ["rag", "date"]
+    search_fields = ["narrative", "action__reference"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("action", "author")

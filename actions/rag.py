@@ -1,0 +1,53 @@
+"""RAG status, defined once: the words, what each means, and how its tag looks.
+
+Colour never stands alone (WCAG 1.4.1): every tag shows the word, and these
+definitions appear on the pages and in every exported document.
+"""
+
+from django.db import models
+
+
+class RAG(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    COMPLETE = "complete", "Complete"
+
+    @property
+    def definition(self) -> str:
+        return DEFINITIONS[self]
+
+    @property
+    def tag_class(self) -> str:
+        return TAG_CLASSES[self]
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse: how a change of RAG is judged to be a slip."""
+        return SEVERITY[self]
+
+
+DEFINITIONS = {
+    RAG.NOT_STARTED: "Planned; the start date has not been reached.",
+    RAG.RED: "Off track: target date missed or at serious risk; needs executive help.",
+    RAG.AMBER: "Some slippage or risk; the owner has a recovery plan.",
+    RAG.GREEN: "On track for the target date.",
+    RAG.COMPLETE: "Delivered, evidence accepted and closure agreed by the partnership.",
+}
+
+TAG_CLASSES = {
+    RAG.NOT_STARTED: "govuk-tag--grey",
+    RAG.RED: "govuk-tag--red",
+    RAG.AMBER: "govuk-tag--orange",
+    RAG.GREEN: "govuk-tag--green",
+    RAG.COMPLETE: "govuk-tag--blue",
+}
+
+SEVERITY = {
+    RAG.COMPLETE: 0,
+    RAG.GREEN: 1,
+    RAG.NOT_STARTED: 1,
+    RAG.AMBER: 2,
+    RAG.RED: 3,
+}

@@ -1,0 +1,125 @@
+"""Creates the demo partnerships. Everything is found by its natural key before it is
+created, so loading twice changes nothing."""
+
+import datetime
+
+from django.db import transaction
+
+from actions.models import Action, ProgressUpdate
+from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
+from inspections.demo.lewisham import LEWISHAM
+from inspections.demo.northbrook import NORTHBROOK
+from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
+from people.models import Role, User
+
+DEMO_PARTNERSHIPS = (LEWISHAM, NORTHBROOK)
+
+
+@transaction.atomic
+def load_demo(*, today: datetime.date) -> list[Partnership]:
+    return [_load_partnership(seed, today=today) for seed in DEMO_PARTNERSHIPS]
+
+
+def demo_usernames() -> list[str]:
+    return [person.username for seed in DEMO_PARTNERSHIPS for person in seed.people]
+
+
+def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partnership:
+    partnership, _ = Partnership.objects.get_or_create(
+        slug=seed.slug,
+        defaults={"local_area": seed.local_area, "name": seed.name, "short_name": seed.short_name},
+    )
+    agencies = {
+        agency.key: Agency.objects.get_or_create(
+            partnership=partnership,
+            name=agency.name,
+            defaults={"short_name": agency.short_name, "kind": agency.kind},
+        )[0]
+        for agency in seed.agencies
+    }
+    people = {}
+    for person in seed.people:
+        user, created = User.objects.get_or_create(
+            username=person.username,
+            defaults={
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "email": f"{person.username}@{seed.slug}.example.org",
+                "job_title": person.job_title,
+                "partnership": partnership,
+                "agency": agencies[person.agency],
+                "role": person.role,
+                # Managers use the Django admin for set-up until they have their own pages.
+                "is_staff": person.role == Role.MANAGER,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        people[person.username] = user
+
+    plan = seed.inspection
+    inspection, created = Inspection.objects.get_or_create(
+        partnership=partnership,
+        letter_date=plan.letter_date,
+        subject=plan.subject,
+        defaults={
+            "theme": Theme.objects.get(name=plan.theme),
+            "onsite_start": plan.onsite_start,
+            "onsite_end": plan.onsite_end,
+            "statement_due": plan.statement_due,
+            "principal_authority": plan.principal_authority,
+            "addressees": plan.addressees,
+            "headline_findings": plan.headline_findings,
+            "strengths": plan.strengths,
+            "status": plan.status,
+        },
+    )
+    if created:
+        inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=plan.inspectorates))
+
+    for number, text in enumerate(plan.findings, start=1):
+        finding, _ = Finding.objects.get_or_create(
+            inspection=inspection, number=number, defaults={"text": text}
+        )
+        for position, action_seed in enumerate(plan.actions.get(number, ()), start=1):
+            _load_action(finding, position, action_seed, agencies, people, today=today)
+    return partnership
+
+
+def _load_action(finding, position, seed, agencies, people, *, today):
+    def day(offset: int) -> datetime.date:
+        return today + datetime.timedelta(days=offset)
+
+    action, created = Action.objects.get_or_create(
+        finding=finding,
+        reference=f"{finding.number}.{position}",
+        defaults={
+            "position": position,
+            "description": seed.description,
+            "lead_agency": agencies[seed.lead_agency],
+            "lead_officer": people.get(seed.lead_officer),
+            "start_date": day(seed.start),
+            "target_date": day(seed.target),
+            "original_target_date": day(
+                seed.original_target if seed.original_target is not None else seed.target
+            ),
+            "target_date_change_reason": seed.target_change_reason,
+            "success_measure": seed.success_measure,
+            "rag": seed.rag,
+        },
+    )
+    if not created:
+        return
+    action.supporting_agencies.set([agencies[key] for key in seed.supporting])
+    author = action.lead_officer or next(iter(people.values()))
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(
+            action=action,
+            author=author,
+            date=day(-update.days_ago),
+            narrative=update.narrative,
+            rag=update.rag,
+        )
+        for update in seed.updates
+    )

@@ -1,0 +1,200 @@
+"""Partnerships, their agencies, and the inspections whose findings they must answer."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from inspections.scoping import PartnershipScopedQuerySet
+
+
+class PartnershipQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "pk"
+
+
+class Partnership(models.Model):
+    """A local safeguarding children partnership: the owner of every other record."""
+
+    local_area = models.CharField(
+        max_length=200, help_text="For example, London Borough of Lewisham"
+    )
+    name = models.CharField(
+        max_length=200, help_text="For example, Lewisham Safeguarding Children Partnership"
+    )
+    short_name = models.CharField(max_length=30, help_text="For example, LSCP")
+    slug = models.SlugField(unique=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyKind(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health / integrated care board"
+    NHS_TRUST = "nhs_trust", "NHS trust"
+    PROBATION = "probation", "Probation"
+    EDUCATION = "education", "Education"
+    YOUTH_JUSTICE = "youth_justice", "Youth justice"
+    PARTNERSHIP = "partnership", "Partnership-wide"
+    OTHER = "other", "Other"
+
+
+class AgencyQuerySet(PartnershipScopedQuerySet):
+    pass
+
+
+class Agency(models.Model):
+    """A partner organisation: the council, the police force, the ICB, a trust."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(
+        max_length=60, blank=True, help_text="What plans call it, for example 'Police' or 'ICB'"
+    )
+    kind = models.CharField(max_length=20, choices=AgencyKind.choices)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="agency_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class Inspectorate(models.Model):
+    """Ofsted, CQC, HMICFRS, HMI Probation: reference data shared by every partnership."""
+
+    short_name = models.CharField(max_length=30, unique=True)
+    name = models.CharField(max_length=200)
+    former_names = models.CharField(max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Theme(models.Model):
+    """A JTAI deep-dive theme. Reference data shared by every partnership, editable by the operator."""
+
+    name = models.CharField(max_length=200, unique=True)
+    years = models.CharField(max_length=40, blank=True, help_text="When inspectors used this theme")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InspectionStatus(models.TextChoices):
+    DRAFTING = "drafting", "Drafting the statement"
+    SUBMITTED = "submitted", "Statement submitted"
+    MONITORING = "monitoring", "Monitoring"
+    CLOSED = "closed", "Closed"
+
+
+class InspectionQuerySet(PartnershipScopedQuerySet):
+    pass
+
+
+class Inspection(models.Model):
+    """One JTAI and the letter of findings that followed it."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="inspections"
+    )
+    subject = models.CharField(
+        max_length=300,
+        help_text="What was inspected, as the letter puts it, for example "
+        "'the multi-agency response to identification of initial need and risk'",
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, null=True, blank=True, related_name="inspections"
+    )
+    inspectorates = models.ManyToManyField(Inspectorate, related_name="inspections")
+    onsite_start = models.DateField("on-site start", null=True, blank=True)
+    onsite_end = models.DateField("on-site end", null=True, blank=True)
+    letter_date = models.DateField("letter published", null=True, blank=True)
+    statement_due = models.DateField("statement due", null=True, blank=True)
+    principal_authority = models.CharField(max_length=200, blank=True)
+    addressees = models.TextField(blank=True, help_text="One addressee per line")
+    headline_findings = models.TextField(blank=True)
+    strengths = models.TextField(blank=True, help_text="One strength per line")
+    status = models.CharField(
+        max_length=20, choices=InspectionStatus.choices, default=InspectionStatus.DRAFTING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = InspectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-letter_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(onsite_end__gte=F("onsite_start"))
+                | Q(onsite_end__isnull=True)
+                | Q(onsite_start__isnull=True),
+                name="inspection_onsite_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return f"Joint targeted area inspection of {self.partnership.local_area}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspection_detail", args=[self.pk])
+
+    @property
+    def addressee_list(self) -> list[str]:
+        return [line.strip() for line in self.addressees.splitlines() if line.strip()]
+
+    @property
+    def strength_list(self) -> list[str]:
+        return [line.strip() for line in self.strengths.splitlines() if line.strip()]
+
+
+class FindingQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "inspection__partnership"
+
+
+class Finding(models.Model):
+    """An area for improvement: one "What needs to improve?" item of the letter, verbatim."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
+    number = models.PositiveSmallIntegerField(help_text="Its place in the letter's list, from 1")
+    text = models.TextField(help_text="The letter's words, unchanged")
+    is_priority = models.BooleanField(
+        "area for priority action",
+        default=False,
+        help_text="Older letters named some areas for priority action",
+    )
+
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["inspection", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "number"], name="finding_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"

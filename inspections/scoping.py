@@ -1,0 +1,30 @@
+"""Partnership scoping: the one place that decides which records a person may see.
+
+Every record belongs to exactly one partnership. Every page reaches its records
+through ``Model.objects.for_user(user)`` or ``get_for_user_or_404`` so another
+partnership's records are simply not there: their URLs answer 404, not 403,
+which would confirm that they exist.
+"""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+
+class PartnershipScopedQuerySet(models.QuerySet):
+    #: The lookup from this model to its partnership's id, e.g. "finding__inspection__partnership".
+    partnership_lookup = "partnership"
+
+    def for_partnership(self, partnership_id: int | None):
+        if partnership_id is None:
+            return self.none()
+        return self.filter(**{self.partnership_lookup: partnership_id})
+
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.for_partnership(user.partnership_id)
+
+
+def get_for_user_or_404(queryset: PartnershipScopedQuerySet, user, **lookup):
+    """The record, if it belongs to the user's partnership; otherwise 404."""
+    return get_object_or_404(queryset.for_user(user), **lookup)

@@ -1,0 +1,21 @@
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from inspections import selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    inspections = selectors.inspections_for_home(user=request.user)
+    return render(request, "inspections/home.html", {"inspections": inspections})
+
+
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = selectors.inspection_for_page(user=request.user, pk=pk)
+    return render(request, "inspections/inspection_detail.html", {"inspection": inspection})
+
+
+@login_not_required
+def accessibility(request: HttpRequest) -> HttpResponse:
+    # Public by law (PSBAR 2018): anyone may read it, signed in or not.
+    return render(request, "pages/accessibility.html")

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "JTAI action plans: administration"
+admin.site.site_title = "JTAI action plans"
+
+urlpatterns = [
+    path("", include("inspections.urls")),
+    path("", include("actions.urls")),
+    path("account/", include("people.urls")),
+    path("admin/", admin.site.urls),
+]
