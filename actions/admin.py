@@ -2,11 +2,31 @@ from django.contrib import admin
 
 from actions.models import Action, ProgressUpdate
 from inspections.admin_scoping import PartnershipScopedAdmin, PartnershipScopedTabularInline
+from inspections.models import Inspection
 
 
 class ProgressUpdateInline(PartnershipScopedTabularInline):
     model = ProgressUpdate
     fields = ["date", "author", "rag", "narrative"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("action", "author")
+
+
+class InspectionFilter(admin.SimpleListFilter):
+    title = "inspection"
+    parameter_name = "inspection"
+
+    def lookups(self, request, model_admin):
+        inspections = Inspection.objects.select_related("partnership")
+        if not request.user.is_superuser:
+            inspections = inspections.for_user(request.user)
+        return [(inspection.pk, str(inspection)) for inspection in inspections]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(finding__inspection=self.value())
+        return queryset
 
 
 @admin.register(Action)
@@ -20,7 +40,7 @@ class ActionAdmin(PartnershipScopedAdmin):
         "rag",
     ]
     list_display_links = ["reference", "description"]
-    list_filter = ["rag", "lead_agency", "finding__inspection"]
+    list_filter = ["rag", "lead_agency", InspectionFilter]
     search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
     date_hierarchy = "target_date"
     filter_horizontal = ["supporting_agencies"]

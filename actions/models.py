@@ -72,13 +72,13 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.description[:60]}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("action_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         if self.original_target_date is None:
             self.original_target_date = self.target_date
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("action_detail", args=[self.pk])
 
     def clean(self):
         super().clean()

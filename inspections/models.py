@@ -87,7 +87,7 @@ class Inspectorate(models.Model):
 
 
 class Theme(models.Model):
-    """A JTAI deep-dive theme. Reference data shared by every partnership, editable by the operator."""
+    """A JTAI deep-dive theme: reference data shared by every partnership, editable."""
 
     name = models.CharField(max_length=200, unique=True)
     years = models.CharField(max_length=40, blank=True, help_text="When inspectors used this theme")
@@ -156,12 +156,12 @@ class Inspection(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("inspection_detail", args=[self.pk])
+
     @property
     def title(self) -> str:
         return f"Joint targeted area inspection of {self.partnership.local_area}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("inspection_detail", args=[self.pk])
 
     @property
     def addressee_list(self) -> list[str]:

@@ -8,7 +8,7 @@ from inspections.scoping import PartnershipScopedQuerySet
 
 
 class Role(models.TextChoices):
-    """What a person may do in their partnership. The rules themselves live in people.permissions."""
+    """What a person may do in their partnership. The rules live in people.permissions."""
 
     MANAGER = "manager", "Partnership manager"
     OWNER = "owner", "Action owner"

@@ -447,7 +447,8 @@ LEWISHAM = PartnershipSeed(
         principal_authority="London Borough of Lewisham",
         addressees="\n".join(
             [
-                "Pinaki Ghoshal, Executive Director for Children and Young People, Lewisham Council",
+                "Pinaki Ghoshal, Executive Director for Children and Young People, "
+                "Lewisham Council",
                 "Ceri Jacobs, Place Executive lead, South East London Integrated Care Board",
                 "Sir Mark Rowley, Commissioner of the Metropolitan Police Service",
                 "Sophie Linden, Deputy Mayor for Policing and Crime",

@@ -10,6 +10,7 @@ from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from inspections.demo.lewisham import LEWISHAM
 from inspections.demo.northbrook import NORTHBROOK
 from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
+from inspections.reference_data import ensure_reference_data
 from people.models import Role, User
 
 DEMO_PARTNERSHIPS = (LEWISHAM, NORTHBROOK)
@@ -17,6 +18,7 @@ DEMO_PARTNERSHIPS = (LEWISHAM, NORTHBROOK)
 
 @transaction.atomic
 def load_demo(*, today: datetime.date) -> list[Partnership]:
+    ensure_reference_data(Inspectorate, Theme)
     return [_load_partnership(seed, today=today) for seed in DEMO_PARTNERSHIPS]
 
 

@@ -16,7 +16,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Load even with DEBUG off. Demo users share a known password: never on a live site.",
+            help="Load even with DEBUG off. Demo users share a known password: "
+            "never on a live site.",
         )
 
     def handle(self, *args, force: bool, **options):

@@ -1,0 +1,101 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from actions.rag import RAG
+from inspections.models import Inspectorate, Theme
+from tests.factories import (
+    ActionFactory,
+    AgencyFactory,
+    FindingFactory,
+    InspectionFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def inspection(db):
+    inspection = InspectionFactory(
+        partnership__local_area="London Borough of Lewisham",
+        theme=Theme.objects.get(name__icontains="front door"),
+        principal_authority="London Borough of Lewisham",
+    )
+    inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=["Ofsted", "CQC"]))
+    return inspection
+
+
+def add_actions(inspection, count):
+    agency = AgencyFactory(partnership=inspection.partnership, name="Metropolitan Police")
+    officer = UserFactory(partnership=inspection.partnership, agency=agency)
+    findings = [FindingFactory(inspection=inspection, number=n) for n in (1, 2)]
+    for n in range(count):
+        action = ActionFactory(
+            finding=findings[n % 2], lead_agency=agency, lead_officer=officer, reference=f"{n}"
+        )
+        action.supporting_agencies.add(agency)
+
+
+@pytest.mark.django_db
+def test_the_page_shows_the_letters_dates_theme_and_inspectorates(client, inspection):
+    client.force_login(UserFactory(partnership=inspection.partnership))
+    page = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "21 November 2022 to 25 November 2022" in page
+    assert "31 January 2023" in page
+    assert "11 May 2023" in page
+    assert "Identification of initial need and risk" in page
+    assert "Care Quality Commission (CQC)" in page
+    assert "HMICFRS" not in page
+
+
+@pytest.mark.django_db
+def test_each_finding_lists_its_actions_with_rag_words_and_overdue(client, inspection):
+    finding = FindingFactory(inspection=inspection, number=1, text="Staffing capacity.")
+    ActionFactory(finding=finding, reference="1.1", rag=RAG.AMBER, description="Recruit staff.")
+    ActionFactory(
+        finding=finding,
+        reference="1.2",
+        rag=RAG.GREEN,
+        description="Review demand.",
+        target_date=timezone.localdate() - datetime.timedelta(days=3),
+    )
+    client.force_login(UserFactory(partnership=inspection.partnership))
+    page = client.get(inspection.get_absolute_url()).content.decode()
+
+    assert "Staffing capacity." in page
+    assert "Recruit staff." in page
+    assert ">Amber</strong>" in page
+    assert ">Green</strong>" in page
+    assert page.count(">Overdue</strong>") == 1 + 1  # the overdue action, and the RAG key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [5, 100])
+def test_the_page_runs_the_same_queries_for_5_or_100_actions(
+    client, inspection, django_assert_num_queries, count
+):
+    add_actions(inspection, count)
+    client.force_login(UserFactory(partnership=inspection.partnership))
+
+    # session, user, inspection, inspectorates, findings, actions,
+    # and the savepoint pair of the request's transaction
+    with django_assert_num_queries(8):
+        response = client.get(inspection.get_absolute_url())
+    assert response.content.decode().count("govuk-tag--green") >= count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [5, 100])
+def test_the_home_page_runs_the_same_queries_however_many_inspections(
+    client, django_assert_num_queries, count
+):
+    user = UserFactory()
+    for _ in range(count):
+        InspectionFactory(partnership=user.partnership)
+    client.force_login(user)
+
+    # session, user, inspections, and the savepoint pair
+    with django_assert_num_queries(5):
+        response = client.get("/")
+    assert response.content.decode().count("Joint targeted area inspection of") == count

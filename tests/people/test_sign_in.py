@@ -1,0 +1,66 @@
+import pytest
+
+from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
+from tests.factories import UserFactory
+
+
+@pytest.mark.django_db
+def test_signing_in_with_the_right_password_opens_the_inspections(client):
+    UserFactory(username="police.officer", password="a-long-test-password")
+    response = client.post(
+        "/account/sign-in/",
+        {"username": "police.officer", "password": "a-long-test-password"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/"
+    assert "Inspections" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_signing_in_returns_the_person_to_the_page_they_asked_for(client):
+    UserFactory(username="executive", password="a-long-test-password")
+    response = client.post(
+        "/account/sign-in/?next=/accessibility/",
+        {"username": "executive", "password": "a-long-test-password", "next": "/accessibility/"},
+    )
+    assert response["Location"] == "/accessibility/"
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(client):
+    UserFactory(username="executive", password="a-long-test-password")
+    response = client.post("/account/sign-in/", {"username": "executive", "password": "wrong"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert error_summary_messages(html) == [
+        "Enter a correct username and password. Both are case-sensitive."
+    ]
+    assert 'value="executive"' in html
+    assert "<title>Error: Sign in" in html
+    assert_error_summary_links_reach_inputs(html)
+
+
+@pytest.mark.django_db
+def test_empty_fields_are_named_in_gov_uk_wording(client):
+    html = client.post("/account/sign-in/", {"username": "", "password": ""}).content.decode()
+    assert error_summary_messages(html) == ["Enter your username", "Enter your password"]
+    assert_error_summary_links_reach_inputs(html)
+
+
+@pytest.mark.django_db
+def test_a_deactivated_person_cannot_sign_in(client):
+    UserFactory(username="leaver", password="a-long-test-password", is_active=False)
+    response = client.post(
+        "/account/sign-in/", {"username": "leaver", "password": "a-long-test-password"}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_signing_out_ends_the_session(client):
+    client.force_login(UserFactory())
+    response = client.post("/account/sign-out/")
+    assert response["Location"] == "/account/sign-in/"
+    assert client.get("/").status_code == 302

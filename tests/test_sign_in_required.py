@@ -1,0 +1,59 @@
+"""Every page needs a signed-in user: walk the URLconf so that a new page cannot escape."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Pages anyone may open: signing in, and the accessibility statement the law says must be public.
+PUBLIC = {"login", "accessibility"}
+
+
+def named_routes(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # the admin has its own sign-in, tested below
+            yield from named_routes(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield entry.name, prefix + str(entry.pattern)
+
+
+def example_url(route: str) -> str:
+    url = "/" + route
+    for converter in ("<int:pk>", "<int:inspection_pk>", "<int:action_pk>", "<int:id>"):
+        url = url.replace(converter, "1")
+    for converter in ("<slug:slug>", "<str:token>", "<uuid:uuid>", "<path:path>"):
+        url = url.replace(converter, "x")
+    assert "<" not in url, f"add an example value for {route}"
+    return url
+
+
+ROUTES = sorted(set(named_routes()))
+
+
+def test_the_walk_finds_the_pages():
+    names = {name for name, _ in ROUTES}
+    assert {"home", "inspection_detail", "action_detail", "login"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), [r for r in ROUTES if r[0] not in PUBLIC])
+def test_the_page_sends_a_stranger_to_sign_in(client, name, route):
+    url = example_url(route)
+    response = client.get(url)
+    assert response.status_code == 302, url
+    assert response["Location"].startswith("/account/sign-in/?next="), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_the_public_pages_open_without_signing_in(client, name):
+    route = dict(ROUTES)[name]
+    assert client.get(example_url(route)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_sends_a_stranger_to_its_sign_in(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
