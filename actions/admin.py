@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.text import Truncator
 
 from actions.models import Action, ProgressUpdate
 from inspections.admin_scoping import PartnershipScopedAdmin, PartnershipScopedTabularInline
@@ -31,16 +32,10 @@ class InspectionFilter(admin.SimpleListFilter):
 
 @admin.register(Action)
 class ActionAdmin(PartnershipScopedAdmin):
-    list_display = [
-        "reference",
-        "description",
-        "lead_agency",
-        "lead_officer",
-        "target_date",
-        "rag",
-    ]
-    list_display_links = ["reference", "description"]
-    list_filter = ["rag", "lead_agency", InspectionFilter]
+    list_display = ["reference", "summary", "lead_agency", "lead_officer", "target_date", "rag"]
+    list_display_links = ["reference", "summary"]
+    # RelatedOnly: offer only the agencies of the actions this person may see.
+    list_filter = ["rag", ("lead_agency", admin.RelatedOnlyFieldListFilter), InspectionFilter]
     search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
     date_hierarchy = "target_date"
     filter_horizontal = ["supporting_agencies"]
@@ -49,6 +44,10 @@ class ActionAdmin(PartnershipScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_page_relations()
+
+    @admin.display(description="action", ordering="description")
+    def summary(self, action):
+        return Truncator(action.description).words(25)
 
 
 @admin.register(ProgressUpdate)

@@ -16,6 +16,9 @@ def test_a_manager_sees_only_their_own_partnerships_actions(client, demo):
     html = response.content.decode()
     assert "Agree a joint protocol" in html
     assert "Graded Care Profile" not in html  # Northbrook's
+    filtered_agencies = set(re.findall(r"lead_agency__id__exact=(\d+)", html))
+    lewisham = Agency.objects.filter(partnership__slug="lewisham").values_list("pk", flat=True)
+    assert filtered_agencies and filtered_agencies <= {str(pk) for pk in lewisham}
 
 
 @pytest.mark.django_db
