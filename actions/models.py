@@ -1,10 +1,13 @@
 """Actions that answer the findings, and the progress their owners report."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from actions.rag import RAG
 from inspections.scoping import PartnershipScopedQuerySet
@@ -12,6 +15,10 @@ from inspections.scoping import PartnershipScopedQuerySet
 
 class ActionQuerySet(PartnershipScopedQuerySet):
     partnership_lookup = "finding__inspection__partnership"
+
+    def current(self):
+        """Actions still in the plan: archived ones are kept for the record, not shown."""
+        return self.filter(archived_at__isnull=True)
 
     def with_page_relations(self):
         """What a page showing actions needs, fetched in the same query."""
@@ -56,10 +63,15 @@ class Action(models.Model):
     rag = models.CharField(
         "RAG status", max_length=20, choices=RAG.choices, default=RAG.NOT_STARTED
     )
+    archived_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by every change; a save that started from an older version is refused,
+    # so two people editing at once never silently overwrite each other.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at", "position"])
 
     class Meta:
         ordering = ["finding__number", "position", "pk"]
@@ -102,6 +114,10 @@ class Action(models.Model):
         return not self.is_complete and self.target_date < timezone.localdate()
 
     @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
     def is_rebaselined(self) -> bool:
         return (
             self.original_target_date is not None and self.target_date != self.original_target_date
@@ -122,6 +138,10 @@ class ProgressUpdate(models.Model):
     date = models.DateField(default=timezone.localdate)
     narrative = models.TextField()
     rag = models.CharField("RAG status", max_length=20, choices=RAG.choices)
+    previous_rag = models.CharField(max_length=20, choices=RAG.choices, blank=True)
+    rag_change_reason = models.TextField(
+        "why the status changed", blank=True, help_text="Required when the status gets worse"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgressUpdateQuerySet.as_manager()
@@ -136,3 +156,103 @@ class ProgressUpdate(models.Model):
     @property
     def rag_status(self) -> RAG:
         return RAG(self.rag)
+
+
+class ClosureQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "action__finding__inspection__partnership"
+
+
+class ClosureStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed complete"
+    AGREED = "agreed", "Closure agreed"
+    REOPENED = "reopened", "Reopened"
+
+
+class Closure(models.Model):
+    """The way partnerships close an action: its owner proposes it complete with evidence
+    of impact and a sustainability plan; the partnership agrees at a meeting. Until then
+    the action is "Proposed complete", not Complete. A reopened closure stays on record."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="closures")
+    status = models.CharField(max_length=20, choices=ClosureStatus.choices)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    evidence_of_impact = models.TextField()
+    sustainability_plan = models.TextField()
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    agreed_on = models.DateField(null=True, blank=True)
+    agreed_at_meeting = models.CharField(max_length=200, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reopened_at = models.DateTimeField(null=True, blank=True)
+    reopen_reason = models.TextField(blank=True)
+
+    objects = ClosureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        constraints = [
+            # An action has at most one closure under way or agreed at a time.
+            models.UniqueConstraint(
+                fields=["action"],
+                condition=~models.Q(status="reopened"),
+                name="closure_one_open_per_action",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.reference}: {self.get_status_display()}"
+
+
+class EvidenceQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "action__finding__inspection__partnership"
+
+
+def evidence_file_name(instance, filename: str) -> str:
+    # Unguessable and free of the uploader's file name: the original name is kept in the
+    # database and given back only on download.
+    return f"evidence/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A link or a file that shows progress or impact, attached to an update or a closure."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="evidence")
+    update = models.ForeignKey(
+        ProgressUpdate, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
+    )
+    closure = models.ForeignKey(
+        Closure, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
+    )
+    link = models.URLField(max_length=500, blank=True)
+    file = models.FileField(upload_to=evidence_file_name, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(link="") | ~models.Q(file=""), name="evidence_link_or_file"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name or self.link
+
+    def get_absolute_url(self) -> str:
+        return self.link or reverse("evidence_download", args=[self.uuid])

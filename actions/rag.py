@@ -27,6 +27,16 @@ class RAG(models.TextChoices):
         """Higher is worse: how a change of RAG is judged to be a slip."""
         return SEVERITY[self]
 
+    @classmethod
+    def reportable(cls) -> list["RAG"]:
+        """What an owner may report. Complete comes only from the partnership's agreement."""
+        return [cls.NOT_STARTED, cls.RED, cls.AMBER, cls.GREEN]
+
+
+def needs_reason(previous: str, new: str) -> bool:
+    """A status that gets worse (turning Red always does) must say why."""
+    return RAG(new).severity > RAG(previous).severity
+
 
 DEFINITIONS = {
     RAG.NOT_STARTED: "Planned; the start date has not been reached.",

@@ -1,15 +1,164 @@
-"""The queries the action pages need."""
+"""The queries the action pages need, each in a fixed number of queries however much data."""
 
-from actions.models import Action
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+
+from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
+from actions.rag import RAG
+from inspections.models import Agency
 from inspections.scoping import get_for_user_or_404
+from people.models import User
+
+
+def awaiting_agreement() -> Exists:
+    """Whether an action has been proposed complete and awaits the partnership's agreement."""
+    return Exists(Closure.objects.filter(action=OuterRef("pk"), status=ClosureStatus.PROPOSED))
+
+
+def actions_for_list(*, user) -> QuerySet[Action]:
+    """The partnership's actions with what a list row shows: latest update, closure state."""
+    return (
+        Action.objects.for_user(user)
+        .with_page_relations()
+        .annotate(
+            last_update_on=Max("updates__date"),
+            awaiting_agreement=awaiting_agreement(),
+            rag_order=Case(
+                *(When(rag=status, then=Value(status.severity)) for status in RAG),
+                output_field=IntegerField(),
+            ),
+        )
+    )
+
+
+def my_actions(*, user) -> QuerySet[Action]:
+    """The officer's own actions first, then the rest of their agency's."""
+    mine = Q(lead_officer=user)
+    if user.agency_id:
+        mine |= Q(lead_agency=user.agency_id)
+    return (
+        actions_for_list(user=user)
+        .filter(mine)
+        .annotate(
+            is_mine=Case(When(lead_officer=user, then=Value(0)), default=Value(1)),
+        )
+        .order_by("is_mine", "target_date", "pk")
+    )
 
 
 def action_for_page(*, user, pk: int) -> Action:
-    """One action with everything its page shows, including every progress update."""
+    """One action with everything its page shows: updates with their evidence, closures."""
+    updates = ProgressUpdate.objects.select_related("author").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("added_at"))
+    )
+    closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by")
     return get_for_user_or_404(
         Action.objects.with_page_relations().prefetch_related(
-            "supporting_agencies", "updates__author"
+            "supporting_agencies",
+            Prefetch("updates", queryset=updates),
+            Prefetch("closures", queryset=closures),
         ),
         user,
         pk=pk,
     )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime
+    who: str
+    kind: str
+    changes: list[FieldChange]
+
+
+# Fields whose change the history shows, in the order a reader looks for them.
+HISTORY_FIELDS = [
+    "rag",
+    "target_date",
+    "target_date_change_reason",
+    "description",
+    "reference",
+    "lead_agency",
+    "lead_officer",
+    "start_date",
+    "success_measure",
+    "archived_at",
+    "finding",
+]
+
+
+def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEntry]:
+    """Who changed which field of an action from what to what, newest first.
+
+    Reads every historical record in one query and resolves agencies and officers in one
+    query each, so the page costs the same however long the history.
+    """
+    records = list(
+        action.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    agency_ids, user_ids = set(), set()
+    for record in records:
+        agency_ids.add(record.lead_agency_id)
+        user_ids.add(record.lead_officer_id)
+    agencies = {a.pk: a.name for a in Agency.objects.filter(pk__in=agency_ids)}
+    people = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
+
+    def shown(record, name) -> str:
+        if name == "rag":
+            return RAG(record.rag).label
+        if name == "lead_agency":
+            return agencies.get(record.lead_agency_id, "")
+        if name == "lead_officer":
+            return people.get(record.lead_officer_id, "Not assigned")
+        if name == "finding":
+            return f"Area for improvement (id {record.finding_id})"
+        value = getattr(record, name)
+        if name == "archived_at":
+            return "Archived" if value else "In the plan"
+        if hasattr(value, "strftime"):
+            return f"{value:%-d %B %Y}"
+        return "" if value is None else str(value)
+
+    entries = []
+    previous = None
+    for record in records:
+        if previous is None:
+            changes = []
+            kind = "Created"
+        else:
+            changed = set(record.diff_against(previous).changed_fields)
+            changes = [
+                FieldChange(
+                    field=Action._meta.get_field(name).verbose_name.capitalize(),
+                    old=shown(previous, name),
+                    new=shown(record, name),
+                )
+                for name in HISTORY_FIELDS
+                if name in changed
+            ]
+            kind = "Changed"
+        if record.version > since_version and (changes or previous is None):
+            who = str(record.history_user) if record.history_user else "The system"
+            entries.append(HistoryEntry(record.history_date, who, kind, changes))
+        previous = record
+    return list(reversed(entries))

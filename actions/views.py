@@ -1,9 +1,360 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from actions import selectors
+from actions import selectors, services
+from actions.filters import ActionFilter
+from actions.forms import (
+    ActionForm,
+    ClosureAgreementForm,
+    ClosureProposalForm,
+    ProgressUpdateForm,
+    ReopenForm,
+    VersionedForm,
+)
+from actions.models import Action, ClosureStatus, Evidence
+from actions.rag import RAG
+from audit.downloads import file_download
+from inspections.models import Finding, Inspection
+from inspections.scoping import get_for_user_or_404
+from people import permissions
+
+ACTIONS_PER_PAGE = 50
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _list_page(request, *, queryset, title, inspection=None, template="actions/action_list.html"):
+    action_filter = ActionFilter(
+        request.GET or None, queryset=queryset, user=request.user, inspection=inspection
+    )
+    actions = action_filter.qs if action_filter.is_bound else queryset.current()
+    page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        template,
+        {
+            "title": title,
+            "inspection": inspection,
+            "filter": action_filter,
+            "page": page,
+            "actions": page.object_list,
+            "sort": request.GET.get("sort", ""),
+        },
+    )
+
+
+def my_actions(request: HttpRequest) -> HttpResponse:
+    return _list_page(request, queryset=selectors.my_actions(user=request.user), title="My actions")
+
+
+def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = get_for_user_or_404(
+        Inspection.objects.select_related("partnership"), request.user, pk=pk
+    )
+    queryset = selectors.actions_for_list(user=request.user).filter(finding__inspection=inspection)
+    return _list_page(
+        request,
+        queryset=queryset.order_by("finding__number", "position", "pk"),
+        title="All actions",
+        inspection=inspection,
+    )
 
 
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.action_for_page(user=request.user, pk=pk)
-    return render(request, "actions/action_detail.html", {"action": action})
+    closures = list(action.closures.all())
+    open_closure = next((c for c in closures if c.status != ClosureStatus.REOPENED), None)
+    user = request.user
+    return render(
+        request,
+        "actions/action_detail.html",
+        {
+            "action": action,
+            "open_closure": open_closure,
+            "past_closures": [c for c in closures if c.status == ClosureStatus.REOPENED],
+            "history": selectors.action_history(action=action),
+            "can_update": permissions.can_update_action(user, action),
+            "can_plan": permissions.can_plan(user, action.finding.inspection),
+            "can_agree": permissions.can_agree_closure(user, action),
+        },
+    )
+
+
+def _action_for_change(request, pk) -> Action:
+    return get_for_user_or_404(Action.objects.with_page_relations(), request.user, pk=pk)
+
+
+def _versioned_form_page(
+    request,
+    *,
+    action,
+    form_class,
+    template,
+    save,
+    success,
+    form_kwargs=None,
+    initial=None,
+    context=None,
+):
+    """The shape every change to an action takes: show the form; on a valid post, save
+    through a service; on an edit conflict or a broken rule, show the form again with
+    everything the person typed."""
+    form_kwargs = form_kwargs or {}
+    changed_meanwhile = None
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, **form_kwargs)
+        if form.is_valid():
+            try:
+                save(form.cleaned_data)
+            except services.EditConflict as conflict:
+                changed_meanwhile = selectors.action_history(
+                    action=conflict.action, since_version=form.cleaned_data["version"]
+                )
+                data = request.POST.copy()
+                data["version"] = conflict.action.version
+                form = form_class(data, request.FILES, **form_kwargs)
+                form.is_valid()
+                form.add_error(
+                    None,
+                    "Someone else changed this action while you were working on it. Nothing "
+                    "was saved. Check their changes below, then save again"
+                    + (" (attach your file again)" if request.FILES else ""),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, success)
+                return redirect(action)
+    else:
+        form = form_class(initial={"version": action.version, **(initial or {})}, **form_kwargs)
+    return render(
+        request,
+        template,
+        {"action": action, "form": form, "changed_meanwhile": changed_meanwhile, **(context or {})},
+    )
+
+
+def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_update_action(request.user, action))
+
+    def save(data):
+        services.progress_update_record(
+            action=action,
+            author=request.user,
+            rag=data["rag"],
+            narrative=data["narrative"],
+            rag_change_reason=data["rag_change_reason"],
+            evidence_link=data["evidence_link"],
+            evidence_file=data["evidence_file"],
+            expected_version=data["version"],
+        )
+
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=ProgressUpdateForm,
+        template="actions/progress_update_form.html",
+        save=save,
+        success="Your progress update has been recorded",
+        form_kwargs={"action": action},
+        initial={"rag": action.rag if action.rag != RAG.COMPLETE else None},
+    )
+
+
+ACTION_FIELDS = [
+    "reference",
+    "description",
+    "lead_agency",
+    "lead_officer",
+    "start_date",
+    "target_date",
+    "success_measure",
+]
+
+
+def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
+    finding = get_for_user_or_404(
+        Finding.objects.select_related("inspection__partnership"), request.user, pk=finding_pk
+    )
+    _require(permissions.can_plan(request.user, finding.inspection))
+    form_kwargs = {"partnership_id": finding.inspection.partnership_id}
+    if request.method == "POST":
+        form = ActionForm(request.POST, **form_kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            action = services.action_create(
+                finding=finding,
+                user=request.user,
+                supporting_agencies=data["supporting_agencies"],
+                **{name: data[name] for name in ACTION_FIELDS},
+            )
+            messages.success(request, f"Action {action.reference} has been added to the plan")
+            return redirect(action)
+    else:
+        form = ActionForm(
+            initial={"version": 0, "reference": services.suggest_reference(finding)}, **form_kwargs
+        )
+    return render(request, "actions/action_form.html", {"finding": finding, "form": form})
+
+
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_plan(request.user, action.finding.inspection))
+
+    def save(data):
+        services.action_edit(
+            action=action,
+            user=request.user,
+            expected_version=data["version"],
+            supporting_agencies=data["supporting_agencies"],
+            target_date_change_reason=data["target_date_change_reason"],
+            **{name: data[name] for name in ACTION_FIELDS},
+        )
+
+    initial = {name: getattr(action, name) for name in ACTION_FIELDS}
+    initial["supporting_agencies"] = list(action.supporting_agencies.all())
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=ActionForm,
+        template="actions/action_form.html",
+        save=save,
+        success=f"Action {action.reference} has been changed",
+        form_kwargs={"partnership_id": action.finding.inspection.partnership_id, "action": action},
+        initial=initial,
+        context={"finding": action.finding},
+    )
+
+
+@require_POST
+def action_move(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_plan(request.user, action.finding.inspection))
+    services.action_move(
+        action=action,
+        user=request.user,
+        direction="up" if request.POST.get("direction") == "up" else "down",
+    )
+    return redirect(f"{action.finding.inspection.get_absolute_url()}#action-{action.pk}")
+
+
+def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_plan(request.user, action.finding.inspection))
+    restoring = action.is_archived
+
+    def save(data):
+        service = services.action_restore if restoring else services.action_archive
+        service(action=action, user=request.user, expected_version=data["version"])
+
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=VersionedForm,
+        template="actions/action_archive.html",
+        save=save,
+        success=f"Action {action.reference} has been "
+        + ("put back in the plan" if restoring else "archived"),
+        context={"restoring": restoring},
+    )
+
+
+def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_update_action(request.user, action))
+
+    def save(data):
+        services.closure_propose(
+            action=action,
+            user=request.user,
+            evidence_of_impact=data["evidence_of_impact"],
+            sustainability_plan=data["sustainability_plan"],
+            evidence_link=data["evidence_link"],
+            evidence_file=data["evidence_file"],
+            expected_version=data["version"],
+        )
+
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=ClosureProposalForm,
+        template="actions/closure_propose_form.html",
+        save=save,
+        success="The action is proposed complete. It is complete once the partnership agrees",
+    )
+
+
+def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_agree_closure(request.user, action))
+    closure = services.open_closure(action)
+    if closure is None or closure.status != ClosureStatus.PROPOSED:
+        messages.info(request, "This action is not awaiting agreement")
+        return redirect(action)
+
+    def save(data):
+        services.closure_agree(
+            action=action,
+            user=request.user,
+            agreed_on=data["agreed_on"],
+            meeting=data["meeting"],
+            expected_version=data["version"],
+        )
+
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=ClosureAgreementForm,
+        template="actions/closure_agree_form.html",
+        save=save,
+        success=f"Action {action.reference} is complete: the partnership's agreement is recorded",
+        context={"closure": closure},
+    )
+
+
+def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _action_for_change(request, pk)
+    _require(permissions.can_agree_closure(request.user, action))
+    closure = services.open_closure(action)
+    if closure is None:
+        messages.info(request, "This action is not complete or proposed complete")
+        return redirect(action)
+
+    def save(data):
+        services.action_reopen(
+            action=action,
+            user=request.user,
+            reason=data["reason"],
+            rag=data["rag"],
+            expected_version=data["version"],
+        )
+
+    return _versioned_form_page(
+        request,
+        action=action,
+        form_class=ReopenForm,
+        template="actions/reopen_form.html",
+        save=save,
+        success=f"Action {action.reference} has been reopened",
+        context={"closure": closure},
+    )
+
+
+def evidence_download(request: HttpRequest, uuid) -> HttpResponse:
+    evidence = get_for_user_or_404(Evidence.objects.exclude(file=""), request.user, uuid=uuid)
+    return file_download(
+        request,
+        content=evidence.file.open("rb"),
+        filename=evidence.original_name,
+        content_type=evidence.content_type or "application/octet-stream",
+        kind="evidence",
+        subject=evidence,
+    )

@@ -15,9 +15,17 @@ def inspections_for_home(*, user):
         .select_related("partnership", "theme")
         .annotate(
             finding_count=Count("findings", distinct=True),
-            action_count=Count("findings__actions", distinct=True),
+            action_count=Count(
+                "findings__actions",
+                filter=Q(findings__actions__archived_at__isnull=True),
+                distinct=True,
+            ),
             red_count=Count(
-                "findings__actions", filter=Q(findings__actions__rag=RAG.RED), distinct=True
+                "findings__actions",
+                filter=Q(
+                    findings__actions__rag=RAG.RED, findings__actions__archived_at__isnull=True
+                ),
+                distinct=True,
             ),
         )
     )

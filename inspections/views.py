@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from inspections import selectors
+from people import permissions
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -12,7 +13,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.inspection_for_page(user=request.user, pk=pk)
-    return render(request, "inspections/inspection_detail.html", {"inspection": inspection})
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {"inspection": inspection, "can_plan": permissions.can_plan(request.user, inspection)},
+    )
 
 
 @login_not_required

@@ -1,6 +1,19 @@
-"""Who may do what. Every rule about roles lives here, and views ask these functions."""
+"""Who may do what. Every rule about roles lives here; views and templates ask these functions.
+
+Reading is settled by partnership scoping (inspections.scoping): everyone signed in reads
+everything of their own partnership. These rules decide who may change what.
+"""
 
 from people.models import Role
+
+
+def _in_partnership(user, partnership_id) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.partnership_id is not None
+        and user.partnership_id == partnership_id
+    )
 
 
 def is_partnership_manager(user) -> bool:
@@ -8,5 +21,32 @@ def is_partnership_manager(user) -> bool:
         user.is_authenticated
         and user.is_active
         and user.role == Role.MANAGER
-        and (user.partnership_id is not None)
+        and user.partnership_id is not None
+    )
+
+
+def _action_partnership_id(action) -> int:
+    return action.finding.inspection.partnership_id
+
+
+def can_plan(user, inspection) -> bool:
+    """Create, edit, reorder and archive the actions of an inspection's plan."""
+    return _in_partnership(user, inspection.partnership_id) and user.role == Role.MANAGER
+
+
+def can_update_action(user, action) -> bool:
+    """Record progress and propose closure: managers, and owners of the agency that leads it."""
+    if action.is_archived or not _in_partnership(user, _action_partnership_id(action)):
+        return False
+    if user.role == Role.MANAGER:
+        return True
+    return user.role == Role.OWNER and user.agency_id == action.lead_agency_id
+
+
+def can_agree_closure(user, action) -> bool:
+    """Record the partnership's agreement that an action is complete, or reopen it."""
+    return (
+        not action.is_archived
+        and _in_partnership(user, _action_partnership_id(action))
+        and user.role in (Role.MANAGER, Role.EXECUTIVE)
     )

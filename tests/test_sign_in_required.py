@@ -1,5 +1,7 @@
 """Every page needs a signed-in user: walk the URLconf so that a new page cannot escape."""
 
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -20,10 +22,9 @@ def named_routes(resolver=None, prefix=""):
 
 def example_url(route: str) -> str:
     url = "/" + route
-    for converter in ("<int:pk>", "<int:inspection_pk>", "<int:action_pk>", "<int:id>"):
-        url = url.replace(converter, "1")
-    for converter in ("<slug:slug>", "<str:token>", "<uuid:uuid>", "<path:path>"):
-        url = url.replace(converter, "x")
+    url = re.sub(r"<int:\w+>", "1", url)
+    url = re.sub(r"<uuid:\w+>", "00000000-0000-0000-0000-000000000000", url)
+    url = re.sub(r"<(slug|str|path):\w+>", "x", url)
     assert "<" not in url, f"add an example value for {route}"
     return url
 

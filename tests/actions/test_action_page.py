@@ -42,13 +42,16 @@ def test_the_page_runs_the_same_queries_however_many_updates(
     client, django_assert_num_queries, count
 ):
     action = ActionFactory()
-    action.supporting_agencies.add(AgencyFactory(partnership=action.finding.inspection.partnership))
+    partnership = action.finding.inspection.partnership
+    action.supporting_agencies.add(AgencyFactory(partnership=partnership))
+    action.lead_officer = UserFactory(partnership=partnership)
+    action.save()
     for _ in range(count):
         ProgressUpdateFactory(action=action)
-    client.force_login(UserFactory(partnership=action.finding.inspection.partnership))
+    client.force_login(UserFactory(partnership=partnership))
 
-    # session, user, action, supporting agencies, updates, their authors,
-    # and the savepoint pair of the request's transaction
-    with django_assert_num_queries(8):
+    # session, user, action, supporting agencies, updates with authors, their evidence,
+    # closures, history, and the agencies and officers it names; the request's savepoints
+    with django_assert_num_queries(12):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("Work is on track.") == count

@@ -1,0 +1,123 @@
+"""The action list's filters. Every filter is a URL parameter, so a filtered list can be shared."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from actions.models import Action
+from actions.rag import RAG
+from inspections.models import Agency, Finding
+from people.models import User
+
+DUE_WITHIN = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
+NOT_UPDATED_FOR = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
+
+
+class ActionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="filter_search")
+    rag = django_filters.MultipleChoiceFilter(
+        label="RAG status", choices=RAG.choices, widget=forms.CheckboxSelectMultiple
+    )
+    overdue = django_filters.BooleanFilter(
+        label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput
+    )
+    proposed_complete = django_filters.BooleanFilter(
+        label="Proposed complete, awaiting agreement",
+        method="filter_proposed_complete",
+        widget=forms.CheckboxInput,
+    )
+    due_within = django_filters.ChoiceFilter(
+        label="Due within", choices=DUE_WITHIN, method="filter_due_within", empty_label="Any time"
+    )
+    not_updated_for = django_filters.ChoiceFilter(
+        label="Not updated for",
+        choices=NOT_UPDATED_FOR,
+        method="filter_not_updated_for",
+        empty_label="Any",
+    )
+    finding = django_filters.ModelChoiceFilter(
+        label="Area for improvement", queryset=Finding.objects.none(), empty_label="All"
+    )
+    lead_agency = django_filters.ModelChoiceFilter(
+        label="Lead agency", queryset=Agency.objects.none(), empty_label="All"
+    )
+    lead_officer = django_filters.ModelChoiceFilter(
+        label="Lead officer", queryset=User.objects.none(), empty_label="All"
+    )
+    archived = django_filters.BooleanFilter(
+        label="Show archived actions", method="filter_archived", widget=forms.CheckboxInput
+    )
+    sort = django_filters.OrderingFilter(
+        fields=[
+            ("reference", "reference"),
+            ("description", "action"),
+            ("lead_agency__name", "lead"),
+            ("target_date", "target"),
+            ("rag_order", "status"),
+            ("last_update_on", "updated"),
+        ],
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Action
+        fields = []
+
+    def __init__(self, data=None, *args, user, inspection=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        findings = Finding.objects.for_user(user).select_related("inspection")
+        if inspection is not None:
+            findings = findings.filter(inspection=inspection)
+        self.filters["finding"].queryset = findings
+        self.filters["lead_agency"].queryset = Agency.objects.for_user(user)
+        self.filters["lead_officer"].queryset = (
+            User.objects.for_user(user).filter(led_actions__isnull=False).distinct()
+        )
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("archived"):
+            queryset = queryset.current()
+        return queryset
+
+    def filter_search(self, queryset, name, value):
+        terms = Q()
+        for word in value.split():
+            terms &= (
+                Q(description__icontains=word)
+                | Q(reference__icontains=word)
+                | Q(success_measure__icontains=word)
+                | Q(lead_officer__first_name__icontains=word)
+                | Q(lead_officer__last_name__icontains=word)
+                | Q(lead_agency__name__icontains=word)
+            )
+        return queryset.filter(terms)
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(target_date__lt=timezone.localdate()).exclude(rag=RAG.COMPLETE)
+
+    def filter_proposed_complete(self, queryset, name, value):
+        return queryset.filter(awaiting_agreement=True) if value else queryset
+
+    def filter_due_within(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.filter(
+            target_date__gte=today, target_date__lte=today + datetime.timedelta(days=int(value))
+        ).exclude(rag=RAG.COMPLETE)
+
+    def filter_not_updated_for(self, queryset, name, value):
+        # An action never updated counts from the day it was created.
+        cutoff = timezone.localdate() - datetime.timedelta(days=int(value))
+        return queryset.filter(
+            Q(last_update_on__lt=cutoff)
+            | Q(last_update_on__isnull=True, created_at__date__lt=cutoff)
+        )
+
+    def filter_archived(self, queryset, name, value):
+        return queryset  # applied in qs, after every other filter

@@ -1,0 +1,213 @@
+"""The forms officers and managers fill in, with GOV.UK wording for every error."""
+
+from crispy_forms_gds.choices import Choice
+from django import forms
+from django.utils import timezone
+
+from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
+from actions.models import Action
+from actions.rag import RAG, needs_reason
+from inspections.govuk_forms import GovUkDateField
+from inspections.models import Agency
+from people.models import User
+
+
+def rag_choices(statuses) -> list[Choice]:
+    return [Choice(status.value, status.label, hint=status.definition) for status in statuses]
+
+
+class VersionedForm(forms.Form):
+    """Carries the version of the action the person started from, to catch edit conflicts."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EvidenceFields(forms.Form):
+    evidence_link = forms.URLField(
+        label="Link to evidence (optional)",
+        required=False,
+        max_length=500,
+        help_text="For example, a document on your organisation's SharePoint",
+        error_messages={"invalid": "Enter a link in the correct format, like https://example.org"},
+    )
+    evidence_file = forms.FileField(
+        label="Upload evidence (optional)",
+        required=False,
+        help_text=f"Upload {WHAT_IS_ACCEPTED}, smaller than 10MB. "
+        "Never upload anything that names a child or family.",
+    )
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            upload.detected_content_type = validate_evidence_file(upload)
+        return upload
+
+
+class ProgressUpdateForm(VersionedForm, EvidenceFields):
+    rag = forms.ChoiceField(
+        label="What is the status of this action now?",
+        choices=rag_choices(RAG.reportable()),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the status of the action"},
+    )
+    narrative = forms.CharField(
+        label="What progress has been made?",
+        help_text="Say what has happened since the last update and what happens next",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter the progress made"},
+    )
+    rag_change_reason = forms.CharField(
+        label="Why has the status got worse? (if it has)",
+        help_text="Needed when the status gets worse: what went wrong, and the recovery plan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    field_order = ["rag", "narrative", "rag_change_reason", "evidence_link", "evidence_file"]
+
+    def __init__(self, *args, action: Action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def clean(self):
+        cleaned = super().clean()
+        rag = cleaned.get("rag")
+        if (
+            rag
+            and needs_reason(self.action.rag, rag)
+            and not cleaned.get("rag_change_reason", "").strip()
+        ):
+            self.add_error(
+                "rag_change_reason",
+                f"Explain why the status has changed from {self.action.rag_status.label} to "
+                f"{RAG(rag).label}",
+            )
+        return cleaned
+
+
+class ActionForm(VersionedForm):
+    reference = forms.CharField(
+        label="Reference",
+        max_length=20,
+        help_text="Used in papers and the statement, for example 3.2",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={"required": "Enter a reference for the action"},
+    )
+    description = forms.CharField(
+        label="Action",
+        help_text="What the partnership will do",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what the action is"},
+    )
+    lead_agency = forms.ModelChoiceField(
+        label="Lead agency",
+        queryset=Agency.objects.none(),
+        error_messages={"required": "Select the lead agency"},
+    )
+    lead_officer = forms.ModelChoiceField(
+        label="Lead officer (optional)",
+        queryset=User.objects.none(),
+        required=False,
+    )
+    supporting_agencies = forms.ModelMultipleChoiceField(
+        label="Supporting agencies (optional)",
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    start_date = GovUkDateField(name="start date", label="Start date (optional)", required=False)
+    target_date = GovUkDateField(
+        name="target date", label="Target date", help_text="For example, 31 3 2027"
+    )
+    target_date_change_reason = forms.CharField(
+        label="Why has the target date changed?",
+        help_text="Needed when the target date changes, for example 'Reprogrammed with the "
+        "approval of the LSCP executive on 14 November'. The original date is kept.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    success_measure = forms.CharField(
+        label="Success measure",
+        help_text="How the partnership will know this has worked for children",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter how success will be measured"},
+    )
+
+    def __init__(self, *args, partnership_id: int, action: Action | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        agencies = Agency.objects.for_partnership(partnership_id)
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["supporting_agencies"].queryset = agencies
+        self.fields["lead_officer"].queryset = User.objects.for_partnership(partnership_id).filter(
+            is_active=True
+        )
+        if action is None:
+            del self.fields["target_date_change_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, target = cleaned.get("start_date"), cleaned.get("target_date")
+        if start and target and target < start:
+            self.add_error("target_date", "The target date must be on or after the start date")
+        if (
+            self.action is not None
+            and target
+            and target != self.action.target_date
+            and not cleaned.get("target_date_change_reason", "").strip()
+        ):
+            self.add_error(
+                "target_date_change_reason",
+                f"Explain why the target date has changed from {self.action.target_date:%-d %B %Y}",
+            )
+        return cleaned
+
+
+class ClosureProposalForm(VersionedForm, EvidenceFields):
+    evidence_of_impact = forms.CharField(
+        label="What evidence shows the action has achieved its aim?",
+        help_text="For example, audit findings, performance data or quality assurance",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter the evidence of impact"},
+    )
+    sustainability_plan = forms.CharField(
+        label="How will the change be kept in place?",
+        help_text="The sustainability plan: who checks it stays embedded, and how often",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the sustainability plan"},
+    )
+
+    field_order = ["evidence_of_impact", "sustainability_plan", "evidence_link", "evidence_file"]
+
+
+class ClosureAgreementForm(VersionedForm):
+    agreed_on = GovUkDateField(
+        name="date the partnership agreed", label="Date the partnership agreed"
+    )
+    meeting = forms.CharField(
+        label="Meeting where it was agreed",
+        max_length=200,
+        help_text="For example, LSCP executive",
+        error_messages={"required": "Enter the meeting where closure was agreed"},
+    )
+
+    def clean_agreed_on(self):
+        agreed_on = self.cleaned_data["agreed_on"]
+        if agreed_on and agreed_on > timezone.localdate():
+            raise forms.ValidationError("The date agreed must be today or in the past")
+        return agreed_on
+
+
+class ReopenForm(VersionedForm):
+    rag = forms.ChoiceField(
+        label="What is the status of the action now?",
+        choices=rag_choices([RAG.RED, RAG.AMBER, RAG.GREEN]),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the status the action returns to"},
+    )
+    reason = forms.CharField(
+        label="Why?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter the reason"},
+    )

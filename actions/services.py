@@ -1,0 +1,254 @@
+"""Everything that changes an action, its progress or its closure.
+
+Each service checks the rules, runs in one transaction, records who did it (for the
+change history) and claims the action's version, so a change made from an out-of-date
+page is refused rather than silently overwriting someone else's.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
+from actions.rag import RAG, needs_reason
+
+
+class EditConflict(Exception):
+    """Someone else changed the action after this person opened the page."""
+
+    def __init__(self, action: Action, since_version: int):
+        super().__init__(f"Action {action.pk} changed since version {since_version}")
+        self.action = action
+        self.since_version = since_version
+
+
+def _claim(action: Action, *, expected_version: int, user) -> None:
+    claimed = Action.objects.filter(pk=action.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise EditConflict(Action.objects.get(pk=action.pk), since_version=expected_version)
+    action.version = expected_version + 1
+    action._history_user = user
+
+
+def _save(record) -> None:
+    record.full_clean()
+    record.save()
+
+
+def _attach_evidence(*, action, user, link="", file=None, update=None, closure=None):
+    if not link and not file:
+        return None
+    evidence = Evidence(action=action, update=update, closure=closure, link=link, added_by=user)
+    if file:
+        evidence.file = file
+        evidence.original_name = file.name
+        evidence.content_type = getattr(file, "detected_content_type", "") or file.content_type
+        evidence.size = file.size
+    _save(evidence)
+    return evidence
+
+
+def _record(action, *, author, rag, narrative, reason="") -> ProgressUpdate:
+    update = ProgressUpdate(
+        action=action,
+        author=author,
+        date=timezone.localdate(),
+        narrative=narrative,
+        rag=rag,
+        previous_rag=action.rag,
+        rag_change_reason=reason,
+    )
+    _save(update)
+    action.rag = rag
+    _save(action)
+    return update
+
+
+@transaction.atomic
+def progress_update_record(
+    *,
+    action: Action,
+    author,
+    rag: str,
+    narrative: str,
+    rag_change_reason: str = "",
+    evidence_link: str = "",
+    evidence_file=None,
+    expected_version: int,
+) -> ProgressUpdate:
+    """The owner says how the action is going; the action takes the RAG they gave."""
+    if rag not in RAG.reportable():
+        raise ValidationError(
+            {"rag": "An action becomes Complete only when the partnership agrees"}
+        )
+    if needs_reason(action.rag, rag) and not rag_change_reason.strip():
+        raise ValidationError({"rag_change_reason": "Explain why the status has got worse"})
+    _claim(action, expected_version=expected_version, user=author)
+    update = _record(action, author=author, rag=rag, narrative=narrative, reason=rag_change_reason)
+    _attach_evidence(
+        action=action, user=author, link=evidence_link, file=evidence_file, update=update
+    )
+    return update
+
+
+@transaction.atomic
+def action_create(*, finding, user, supporting_agencies=(), **fields) -> Action:
+    last = finding.actions.aggregate(last=Max("position"))["last"] or 0
+    action = Action(finding=finding, position=last + 1, **fields)
+    action._history_user = user
+    _save(action)
+    action.supporting_agencies.set(supporting_agencies)
+    return action
+
+
+def suggest_reference(finding) -> str:
+    return f"{finding.number}.{finding.actions.count() + 1}"
+
+
+@transaction.atomic
+def action_edit(
+    *,
+    action: Action,
+    user,
+    expected_version: int,
+    supporting_agencies,
+    target_date_change_reason: str = "",
+    **fields,
+) -> Action:
+    """A manager changes the plan. A new target date keeps the original and needs a reason."""
+    new_target = fields.get("target_date", action.target_date)
+    if new_target != action.target_date:
+        if not target_date_change_reason.strip():
+            raise ValidationError(
+                {"target_date_change_reason": "Explain why the target date has changed"}
+            )
+        action.target_date_change_reason = target_date_change_reason
+    _claim(action, expected_version=expected_version, user=user)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    _save(action)
+    action.supporting_agencies.set(supporting_agencies)
+    return action
+
+
+@transaction.atomic
+def action_move(*, action: Action, user, direction: str) -> None:
+    """Moves an action up or down among its finding's actions. References do not change."""
+    siblings = list(action.finding.actions.current().order_by("position", "pk"))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            Action.objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def action_archive(*, action: Action, user, expected_version: int) -> None:
+    """Takes an action out of the plan. It is never deleted: its updates and history stay."""
+    _claim(action, expected_version=expected_version, user=user)
+    action.archived_at = timezone.now()
+    _save(action)
+
+
+@transaction.atomic
+def action_restore(*, action: Action, user, expected_version: int) -> None:
+    _claim(action, expected_version=expected_version, user=user)
+    action.archived_at = None
+    _save(action)
+
+
+def open_closure(action: Action) -> Closure | None:
+    return action.closures.exclude(status=ClosureStatus.REOPENED).first()
+
+
+@transaction.atomic
+def closure_propose(
+    *,
+    action: Action,
+    user,
+    evidence_of_impact: str,
+    sustainability_plan: str,
+    evidence_link: str = "",
+    evidence_file=None,
+    expected_version: int,
+) -> Closure:
+    """The owner says the action is done. It shows as awaiting the partnership's agreement."""
+    if open_closure(action):
+        raise ValidationError("This action has already been proposed complete")
+    _claim(action, expected_version=expected_version, user=user)
+    closure = Closure(
+        action=action,
+        status=ClosureStatus.PROPOSED,
+        proposed_by=user,
+        evidence_of_impact=evidence_of_impact,
+        sustainability_plan=sustainability_plan,
+    )
+    _save(closure)
+    update = _record(
+        action,
+        author=user,
+        rag=action.rag,
+        narrative=f"Proposed complete. Evidence of impact: {evidence_of_impact}",
+    )
+    _attach_evidence(
+        action=action,
+        user=user,
+        link=evidence_link,
+        file=evidence_file,
+        update=update,
+        closure=closure,
+    )
+    return closure
+
+
+@transaction.atomic
+def closure_agree(
+    *, action: Action, user, agreed_on: datetime.date, meeting: str, expected_version: int
+) -> Closure:
+    """The partnership agrees at a meeting that the action is complete."""
+    closure = open_closure(action)
+    if closure is None or closure.status != ClosureStatus.PROPOSED:
+        raise ValidationError("Only an action proposed complete can be agreed complete")
+    if agreed_on > timezone.localdate():
+        raise ValidationError({"agreed_on": "The date agreed must be today or in the past"})
+    _claim(action, expected_version=expected_version, user=user)
+    closure.status = ClosureStatus.AGREED
+    closure.agreed_by = user
+    closure.agreed_on = agreed_on
+    closure.agreed_at_meeting = meeting
+    _save(closure)
+    _record(
+        action,
+        author=user,
+        rag=RAG.COMPLETE,
+        narrative=f"Closure agreed by the partnership at {meeting} on {agreed_on:%-d %B %Y}.",
+    )
+    return closure
+
+
+@transaction.atomic
+def action_reopen(*, action: Action, user, reason: str, rag: str, expected_version: int) -> Closure:
+    """Reopens a completed action, or declines a proposal to close it, with a reason."""
+    closure = open_closure(action)
+    if closure is None:
+        raise ValidationError("This action is neither complete nor proposed complete")
+    if rag not in RAG.reportable():
+        raise ValidationError({"rag": "Choose the status the action returns to"})
+    _claim(action, expected_version=expected_version, user=user)
+    was_agreed = closure.status == ClosureStatus.AGREED
+    closure.status = ClosureStatus.REOPENED
+    closure.reopened_by = user
+    closure.reopened_at = timezone.now()
+    closure.reopen_reason = reason
+    _save(closure)
+    verb = "Reopened" if was_agreed else "Closure not agreed"
+    _record(action, author=user, rag=rag, narrative=f"{verb}: {reason}", reason=reason)
+    return closure
