@@ -28,6 +28,8 @@ class EvidenceFields(forms.Form):
         required=False,
         max_length=500,
         help_text="For example, a document on your organisation's SharePoint",
+        # crispy-forms-gds styles text inputs but not URL or file inputs.
+        widget=forms.URLInput(attrs={"class": "govuk-input"}),
         error_messages={"invalid": "Enter a link in the correct format, like https://example.org"},
     )
     evidence_file = forms.FileField(
@@ -35,6 +37,8 @@ class EvidenceFields(forms.Form):
         required=False,
         help_text=f"Upload {WHAT_IS_ACCEPTED}, smaller than 10MB. "
         "Never upload anything that names a child or family.",
+        widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload"}),
+        error_messages={"empty": "The selected file is empty"},
     )
 
     def clean_evidence_file(self):
@@ -49,7 +53,11 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
         label="What is the status of this action now?",
         choices=rag_choices(RAG.reportable()),
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the status of the action"},
+        error_messages={
+            "required": "Select the status of the action",
+            "invalid_choice": "Select Not started, Red, Amber or Green: an action becomes "
+            "Complete only when the partnership agrees",
+        },
     )
     narrative = forms.CharField(
         label="What progress has been made?",

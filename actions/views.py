@@ -110,28 +110,32 @@ def _versioned_form_page(
     changed_meanwhile = None
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            try:
+        started_from = _posted_version(request)
+        try:
+            # A page opened before someone else's change is refused before its own checks,
+            # which would otherwise judge it against values the person never saw.
+            if started_from != action.version:
+                raise services.EditConflict(action, since_version=started_from)
+            if form.is_valid():
                 save(form.cleaned_data)
-            except services.EditConflict as conflict:
-                changed_meanwhile = selectors.action_history(
-                    action=conflict.action, since_version=form.cleaned_data["version"]
-                )
-                data = request.POST.copy()
-                data["version"] = conflict.action.version
-                form = form_class(data, request.FILES, **form_kwargs)
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "Someone else changed this action while you were working on it. Nothing "
-                    "was saved. Check their changes below, then save again"
-                    + (" (attach your file again)" if request.FILES else ""),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
                 messages.success(request, success)
                 return redirect(action)
+        except services.EditConflict as conflict:
+            changed_meanwhile = selectors.action_history(
+                action=conflict.action, since_version=conflict.since_version
+            )
+            data = request.POST.copy()
+            data["version"] = conflict.action.version
+            form = form_class(data, request.FILES, **form_kwargs)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else changed this action while you were working on it. Nothing "
+                "was saved. Check their changes below, then save again"
+                + (" (attach your file again)" if request.FILES else ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
     else:
         form = form_class(initial={"version": action.version, **(initial or {})}, **form_kwargs)
     return render(
@@ -139,6 +143,13 @@ def _versioned_form_page(
         template,
         {"action": action, "form": form, "changed_meanwhile": changed_meanwhile, **(context or {})},
     )
+
+
+def _posted_version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
 
 
 def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:

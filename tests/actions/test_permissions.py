@@ -1,0 +1,130 @@
+"""Who may change what, enforced on the server for every request, not by hiding buttons."""
+
+import pytest
+from django.urls import reverse
+
+from actions.models import Action
+from tests.actions.conftest import propose
+from tests.factories import ActionFactory
+
+# view -> the people of the partnership who may use it
+WRITE_VIEWS = {
+    "progress_update_new": {"manager", "police_owner"},
+    "closure_propose": {"manager", "police_owner"},
+    "closure_agree": {"manager", "executive"},
+    "action_reopen": {"manager", "executive"},
+    "action_edit": {"manager"},
+    "action_archive": {"manager"},
+    "action_new": {"manager"},
+}
+PEOPLE = ["manager", "police_owner", "council_owner", "executive", "scrutineer"]
+
+
+def url_for(view, plan, action):
+    if view == "action_new":
+        return reverse(view, args=[plan.finding.pk])
+    return reverse(view, args=[action.pk])
+
+
+def action_for(view, plan):
+    if view in ("closure_agree", "action_reopen"):
+        propose(plan.action, plan.police_owner)
+        plan.action.refresh_from_db()
+    return plan.action
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", WRITE_VIEWS)
+@pytest.mark.parametrize("person", PEOPLE)
+def test_each_role_may_open_only_the_forms_it_may_use(client, plan, view, person):
+    action = action_for(view, plan)
+    client.force_login(getattr(plan, person))
+    response = client.get(url_for(view, plan, action))
+    expected = 200 if person in WRITE_VIEWS[view] else 403
+    assert response.status_code == expected
+
+
+FORBIDDEN = [(view, p) for view, allowed in WRITE_VIEWS.items() for p in PEOPLE if p not in allowed]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("view", "person"), FORBIDDEN)
+def test_a_refused_post_changes_nothing(client, plan, view, person):
+    action = action_for(view, plan)
+    before = (action.version, action.rag, Action.objects.count(), action.updates.count())
+    client.force_login(getattr(plan, person))
+
+    response = client.post(
+        url_for(view, plan, action),
+        {
+            "version": action.version,
+            "rag": "red",
+            "narrative": "x",
+            "rag_change_reason": "x",
+            "reason": "x",
+            "reference": "9.9",
+            "description": "x",
+            "lead_agency": plan.police.pk,
+            "target_date_0": "1",
+            "target_date_1": "1",
+            "target_date_2": "2030",
+            "success_measure": "x",
+            "evidence_of_impact": "x",
+            "sustainability_plan": "x",
+            "agreed_on_0": "1",
+            "agreed_on_1": "1",
+            "agreed_on_2": "2024",
+            "meeting": "x",
+        },
+    )
+
+    assert response.status_code == 403
+    action.refresh_from_db()
+    assert (action.version, action.rag, Action.objects.count(), action.updates.count()) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", [*WRITE_VIEWS, "action_detail", "action_move"])
+def test_another_partnerships_people_get_not_found(client, plan, view):
+    action = action_for(view, plan) if view in WRITE_VIEWS else plan.action
+    client.force_login(plan.stranger)
+    url = url_for(view, plan, action)
+    response = client.post(url, {"direction": "up"}) if view == "action_move" else client.get(url)
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_an_owner_may_update_every_action_their_agency_leads_not_just_their_own(client, plan):
+    colleagues_action = ActionFactory(finding=plan.finding, lead_agency=plan.police)
+    client.force_login(plan.police_owner)
+    assert (
+        client.get(reverse("progress_update_new", args=[colleagues_action.pk])).status_code == 200
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", ["police_owner", "executive", "scrutineer"])
+def test_only_managers_may_reorder(client, plan, person):
+    ActionFactory(finding=plan.finding, lead_agency=plan.police)
+    client.force_login(getattr(plan, person))
+    assert (
+        client.post(
+            reverse("action_move", args=[plan.action.pk]), {"direction": "down"}
+        ).status_code
+        == 403
+    )
+
+
+@pytest.mark.django_db
+def test_the_action_page_offers_each_person_only_what_they_may_do(client, plan):
+    url = plan.action.get_absolute_url()
+    client.force_login(plan.police_owner)
+    page = client.get(url).content.decode()
+    assert "Record a progress update" in page
+    assert "Edit action" not in page
+
+    client.force_login(plan.scrutineer)
+    page = client.get(url).content.decode()
+    assert "Record a progress update" not in page
+    assert "Propose complete" not in page
+    assert "Edit action" not in page
