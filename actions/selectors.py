@@ -107,6 +107,11 @@ HISTORY_FIELDS = [
 ]
 
 
+def _label(field_name: str) -> str:
+    name = str(Action._meta.get_field(field_name).verbose_name)
+    return name[0].upper() + name[1:]
+
+
 def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEntry]:
     """Who changed which field of an action from what to what, newest first.
 
@@ -149,7 +154,7 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
             changed = set(record.diff_against(previous).changed_fields)
             changes = [
                 FieldChange(
-                    field=Action._meta.get_field(name).verbose_name.capitalize(),
+                    field=_label(name),
                     old=shown(previous, name),
                     new=shown(record, name),
                 )

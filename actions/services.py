@@ -100,6 +100,7 @@ def progress_update_record(
 def action_create(*, finding, user, supporting_agencies=(), **fields) -> Action:
     last = finding.actions.aggregate(last=Max("position"))["last"] or 0
     action = Action(finding=finding, position=last + 1, **fields)
+    action.original_target_date = action.target_date
     action._history_user = user
     _save(action)
     action.supporting_agencies.set(supporting_agencies)

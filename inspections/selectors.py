@@ -4,8 +4,11 @@ from django.db.models import Count, Prefetch, Q
 
 from actions.models import Action
 from actions.rag import RAG
+from actions.selectors import awaiting_agreement
 from inspections.models import Finding, Inspection
 from inspections.scoping import get_for_user_or_404
+
+IN_PLAN = Q(findings__actions__archived_at__isnull=True)
 
 
 def inspections_for_home(*, user):
@@ -15,16 +18,10 @@ def inspections_for_home(*, user):
         .select_related("partnership", "theme")
         .annotate(
             finding_count=Count("findings", distinct=True),
-            action_count=Count(
-                "findings__actions",
-                filter=Q(findings__actions__archived_at__isnull=True),
-                distinct=True,
-            ),
+            action_count=Count("findings__actions", filter=IN_PLAN, distinct=True),
             red_count=Count(
                 "findings__actions",
-                filter=Q(
-                    findings__actions__rag=RAG.RED, findings__actions__archived_at__isnull=True
-                ),
+                filter=IN_PLAN & Q(findings__actions__rag=RAG.RED),
                 distinct=True,
             ),
         )
@@ -32,9 +29,12 @@ def inspections_for_home(*, user):
 
 
 def inspection_for_page(*, user, pk: int) -> Inspection:
-    """One inspection with its findings and each finding's actions, ready to show."""
-    actions = Action.objects.select_related("lead_agency", "lead_officer").order_by(
-        "position", "pk"
+    """One inspection with its findings and each finding's actions in the plan, ready to show."""
+    actions = (
+        Action.objects.current()
+        .select_related("lead_agency", "lead_officer")
+        .annotate(awaiting_agreement=awaiting_agreement())
+        .order_by("position", "pk")
     )
     findings = Finding.objects.order_by("number").prefetch_related(
         Prefetch("actions", queryset=actions)
