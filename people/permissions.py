@@ -35,8 +35,11 @@ def can_plan(user, inspection) -> bool:
 
 
 def can_update_action(user, action) -> bool:
-    """Record progress and propose closure: managers, and owners of the agency that leads it."""
-    if action.is_archived or not _in_partnership(user, _action_partnership_id(action)):
+    """Record progress and propose closure: managers, and owners of the agency that leads it.
+    A complete action takes no more updates until it is reopened."""
+    if action.is_archived or action.is_complete:
+        return False
+    if not _in_partnership(user, _action_partnership_id(action)):
         return False
     if user.role == Role.MANAGER:
         return True

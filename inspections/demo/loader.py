@@ -5,7 +5,8 @@ import datetime
 
 from django.db import transaction
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, Closure, ClosureStatus, ProgressUpdate
+from actions.rag import RAG
 from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from inspections.demo.lewisham import LEWISHAM
 from inspections.demo.northbrook import NORTHBROOK
@@ -125,3 +126,16 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         )
         for update in seed.updates
     )
+    if seed.rag == RAG.COMPLETE:
+        # Complete means the partnership agreed it: record that, as the product would have.
+        agreed_on = day(-min(update.days_ago for update in seed.updates))
+        Closure.objects.create(
+            action=action,
+            status=ClosureStatus.AGREED,
+            proposed_by=author,
+            evidence_of_impact=seed.updates[-1].narrative,
+            sustainability_plan="Quarterly audit reported to the LSCP executive for a year.",
+            agreed_by=next((p for p in people.values() if p.role == Role.EXECUTIVE), author),
+            agreed_on=agreed_on,
+            agreed_at_meeting="LSCP executive",
+        )

@@ -150,3 +150,16 @@ def test_a_complete_action_is_never_shown_as_overdue(client, plan):
     ).content.decode()
     assert "0 actions match your filters" in overdue
     assert done.description not in overdue
+
+
+@pytest.mark.django_db
+def test_a_complete_action_takes_no_more_updates_until_reopened(client, plan):
+    propose(plan.action, plan.police_owner)
+    plan.action.refresh_from_db()
+    client.force_login(plan.executive)
+    agree(client, plan.action)
+
+    client.force_login(plan.police_owner)
+    assert client.get(reverse("progress_update_new", args=[plan.action.pk])).status_code == 403
+    page = client.get(plan.action.get_absolute_url()).content.decode()
+    assert "Record a progress update" not in page
