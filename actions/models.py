@@ -149,6 +149,7 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]
         get_latest_by = ["date", "created_at"]
+        indexes = [models.Index(fields=["action", "-date"], name="update_action_latest")]
 
     def __str__(self) -> str:
         return f"{self.action.reference} on {self.date:%d %b %Y}"

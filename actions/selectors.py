@@ -7,11 +7,11 @@ from django.db.models import (
     Case,
     Exists,
     IntegerField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -34,7 +34,13 @@ def actions_for_list(*, user) -> QuerySet[Action]:
         Action.objects.for_user(user)
         .with_page_relations()
         .annotate(
-            last_update_on=Max("updates__date"),
+            # A correlated subquery, not Max() with GROUP BY: the database then works out
+            # the date only for the rows on the page, and counting skips it altogether.
+            last_update_on=Subquery(
+                ProgressUpdate.objects.filter(action=OuterRef("pk"))
+                .order_by("-date")
+                .values("date")[:1]
+            ),
             awaiting_agreement=awaiting_agreement(),
             rag_order=Case(
                 *(When(rag=status, then=Value(status.severity)) for status in RAG),

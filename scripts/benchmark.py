@@ -1,0 +1,189 @@
+#!/usr/bin/env python
+"""Times the busiest pages against a large plan, on a fresh SQLite database.
+
+    .venv/bin/python scripts/benchmark.py [--actions 2000] [--updates 20000] [--runs 20]
+
+Seeds one partnership with a plan of --actions actions and --updates progress updates,
+then requests each page --runs times through Django's test client (the whole request:
+middleware, views, templates) and prints the median and 95th-percentile time and the
+number of database queries. Not a test: the figures go in the README and the issue notes.
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+database = Path(tempfile.mkdtemp()) / "benchmark.sqlite3"
+os.environ.update(
+    DJANGO_SETTINGS_MODULE="jtai.settings",
+    DATABASE_URL=f"sqlite:///{database}",
+    DJANGO_DEBUG="false",
+    DJANGO_SECRET_KEY="benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    DJANGO_ALLOWED_HOSTS="testserver",
+    DJANGO_SECURE_SSL_REDIRECT="false",
+)
+
+import warnings  # noqa: E402
+
+import django  # noqa: E402
+
+# The benchmark serves static files from their source folders, not collectstatic's output.
+warnings.filterwarnings("ignore", "No directory at")
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from actions.models import Action, ProgressUpdate  # noqa: E402
+from actions.rag import RAG  # noqa: E402
+from inspections.models import Agency, AgencyKind, Finding, Inspection, Partnership  # noqa: E402
+from people.models import Role, User  # noqa: E402
+
+RAGS = [RAG.NOT_STARTED, RAG.RED, RAG.AMBER, RAG.GREEN, RAG.COMPLETE]
+
+
+def seed(action_count: int, update_count: int) -> dict:
+    today = timezone.localdate()
+    partnership = Partnership.objects.create(
+        local_area="Benchmark Borough", name="Benchmark SCP", short_name="BSCP", slug="bench"
+    )
+    agencies = [
+        Agency.objects.create(partnership=partnership, name=f"Agency {n}", kind=AgencyKind.OTHER)
+        for n in range(6)
+    ]
+    officers = [
+        User.objects.create_user(
+            f"officer{n}",
+            partnership=partnership,
+            agency=agencies[n % 6],
+            role=Role.OWNER,
+            first_name="Officer",
+            last_name=str(n),
+        )
+        for n in range(20)
+    ]
+    executive = User.objects.create_user(
+        "executive", partnership=partnership, agency=agencies[0], role=Role.EXECUTIVE
+    )
+    inspection = Inspection.objects.create(partnership=partnership, subject="the front door")
+    findings = [
+        Finding.objects.create(inspection=inspection, number=n + 1, text=f"Area {n + 1}.")
+        for n in range(8)
+    ]
+    actions = Action.objects.bulk_create(
+        Action(
+            finding=findings[n % 8],
+            reference=f"{n % 8 + 1}.{n // 8 + 1}",
+            position=n // 8,
+            description=f"Action {n}: agree and embed a multi-agency protocol for this area.",
+            lead_agency=agencies[n % 6],
+            lead_officer=officers[n % 20],
+            target_date=today + datetime.timedelta(days=(n % 365) - 120),
+            original_target_date=today + datetime.timedelta(days=(n % 365) - 120),
+            success_measure="Audit shows the protocol followed in 90% of cases.",
+            rag=RAGS[n % 5],
+        )
+        for n in range(action_count)
+    )
+    ProgressUpdate.objects.bulk_create(
+        (
+            ProgressUpdate(
+                action=actions[n % action_count],
+                author=officers[n % 20],
+                date=today - datetime.timedelta(days=n % 300),
+                narrative="Progress reported to the sub-group; next steps agreed.",
+                rag=RAGS[n % 4],
+            )
+            for n in range(update_count)
+        ),
+        batch_size=2000,
+    )
+    return {
+        "inspection": inspection,
+        "officer": officers[0],
+        "executive": executive,
+        "action": actions[0],
+    }
+
+
+def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
+    for _ in range(2):  # warm caches and template loading
+        assert client.get(url).status_code == 200, url
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--actions", type=int, default=2000)
+    parser.add_argument("--updates", type=int, default=20000)
+    parser.add_argument("--runs", type=int, default=20)
+    options = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    data = seed(options.actions, options.updates)
+    print(
+        f"Seeded {options.actions} actions and {options.updates} updates in "
+        f"{time.perf_counter() - started:.1f} s (SQLite, {database})\n"
+    )
+
+    inspection, action = data["inspection"], data["action"]
+    pages = [
+        ("officer", "My actions", reverse("my_actions")),
+        ("officer", "Action list, first page", reverse("inspection_actions", args=[inspection.pk])),
+        (
+            "officer",
+            "Action list, Red, by last update",
+            reverse("inspection_actions", args=[inspection.pk]) + "?rag=red&sort=-updated",
+        ),
+        (
+            "officer",
+            "Action list, overdue, text search",
+            reverse("inspection_actions", args=[inspection.pk]) + "?overdue=on&q=protocol",
+        ),
+        ("officer", "Action page (10 updates)", reverse("action_detail", args=[action.pk])),
+        (
+            "executive",
+            "Inspection page (every action)",
+            reverse("inspection_detail", args=[inspection.pk]),
+        ),
+        ("executive", "Home", reverse("home")),
+    ]
+    # Serve static files as they are: the benchmark times pages, not collectstatic.
+    with override_settings(
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    ):
+        print("| page | median ms | p95 ms | queries |\n| --- | ---: | ---: | ---: |")
+        for who, name, url in pages:
+            client = Client()
+            client.force_login(data[who])
+            median, p95, queries = measure(client, url, options.runs)
+            print(f"| {name} | {median:.0f} | {p95:.0f} | {queries} |")
+
+
+if __name__ == "__main__":
+    main()
