@@ -4,6 +4,7 @@ created, so loading twice changes nothing."""
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, ProgressUpdate
 from actions.rag import RAG
@@ -129,7 +130,7 @@ def _load_action(finding, position, seed, agencies, people, *, today):
     if seed.rag == RAG.COMPLETE:
         # Complete means the partnership agreed it: record that, as the product would have.
         agreed_on = day(-min(update.days_ago for update in seed.updates))
-        Closure.objects.create(
+        closure = Closure.objects.create(
             action=action,
             status=ClosureStatus.AGREED,
             proposed_by=author,
@@ -139,3 +140,7 @@ def _load_action(finding, position, seed, agencies, people, *, today):
             agreed_on=agreed_on,
             agreed_at_meeting="LSCP executive",
         )
+        proposed_at = timezone.make_aware(
+            datetime.datetime.combine(agreed_on - datetime.timedelta(days=14), datetime.time(10))
+        )
+        Closure.objects.filter(pk=closure.pk).update(proposed_at=proposed_at)
