@@ -4,16 +4,7 @@ import pytest
 
 from actions.models import Action
 from inspections.models import Inspection
-
-USERS = [
-    "manager",
-    "council.officer",
-    "police.officer",
-    "health.officer",
-    "executive",
-    "scrutineer",
-    "other.manager",
-]
+from tests.demo import DEMO_USERS as USERS
 
 
 @pytest.mark.django_db

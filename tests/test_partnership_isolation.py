@@ -5,15 +5,7 @@ import pytest
 from actions.models import Action
 from inspections.models import Inspection
 from people.models import Role
-
-LEWISHAM_USERS = [
-    "manager",
-    "council.officer",
-    "police.officer",
-    "health.officer",
-    "executive",
-    "scrutineer",
-]
+from tests.demo import LEWISHAM_USERS
 
 
 @pytest.mark.django_db

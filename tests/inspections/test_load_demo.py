@@ -10,17 +10,9 @@ from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
 from inspections.models import Agency, Finding, Inspection, Partnership
 from people.models import User
+from tests.demo import DEMO_USERS
 
 LETTER = Path(__file__).parent.parent / "fixtures" / "lewisham-jtai-letter-2023-01-31.txt"
-DEMO_USERS = [
-    "manager",
-    "council.officer",
-    "police.officer",
-    "health.officer",
-    "executive",
-    "scrutineer",
-    "other.manager",
-]
 
 
 def what_needs_to_improve_in_the_letter() -> list[str]:
