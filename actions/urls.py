@@ -1,18 +1,18 @@
 from django.urls import path
 
-from actions import views
+from actions.views import plan
 
 urlpatterns = [
-    path("my-actions/", views.my_actions, name="my_actions"),
-    path("inspections/<int:pk>/actions/", views.inspection_actions, name="inspection_actions"),
-    path("findings/<int:finding_pk>/actions/new/", views.action_new, name="action_new"),
-    path("actions/<int:pk>/", views.action_detail, name="action_detail"),
-    path("actions/<int:pk>/update/", views.progress_update_new, name="progress_update_new"),
-    path("actions/<int:pk>/edit/", views.action_edit, name="action_edit"),
-    path("actions/<int:pk>/move/", views.action_move, name="action_move"),
-    path("actions/<int:pk>/archive/", views.action_archive, name="action_archive"),
-    path("actions/<int:pk>/propose-complete/", views.closure_propose, name="closure_propose"),
-    path("actions/<int:pk>/agree-complete/", views.closure_agree, name="closure_agree"),
-    path("actions/<int:pk>/reopen/", views.action_reopen, name="action_reopen"),
-    path("evidence/<uuid:uuid>/", views.evidence_download, name="evidence_download"),
+    path("my-actions/", plan.my_actions, name="my_actions"),
+    path("inspections/<int:pk>/actions/", plan.inspection_actions, name="inspection_actions"),
+    path("findings/<int:finding_pk>/actions/new/", plan.action_new, name="action_new"),
+    path("actions/<int:pk>/", plan.action_detail, name="action_detail"),
+    path("actions/<int:pk>/update/", plan.progress_update_new, name="progress_update_new"),
+    path("actions/<int:pk>/edit/", plan.action_edit, name="action_edit"),
+    path("actions/<int:pk>/move/", plan.action_move, name="action_move"),
+    path("actions/<int:pk>/archive/", plan.action_archive, name="action_archive"),
+    path("actions/<int:pk>/propose-complete/", plan.closure_propose, name="closure_propose"),
+    path("actions/<int:pk>/agree-complete/", plan.closure_agree, name="closure_agree"),
+    path("actions/<int:pk>/reopen/", plan.action_reopen, name="action_reopen"),
+    path("evidence/<uuid:uuid>/", plan.evidence_download, name="evidence_download"),
 ]

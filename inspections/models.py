@@ -137,6 +137,23 @@ class Inspection(models.Model):
     status = models.CharField(
         max_length=20, choices=InspectionStatus.choices, default=InspectionStatus.DRAFTING
     )
+    # The written statement of action: the parts the manager writes, not the plan itself.
+    statement_introduction = models.TextField(
+        "introduction",
+        blank=True,
+        help_text="Opens the statement: the partnership's response to the letter",
+    )
+    statement_governance = models.TextField(
+        "governance and monitoring arrangements",
+        blank=True,
+        help_text="Who oversees the plan, how often, and how progress is reported",
+    )
+    statement_version = models.CharField("version", max_length=20, default="1.0")
+    protective_marking = models.CharField(
+        max_length=40,
+        default="OFFICIAL",
+        help_text="Printed on every page of exported documents, for example OFFICIAL",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,134 @@
+"""The written statement of proposed action, and the progress report on it, as data.
+
+One builder serves the HTML preview, the PDF and the command line, so all three say the
+same. The statement is what goes to Ofsted (no RAG); the progress report adds, as at a
+date, each action's RAG, whether it was overdue, its latest update and a RAG count per area.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actions.models import Action, ProgressUpdate
+from actions.pdf import html_to_pdf
+from actions.rag import RAG
+from inspections.models import Finding, Inspection
+
+TITLE = "Written statement of proposed action"
+PROGRESS_TITLE = "Progress on the written statement of action"
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    rag: RAG | None = None
+    overdue: bool = False
+    latest_update: ProgressUpdate | None = None
+
+
+@dataclass
+class Section:
+    finding: Finding
+    rows: list[ActionRow]
+    rag_counts: list[tuple[RAG, int]] = field(default_factory=list)
+
+
+@dataclass
+class StatementDocument:
+    inspection: Inspection
+    progress: bool
+    as_of: datetime.date
+    generated_on: datetime.date
+    sections: list[Section]
+    rag_totals: list[tuple[RAG, int]]
+
+    @property
+    def title(self) -> str:
+        return PROGRESS_TITLE if self.progress else TITLE
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(section.rows) for section in self.sections)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(row.overdue for section in self.sections for row in section.rows)
+
+
+def _counts(rags) -> list[tuple[RAG, int]]:
+    counted = Counter(rags)
+    return [(status, counted.get(status, 0)) for status in RAG]
+
+
+def statement_document(
+    *, inspection: Inspection, progress: bool = False, as_of: datetime.date | None = None
+) -> StatementDocument:
+    """The statement (or progress report) of an inspection's plan, in four queries.
+
+    As at a past date, each action shows the RAG its latest update on or before that date
+    gave it, and actions added to the plan after that date are left out.
+    """
+    today = timezone.localdate()
+    as_of = as_of or today
+    actions = (
+        Action.objects.current()
+        .select_related("lead_agency", "lead_officer")
+        .order_by("position", "pk")
+    )
+    if progress:
+        actions = actions.filter(created_at__date__lte=as_of)
+    findings = list(
+        inspection.findings.order_by("number").prefetch_related(
+            Prefetch("actions", queryset=actions)
+        )
+    )
+    latest: dict[int, ProgressUpdate] = {}
+    if progress:
+        updates = ProgressUpdate.objects.filter(
+            action__finding__inspection=inspection, date__lte=as_of
+        ).order_by("date", "created_at", "pk")
+        for update in updates:
+            latest[update.action_id] = update  # the last one on or before the date wins
+
+    sections = []
+    for finding in findings:
+        rows = []
+        for action in finding.actions.all():
+            row = ActionRow(action)
+            if progress:
+                row.latest_update = latest.get(action.pk)
+                row.rag = RAG(row.latest_update.rag if row.latest_update else action.rag)
+                row.overdue = row.rag != RAG.COMPLETE and action.target_date < as_of
+            rows.append(row)
+        section = Section(finding, rows)
+        if progress:
+            section.rag_counts = _counts(row.rag for row in rows)
+        sections.append(section)
+
+    return StatementDocument(
+        inspection=inspection,
+        progress=progress,
+        as_of=as_of,
+        generated_on=today,
+        sections=sections,
+        rag_totals=_counts(row.rag for s in sections for row in s.rows) if progress else [],
+    )
+
+
+def statement_html(document: StatementDocument) -> str:
+    """The standalone page WeasyPrint turns into the PDF."""
+    return render_to_string("statement/pdf.html", {"document": document, "rag_statuses": list(RAG)})
+
+
+def statement_pdf(document: StatementDocument) -> bytes:
+    return html_to_pdf(statement_html(document))
+
+
+def statement_filename(document: StatementDocument) -> str:
+    kind = "progress-report" if document.progress else "written-statement"
+    slug = document.inspection.partnership.slug
+    return f"{kind}-{slug}-{document.as_of:%Y-%m-%d}.pdf"
