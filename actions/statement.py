@@ -6,17 +6,21 @@ date, each action's RAG, whether it was overdue, its latest update and a RAG cou
 """
 
 import datetime
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, ProgressUpdate, StatementSubmission
 from actions.pdf import html_to_pdf
 from actions.rag import RAG
-from inspections.models import Finding, Inspection
+from inspections.models import Finding, Inspection, InspectionStatus
 
 TITLE = "Written statement of proposed action"
 PROGRESS_TITLE = "Progress on the written statement of action"
@@ -132,3 +136,30 @@ def statement_filename(document: StatementDocument) -> str:
     kind = "progress-report" if document.progress else "written-statement"
     slug = document.inspection.partnership.slug
     return f"{kind}-{slug}-{document.as_of:%Y-%m-%d}.pdf"
+
+
+@transaction.atomic
+def statement_submit(
+    *, inspection: Inspection, user, submitted_on: datetime.date
+) -> StatementSubmission:
+    """Records that the statement went to Ofsted and keeps the exact PDF that went.
+
+    The stored file never changes afterwards, whatever happens to the plan.
+    """
+    if submitted_on > timezone.localdate():
+        raise ValidationError({"submitted_on": "The date submitted must be today or in the past"})
+    pdf = statement_pdf(statement_document(inspection=inspection))
+    submission = StatementSubmission(
+        inspection=inspection,
+        submitted_on=submitted_on,
+        submitted_by=user,
+        version=inspection.statement_version,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    submission.pdf.save("statement.pdf", ContentFile(pdf), save=False)
+    submission.full_clean()
+    submission.save()
+    if inspection.status == InspectionStatus.DRAFTING:
+        inspection.status = InspectionStatus.SUBMITTED
+        inspection.save(update_fields=["status", "updated_at"])
+    return submission

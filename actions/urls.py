@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actions.views import plan
+from actions.views import plan, statement
 
 urlpatterns = [
     path("my-actions/", plan.my_actions, name="my_actions"),
@@ -15,4 +15,21 @@ urlpatterns = [
     path("actions/<int:pk>/agree-complete/", plan.closure_agree, name="closure_agree"),
     path("actions/<int:pk>/reopen/", plan.action_reopen, name="action_reopen"),
     path("evidence/<uuid:uuid>/", plan.evidence_download, name="evidence_download"),
+    path("inspections/<int:pk>/statement/", statement.statement_preview, name="statement_preview"),
+    path(
+        "inspections/<int:pk>/statement.pdf",
+        statement.statement_download,
+        name="statement_download",
+    ),
+    path("inspections/<int:pk>/statement/edit/", statement.statement_edit, name="statement_edit"),
+    path(
+        "inspections/<int:pk>/statement/submit/",
+        statement.statement_submit_view,
+        name="statement_submit",
+    ),
+    path(
+        "statements/<uuid:uuid>/download/",
+        statement.submission_download,
+        name="submission_download",
+    ),
 ]

@@ -4,6 +4,8 @@ Reading is settled by partnership scoping (inspections.scoping): everyone signed
 everything of their own partnership. These rules decide who may change what.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from people.models import Role
 
 
@@ -53,3 +55,9 @@ def can_agree_closure(user, action) -> bool:
         and _in_partnership(user, _action_partnership_id(action))
         and user.role in (Role.MANAGER, Role.EXECUTIVE)
     )
+
+
+def require(allowed: bool) -> None:
+    """Refuses the request (403) unless the rule allowed it."""
+    if not allowed:
+        raise PermissionDenied

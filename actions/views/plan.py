@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,11 +23,6 @@ from inspections.scoping import get_for_user_or_404
 from people import permissions
 
 ACTIONS_PER_PAGE = 50
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _list_page(request, *, queryset, title, inspection=None, template="actions/action_list.html"):
@@ -154,7 +149,7 @@ def _posted_version(request) -> int:
 
 def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_update_action(request.user, action))
+    permissions.require(permissions.can_update_action(request.user, action))
 
     def save(data):
         services.progress_update_record(
@@ -195,7 +190,7 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
     finding = get_for_user_or_404(
         Finding.objects.select_related("inspection__partnership"), request.user, pk=finding_pk
     )
-    _require(permissions.can_plan(request.user, finding.inspection))
+    permissions.require(permissions.can_plan(request.user, finding.inspection))
     form_kwargs = {"partnership_id": finding.inspection.partnership_id}
     if request.method == "POST":
         form = ActionForm(request.POST, **form_kwargs)
@@ -218,7 +213,7 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
 
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_plan(request.user, action.finding.inspection))
+    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
 
     def save(data):
         services.action_edit(
@@ -248,7 +243,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_move(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_plan(request.user, action.finding.inspection))
+    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
     services.action_move(
         action=action,
         user=request.user,
@@ -259,7 +254,7 @@ def action_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_plan(request.user, action.finding.inspection))
+    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
     restoring = action.is_archived
 
     def save(data):
@@ -280,7 +275,7 @@ def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_update_action(request.user, action))
+    permissions.require(permissions.can_update_action(request.user, action))
 
     def save(data):
         services.closure_propose(
@@ -305,7 +300,7 @@ def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_agree_closure(request.user, action))
+    permissions.require(permissions.can_agree_closure(request.user, action))
     closure = services.open_closure(action)
     if closure is None or closure.status != ClosureStatus.PROPOSED:
         messages.info(request, "This action is not awaiting agreement")
@@ -333,7 +328,7 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
 
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
-    _require(permissions.can_agree_closure(request.user, action))
+    permissions.require(permissions.can_agree_closure(request.user, action))
     closure = services.open_closure(action)
     if closure is None:
         messages.info(request, "This action is not complete or proposed complete")
