@@ -74,7 +74,7 @@ def statement_document(
     """The statement (or progress report) of an inspection's plan, in four queries.
 
     As at a past date, each action shows the RAG its latest update on or before that date
-    gave it, and actions added to the plan after that date are left out.
+    gave it (an action with no update by then shows its status now).
     """
     today = timezone.localdate()
     as_of = as_of or today
@@ -83,8 +83,6 @@ def statement_document(
         .select_related("lead_agency", "lead_officer")
         .order_by("position", "pk")
     )
-    if progress:
-        actions = actions.filter(created_at__date__lte=as_of)
     findings = list(
         inspection.findings.order_by("number").prefetch_related(
             Prefetch("actions", queryset=actions)

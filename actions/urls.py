@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actions.views import plan, statement
+from actions.views import plan, spreadsheets, statement
 
 urlpatterns = [
     path("my-actions/", plan.my_actions, name="my_actions"),
@@ -26,6 +26,24 @@ urlpatterns = [
         "inspections/<int:pk>/statement/submit/",
         statement.statement_submit_view,
         name="statement_submit",
+    ),
+    path(
+        "inspections/<int:pk>/plan.xlsx",
+        spreadsheets.plan_download,
+        {"file_format": "xlsx"},
+        name="plan_xlsx",
+    ),
+    path(
+        "inspections/<int:pk>/plan.csv",
+        spreadsheets.plan_download,
+        {"file_format": "csv"},
+        name="plan_csv",
+    ),
+    path("inspections/<int:pk>/import/", spreadsheets.plan_import, name="plan_import"),
+    path(
+        "inspections/<int:pk>/import/<str:token>/",
+        spreadsheets.plan_import_check,
+        name="plan_import_check",
     ),
     path(
         "statements/<uuid:uuid>/download/",

@@ -1,0 +1,109 @@
+"""The plan as a spreadsheet: one row per action, in the columns partnerships use."""
+
+import csv
+import io
+
+from django.db.models import Prefetch
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from actions.models import Action, ProgressUpdate
+from actions.rag import RAG
+from inspections.models import Inspection
+
+COLUMNS = [
+    ("No.", 8),
+    ("Area for improvement", 40),
+    ("Action", 50),
+    ("Lead agency", 24),
+    ("Lead officer", 22),
+    ("Target date", 13),
+    ("Success measure", 40),
+    ("RAG", 12),
+    ("Latest update", 50),
+    ("Last updated", 13),
+]
+# Fill and text colours with enough contrast to read the word in each cell.
+RAG_FILLS = {
+    RAG.NOT_STARTED: ("E5E6E7", "0B0C0C"),
+    RAG.RED: ("F4CDC6", "2A0B06"),
+    RAG.AMBER: ("FCD6C3", "6E3619"),
+    RAG.GREEN: ("CCE2D8", "005A30"),
+    RAG.COMPLETE: ("BBD4EA", "0C2D4A"),
+}
+
+
+def plan_rows(inspection: Inspection) -> list[list]:
+    """Each action in the plan as the spreadsheet's values, in three queries."""
+    latest = ProgressUpdate.objects.order_by("-date", "-created_at", "-pk")
+    actions = (
+        Action.objects.current()
+        .filter(finding__inspection=inspection)
+        .select_related("finding", "lead_agency", "lead_officer")
+        .prefetch_related(Prefetch("updates", queryset=latest))
+        .order_by("finding__number", "position", "pk")
+    )
+    rows = []
+    for action in actions:
+        update = next(iter(action.updates.all()), None)
+        rows.append(
+            [
+                action.reference,
+                action.finding.text,
+                action.description,
+                action.lead_agency.name,
+                action.lead_officer.get_full_name() if action.lead_officer else "",
+                action.target_date,
+                action.success_measure,
+                action.rag_status.label,
+                update.narrative if update else "",
+                update.date if update else None,
+            ]
+        )
+    return rows
+
+
+def plan_xlsx(inspection: Inspection) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    sheet.append([name for name, _ in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="F3F2F1")
+    for row in plan_rows(inspection):
+        sheet.append(row)
+    rag_column = [name for name, _ in COLUMNS].index("RAG") + 1
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        for index in (6, 10):  # the date columns
+            row_cells[index - 1].number_format = "DD/MM/YYYY"
+        rag_cell = row_cells[rag_column - 1]
+        fill, text = RAG_FILLS[RAG(_rag_value(rag_cell.value))]
+        rag_cell.fill = PatternFill("solid", fgColor=fill)
+        rag_cell.font = Font(bold=True, color=text)
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _rag_value(label: str) -> str:
+    return next(status.value for status in RAG if status.label == label)
+
+
+def plan_csv(inspection: Inspection) -> bytes:
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow([name for name, _ in COLUMNS])
+    for row in plan_rows(inspection):
+        writer.writerow(
+            [value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value for value in row]
+        )
+    # Excel opens UTF-8 CSV files correctly only with the byte-order mark.
+    return output.getvalue().encode("utf-8-sig")

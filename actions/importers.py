@@ -1,0 +1,485 @@
+"""Brings an existing plan in from the spreadsheet a partnership kept it in.
+
+Reads .xlsx or .csv; finds the header row even below title rows; maps columns by the
+names plans use (a person maps the rest in the browser); matches each row to one of the
+inspection's findings and one of the partnership's agencies. Every row is checked before
+anything is written: one bad row and nothing is written, and each problem is reported as
+"row N, column: problem" with the sheet's own row number. Rows already in the plan are
+skipped, so importing the same file twice adds nothing.
+"""
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from actions.models import Action, ProgressUpdate
+from actions.rag import RAG
+from inspections.models import Agency, AgencyKind, Inspection
+from people.models import User
+
+# Field -> the header names plans give it (compared lower-case, punctuation dropped).
+HEADERS = {
+    "reference": ["no", "ref", "reference", "action no", "action number", "number", "action ref"],
+    "finding": [
+        "area for improvement",
+        "areas for improvement",
+        "finding",
+        "what needs to improve",
+        "recommendation",
+        "area",
+        "afi",
+    ],
+    "description": ["action", "actions", "action required", "what we will do", "description"],
+    "lead_agency": [
+        "lead agency",
+        "lead",
+        "agency",
+        "lead partner",
+        "lead organisation",
+        "responsible agency",
+    ],
+    "lead_officer": ["lead officer", "officer", "owner", "responsible officer", "action owner"],
+    "start_date": ["start date", "start"],
+    "target_date": [
+        "target date",
+        "by when",
+        "timescale",
+        "deadline",
+        "due date",
+        "completion date",
+        "target",
+    ],
+    "success_measure": [
+        "success measure",
+        "success measures",
+        "success measure outcome",
+        "how will we know",
+        "measure of success",
+        "outcome",
+        "intended outcome",
+        "evidence of impact",
+    ],
+    "rag": ["rag", "rag status", "status", "brag", "rag rating"],
+    "latest_update": ["latest update", "progress", "progress update", "update", "commentary"],
+    "last_updated": ["last updated", "update date", "date of update", "date updated"],
+}
+FIELD_LABELS = {
+    "reference": "No.",
+    "finding": "Area for improvement",
+    "description": "Action",
+    "lead_agency": "Lead agency",
+    "lead_officer": "Lead officer",
+    "start_date": "Start date",
+    "target_date": "Target date",
+    "success_measure": "Success measure",
+    "rag": "RAG",
+    "latest_update": "Latest update",
+    "last_updated": "Last updated",
+}
+REQUIRED = ["finding", "description", "lead_agency", "target_date", "success_measure"]
+HEADER_SEARCH_ROWS = 30
+NUMBERED_AREA = re.compile(
+    r"^\s*(?:area for improvement|area|afi|finding|no\.?)?\s*(\d+)\s*(?:[.:)\-]|$)", re.IGNORECASE
+)
+
+RAG_WORDS = {
+    "r": RAG.RED,
+    "red": RAG.RED,
+    "a": RAG.AMBER,
+    "amber": RAG.AMBER,
+    "g": RAG.GREEN,
+    "green": RAG.GREEN,
+    "b": RAG.COMPLETE,
+    "blue": RAG.COMPLETE,
+    "c": RAG.COMPLETE,
+    "complete": RAG.COMPLETE,
+    "completed": RAG.COMPLETE,
+    "not started": RAG.NOT_STARTED,
+    "not yet started": RAG.NOT_STARTED,
+    "ns": RAG.NOT_STARTED,
+}
+# What plans write for a partner of a kind, rather than its name.
+AGENCY_KIND_WORDS = {
+    "police": AgencyKind.POLICE,
+    "health": AgencyKind.HEALTH,
+    "icb": AgencyKind.HEALTH,
+    "ccg": AgencyKind.HEALTH,
+    "local authority": AgencyKind.LOCAL_AUTHORITY,
+    "la": AgencyKind.LOCAL_AUTHORITY,
+    "council": AgencyKind.LOCAL_AUTHORITY,
+    "childrens social care": AgencyKind.LOCAL_AUTHORITY,
+    "csc": AgencyKind.LOCAL_AUTHORITY,
+    "lscp": AgencyKind.PARTNERSHIP,
+    "lscb": AgencyKind.PARTNERSHIP,
+    "partnership": AgencyKind.PARTNERSHIP,
+    "probation": AgencyKind.PROBATION,
+    "education": AgencyKind.EDUCATION,
+    "youth justice": AgencyKind.YOUTH_JUSTICE,
+    "yjs": AgencyKind.YOUTH_JUSTICE,
+}
+
+
+class PlanFileError(Exception):
+    """The file as a whole cannot be read as a plan: not a spreadsheet, empty, no header."""
+
+
+def _words(value) -> str:
+    text = re.sub(r"[^\w\s]", " ", str(value or "").lower().replace("'", "").replace("’", ""))
+    return " ".join(text.split())
+
+
+@dataclass
+class Sheet:
+    name: str
+    rows: list[tuple[int, list]]  # (sheet row number, cell values)
+
+
+@dataclass
+class ImportRow:
+    row_number: int
+    finding: object = None
+    reference: str = ""
+    description: str = ""
+    lead_agency: Agency | None = None
+    lead_officer: User | None = None
+    start_date: datetime.date | None = None
+    target_date: datetime.date | None = None
+    success_measure: str = ""
+    rag: RAG = RAG.NOT_STARTED
+    latest_update: str = ""
+    last_updated: datetime.date | None = None
+    already_in_plan: bool = False
+
+
+@dataclass
+class ImportResult:
+    headers: list[str]
+    mapping: dict[int, str]  # column index -> field
+    unmapped: list[int]  # column indexes the importer could not name
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in REQUIRED if name not in self.mapping.values()]
+
+    @property
+    def missing_labels(self) -> list[str]:
+        return [FIELD_LABELS[name] for name in self.missing]
+
+    @property
+    def to_add(self) -> list[ImportRow]:
+        return [row for row in self.rows if not row.already_in_plan]
+
+
+def read_sheet(content: bytes, filename: str) -> Sheet:
+    """The first sheet of an .xlsx file, or a CSV file, as rows of cell values."""
+    if not content:
+        raise PlanFileError("The file is empty")
+    if filename.lower().endswith(".csv"):
+        return _read_csv(content)
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
+        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file") from error
+    sheet = workbook.worksheets[0]
+    rows = [
+        (number, list(values))
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+    workbook.close()
+    return Sheet(sheet.title, rows)
+
+
+def _read_csv(content: bytes) -> Sheet:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if "\x00" in text:
+        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(enumerate(csv.reader(io.StringIO(text), dialect), start=1))
+    return Sheet("CSV", rows)
+
+
+def find_header(sheet: Sheet) -> tuple[int, list[str]]:
+    """The row naming the columns: the first with an Action column and two others we know."""
+    known = {name: field for field, names in HEADERS.items() for name in names}
+    for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        fields = [known.get(_words(value)) for value in values]
+        if "description" in fields and len({f for f in fields if f}) >= 3:
+            return index, [str(value or "").strip() for value in values]
+    if not any(any(str(v or "").strip() for v in values) for _, values in sheet.rows):
+        raise PlanFileError("The file has no rows")
+    raise PlanFileError(
+        "No header row found: the sheet needs a row naming its columns, such as "
+        "'Area for improvement', 'Action', 'Lead agency', 'Target date' and 'Success measure'"
+    )
+
+
+def map_columns(headers: list[str], chosen: dict[int, str] | None = None):
+    """Column index -> field, by header name, overridden by what the person chose."""
+    known = {name: field for field, names in HEADERS.items() for name in names}
+    mapping, unmapped = {}, []
+    for index, header in enumerate(headers):
+        if not header:
+            continue
+        field_name = known.get(_words(header))
+        if field_name and field_name not in mapping.values():
+            mapping[index] = field_name
+        else:
+            unmapped.append(index)
+    for index, field_name in (chosen or {}).items():
+        mapping = {i: f for i, f in mapping.items() if f != field_name and i != index}
+        if field_name:
+            mapping[index] = field_name
+        if index in unmapped:
+            unmapped.remove(index)
+    return mapping, unmapped
+
+
+def parse_plan(
+    *,
+    inspection: Inspection,
+    content: bytes,
+    filename: str,
+    chosen_columns: dict[int, str] | None = None,
+) -> ImportResult:
+    """Reads and checks every row of the file. Writes nothing."""
+    sheet = read_sheet(content, filename)
+    header_index, headers = find_header(sheet)
+    mapping, unmapped = map_columns(headers, chosen_columns)
+    result = ImportResult(headers=headers, mapping=mapping, unmapped=unmapped)
+    if result.missing:
+        names = ", ".join(result.missing_labels)
+        result.errors.append(f"The sheet has no column for: {names}")
+        return result
+
+    matcher = _Matcher(inspection)
+    for row_number, values in sheet.rows[header_index + 1 :]:
+        if not any(str(value or "").strip() for value in values):
+            continue  # blank rows between sections
+        result.rows.append(matcher.row(row_number, values, mapping, headers, result))
+    if not result.rows and not result.errors:
+        result.errors.append("The sheet has a header row but no actions under it")
+    matcher.number_and_deduplicate(result)
+    return result
+
+
+class _Matcher:
+    """Turns one row's cells into an action of this inspection, noting each problem."""
+
+    def __init__(self, inspection: Inspection):
+        self.inspection = inspection
+        self.findings = list(inspection.findings.order_by("number"))
+        self.agencies = list(Agency.objects.filter(partnership=inspection.partnership_id))
+        self.people = list(User.objects.filter(partnership=inspection.partnership_id))
+
+    def row(self, row_number, values, mapping, headers, result) -> ImportRow:
+        row = ImportRow(row_number)
+
+        def cell(field_name):
+            for index, mapped in mapping.items():
+                if mapped == field_name:
+                    return values[index] if index < len(values) else None
+            return None
+
+        def problem(field_name, message):
+            index = next(i for i, f in mapping.items() if f == field_name)
+            result.errors.append(f"row {row_number}, {headers[index]}: {message}")
+
+        text = {name: str(cell(name) or "").strip() for name in FIELD_LABELS}
+        row.reference = text["reference"]
+        row.description = text["description"]
+        row.success_measure = text["success_measure"]
+        row.latest_update = text["latest_update"]
+        for name in ("description", "success_measure"):
+            if not text[name]:
+                problem(name, "is empty")
+
+        row.finding = self.finding(text["finding"], row.reference)
+        if row.finding is None:
+            problem(
+                "finding",
+                "matches none of this inspection's areas for improvement"
+                if text["finding"]
+                else "is empty",
+            )
+
+        if text["lead_agency"]:
+            row.lead_agency, message = self.agency(text["lead_agency"])
+            if message:
+                problem("lead_agency", message)
+        else:
+            problem("lead_agency", "is empty")
+
+        if text["lead_officer"]:
+            row.lead_officer = self.officer(text["lead_officer"])
+            if row.lead_officer is None:
+                result.warnings.append(
+                    f"row {row_number}: no one called {text['lead_officer']!r} uses the service "
+                    "yet, so the action has no lead officer"
+                )
+
+        for name in ("target_date", "start_date", "last_updated"):
+            raw = cell(name)
+            if raw in (None, ""):
+                if name == "target_date":
+                    problem(name, "is empty")
+                continue
+            value = _date(raw)
+            if value is None:
+                problem(name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy")
+            setattr(row, name, value)
+
+        if text["rag"]:
+            status = RAG_WORDS.get(_words(text["rag"]))
+            if status is None:
+                problem(
+                    "rag",
+                    f"{text['rag']!r} is not a RAG status: use Red, Amber, Green, Complete "
+                    "(or Blue), Not started, or R, A, G",
+                )
+            else:
+                row.rag = status
+        return row
+
+    def finding(self, value: str, reference: str):
+        """By number ("3", "AFI 3", "Area for improvement 3: ..."), by the letter's words,
+        or, with the area left blank, by the action's reference ("3.2" is in area 3)."""
+        number = NUMBERED_AREA.match(value)
+        if number:
+            found = next((f for f in self.findings if f.number == int(number[1])), None)
+            if found:
+                return found
+        wanted = _words(value)
+        for candidate in self.findings:
+            have = _words(candidate.text)
+            if wanted and (wanted == have or (len(wanted) >= 20 and have.startswith(wanted))):
+                return candidate
+        by_reference = re.match(r"^(\d+)\.", reference)
+        if not value and by_reference:
+            return next((f for f in self.findings if f.number == int(by_reference[1])), None)
+        return None
+
+    def agency(self, value: str) -> tuple[Agency | None, str]:
+        wanted = _words(value)
+        named = [a for a in self.agencies if wanted in (_words(a.name), _words(a.short_name))]
+        if len(named) == 1:
+            return named[0], ""
+        kind = AGENCY_KIND_WORDS.get(wanted)
+        of_kind = [a for a in self.agencies if a.kind == kind] if kind else []
+        if len(of_kind) == 1:
+            return of_kind[0], ""
+        if len(named) > 1 or len(of_kind) > 1:
+            return None, f"{value!r} could be more than one agency: use the agency's full name"
+        return None, f"no agency called {value!r} in this partnership"
+
+    def officer(self, value: str) -> User | None:
+        wanted = _words(value)
+        for person in self.people:
+            names = {_words(person.get_full_name()), _words(person.username), _words(person.email)}
+            if wanted in names:
+                return person
+        return None
+
+    def number_and_deduplicate(self, result: ImportResult):
+        existing = {
+            (action.finding_id, action.reference): action
+            for action in Action.objects.filter(finding__inspection=self.inspection)
+        }
+        described = {
+            (action.finding_id, _words(action.description)) for action in existing.values()
+        }
+        next_number = {
+            finding.pk: finding.actions.aggregate(last=Max("position"))["last"] or 0
+            for finding in self.findings
+        }
+        seen = {}
+        for row in result.rows:
+            if row.finding is None:
+                continue
+            key = (row.finding.pk, row.reference)
+            if row.reference and key in seen:
+                result.errors.append(
+                    f"row {row.row_number}, No.: {row.reference} is also used on row {seen[key]}"
+                )
+            seen[key] = row.row_number
+            if (row.reference and key in existing) or (
+                not row.reference and (row.finding.pk, _words(row.description)) in described
+            ):
+                row.already_in_plan = True
+                continue
+            if not row.reference:
+                next_number[row.finding.pk] += 1
+                row.reference = f"{row.finding.number}.{next_number[row.finding.pk]}"
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+@transaction.atomic
+def import_plan(*, result: ImportResult, user) -> list[Action]:
+    """Writes the checked rows: one action each, with its latest update if the sheet had one."""
+    if result.errors:
+        raise ValueError("A plan with errors is never written")
+    created = []
+    positions = {}
+    for row in result.to_add:
+        finding = row.finding
+        if finding.pk not in positions:
+            positions[finding.pk] = finding.actions.aggregate(last=Max("position"))["last"] or 0
+        positions[finding.pk] += 1
+        action = Action(
+            finding=finding,
+            reference=row.reference,
+            position=positions[finding.pk],
+            description=row.description,
+            lead_agency=row.lead_agency,
+            lead_officer=row.lead_officer,
+            start_date=row.start_date,
+            target_date=row.target_date,
+            original_target_date=row.target_date,
+            success_measure=row.success_measure,
+            rag=row.rag,
+        )
+        action._history_user = user
+        action.full_clean()
+        action.save()
+        if row.latest_update:
+            ProgressUpdate.objects.create(
+                action=action,
+                author=user,
+                date=row.last_updated or timezone.localdate(),
+                narrative=row.latest_update,
+                rag=row.rag,
+            )
+        created.append(action)
+    return created

@@ -1,0 +1,36 @@
+from django import forms
+
+from actions.importers import FIELD_LABELS
+
+
+class PlanUploadForm(forms.Form):
+    plan = forms.FileField(
+        label="Upload the plan",
+        help_text="An Excel workbook (.xlsx) or a CSV file with a row naming its columns, "
+        "such as 'Area for improvement', 'Action', 'Lead agency', 'Target date' and "
+        "'Success measure'",
+        widget=forms.ClearableFileInput(
+            attrs={"class": "govuk-file-upload", "accept": ".xlsx,.csv"}
+        ),
+        error_messages={
+            "required": "Select the spreadsheet to import",
+            "empty": "The selected file is empty",
+        },
+    )
+
+
+class ColumnMappingForm(forms.Form):
+    """One question per column the importer could not name: what does it hold?"""
+
+    def __init__(self, *args, headers: list[str], unmapped: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Do not import this column"), *FIELD_LABELS.items()]
+        for index in unmapped:
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=f"Column “{headers[index]}”", choices=choices, required=False
+            )
+
+    def chosen(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("column_")): value for name, value in self.cleaned_data.items()
+        }

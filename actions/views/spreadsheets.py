@@ -1,0 +1,143 @@
+"""The plan in and out of Excel: downloads, and the import with its column questions."""
+
+import uuid
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from actions.exports import plan_csv, plan_xlsx
+from actions.importers import PlanFileError, import_plan, parse_plan
+from actions.spreadsheet_forms import ColumnMappingForm, PlanUploadForm
+from audit.downloads import file_download
+from inspections.models import Inspection
+from inspections.scoping import get_for_user_or_404
+from people import permissions
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSION_KEY = "plan_imports"
+
+
+def _inspection(request, pk) -> Inspection:
+    return get_for_user_or_404(
+        Inspection.objects.select_related("partnership"), request.user, pk=pk
+    )
+
+
+def plan_download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    content, content_type = (
+        (plan_xlsx(inspection), XLSX)
+        if file_format == "xlsx"
+        else (plan_csv(inspection), "text/csv")
+    )
+    return file_download(
+        request,
+        content=content,
+        filename=f"action-plan-{inspection.partnership.slug}-{inspection.pk}.{file_format}",
+        content_type=content_type,
+        kind="spreadsheet",
+        subject=inspection,
+    )
+
+
+def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    permissions.require(permissions.can_plan(request.user, inspection))
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["plan"]
+        if PurePath(upload.name).suffix.lower() not in (".xlsx", ".csv"):
+            form.add_error(
+                "plan", "The selected file must be an Excel workbook (.xlsx) or a CSV file"
+            )
+        else:
+            token = uuid.uuid4().hex
+            path = default_storage.save(f"imports/{token}", ContentFile(upload.read()))
+            request.session.setdefault(SESSION_KEY, {})[token] = {
+                "inspection": inspection.pk,
+                "path": path,
+                "filename": upload.name,
+            }
+            request.session.modified = True
+            return redirect("plan_import_check", pk=inspection.pk, token=token)
+    return render(
+        request, "spreadsheets/plan_import.html", {"inspection": inspection, "form": form}
+    )
+
+
+def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """Asks about columns it could not name, then checks every row and imports, or lists
+    every problem and writes nothing."""
+    inspection = _inspection(request, pk)
+    permissions.require(permissions.can_plan(request.user, inspection))
+    pending = request.session.get(SESSION_KEY, {}).get(token)
+    if not pending or pending["inspection"] != inspection.pk:
+        raise Http404("No such import")
+    with default_storage.open(pending["path"]) as stored:
+        content = stored.read()
+
+    def parse(chosen=None):
+        return parse_plan(
+            inspection=inspection,
+            content=content,
+            filename=pending["filename"],
+            chosen_columns=chosen,
+        )
+
+    try:
+        result = parse()
+    except PlanFileError as error:
+        _forget(request, token)
+        form = PlanUploadForm()
+        form.add_error(None, str(error))
+        return render(
+            request, "spreadsheets/plan_import.html", {"inspection": inspection, "form": form}
+        )
+
+    mapping_form = ColumnMappingForm(
+        request.POST or None, headers=result.headers, unmapped=result.unmapped
+    )
+    asked = request.method == "POST" and mapping_form.is_valid()
+    if result.unmapped and not asked:
+        return render(
+            request,
+            "spreadsheets/plan_import_columns.html",
+            {
+                "inspection": inspection,
+                "form": mapping_form,
+                "result": result,
+                "filename": pending["filename"],
+            },
+        )
+    if asked:
+        result = parse(mapping_form.chosen())
+    if result.errors:
+        return render(
+            request,
+            "spreadsheets/plan_import_errors.html",
+            {"inspection": inspection, "result": result, "filename": pending["filename"]},
+        )
+    created = import_plan(result=result, user=request.user)
+    _forget(request, token)
+    skipped = len(result.rows) - len(created)
+    messages.success(
+        request,
+        f"{len(created)} action{'s' if len(created) != 1 else ''} imported from "
+        f"{pending['filename']}"
+        + (f"; {skipped} already in the plan were left as they are" if skipped else ""),
+    )
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    return redirect(reverse("inspection_actions", args=[inspection.pk]))
+
+
+def _forget(request, token: str) -> None:
+    pending = request.session.get(SESSION_KEY, {}).pop(token, None)
+    request.session.modified = True
+    if pending:
+        default_storage.delete(pending["path"])
