@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from actions.exports import plan_csv, plan_xlsx
-from actions.importers import PlanFileError, import_plan, parse_plan
+from actions.importers import PlanFileError, find_header, import_plan, parse_plan, read_sheet
 from actions.spreadsheet_forms import ColumnMappingForm, PlanUploadForm
 from audit.downloads import file_download
 from inspections.models import Inspection
@@ -51,13 +51,18 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["plan"]
-        if PurePath(upload.name).suffix.lower() not in (".xlsx", ".csv"):
-            form.add_error(
-                "plan", "The selected file must be an Excel workbook (.xlsx) or a CSV file"
-            )
+        content = upload.read()
+        try:
+            if PurePath(upload.name).suffix.lower() not in (".xlsx", ".csv"):
+                raise PlanFileError(
+                    "The selected file must be an Excel workbook (.xlsx) or a CSV file"
+                )
+            find_header(read_sheet(content, upload.name))
+        except PlanFileError as error:
+            form.add_error("plan", str(error))
         else:
             token = uuid.uuid4().hex
-            path = default_storage.save(f"imports/{token}", ContentFile(upload.read()))
+            path = default_storage.save(f"imports/{token}", ContentFile(content))
             request.session.setdefault(SESSION_KEY, {})[token] = {
                 "inspection": inspection.pk,
                 "path": path,
@@ -89,15 +94,7 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
             chosen_columns=chosen,
         )
 
-    try:
-        result = parse()
-    except PlanFileError as error:
-        _forget(request, token)
-        form = PlanUploadForm()
-        form.add_error(None, str(error))
-        return render(
-            request, "spreadsheets/plan_import.html", {"inspection": inspection, "form": form}
-        )
+    result = parse()  # the upload step has already read the file and found its header
 
     mapping_form = ColumnMappingForm(
         request.POST or None, headers=result.headers, unmapped=result.unmapped

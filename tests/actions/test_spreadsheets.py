@@ -1,0 +1,339 @@
+"""The plan in and out of Excel and CSV."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from actions.exports import plan_csv, plan_rows, plan_xlsx
+from actions.importers import import_plan, parse_plan
+from actions.models import Action, ProgressUpdate
+from inspections.models import Agency, Finding, Inspection
+from tests.factories import InspectionFactory
+
+HEADER = [
+    "No.",
+    "Area for improvement",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "Target date",
+    "Success measure",
+    "RAG",
+    "Latest update",
+    "Last updated",
+]
+
+
+@pytest.fixture
+def lewisham(demo):
+    return Inspection.objects.get(partnership__slug="lewisham")
+
+
+@pytest.fixture
+def empty_copy(lewisham):
+    """A second inspection of the same partnership with the same findings and no actions."""
+    copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
+    for finding in lewisham.findings.all():
+        Finding.objects.create(inspection=copy, number=finding.number, text=finding.text)
+    return copy
+
+
+def xlsx(rows, title_rows=()) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in [*title_rows, *rows]:
+        sheet.append(row)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def row(**overrides):
+    values = dict(
+        zip(
+            HEADER,
+            [
+                "",
+                "1",
+                "Agree a protocol.",
+                "Police",
+                "",
+                "31/03/2027",
+                "Protocol signed.",
+                "Amber",
+                "",
+                "",
+            ],
+            strict=True,
+        )
+    )
+    values.update(overrides)
+    return [values[name] for name in HEADER]
+
+
+def parse(inspection, content, filename="plan.xlsx"):
+    return parse_plan(inspection=inspection, content=content, filename=filename)
+
+
+@pytest.mark.django_db
+def test_the_xlsx_export_has_one_row_per_action_coloured_and_worded(lewisham):
+    sheet = load_workbook(io.BytesIO(plan_xlsx(lewisham))).active
+
+    assert [cell.value for cell in sheet[1]] == HEADER
+    assert sheet.max_row == 1 + 18
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:J{sheet.max_row}"
+    rag_cells = {
+        sheet.cell(row=n, column=8).value: sheet.cell(row=n, column=8)
+        for n in range(2, sheet.max_row + 1)
+    }
+    assert set(rag_cells) == {"Not started", "Red", "Amber", "Green", "Complete"}
+    assert rag_cells["Red"].fill.fgColor.rgb.endswith("F4CDC6")
+    assert rag_cells["Green"].fill.fgColor.rgb.endswith("CCE2D8")
+    assert isinstance(sheet.cell(row=2, column=6).value, datetime.datetime)
+
+
+@pytest.mark.django_db
+def test_the_csv_export_opens_in_excel(lewisham):
+    content = plan_csv(lewisham)
+    assert content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0] == ",".join(HEADER)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("export", [plan_xlsx, plan_csv])
+def test_export_then_import_into_an_empty_inspection_gives_the_same_plan(
+    lewisham, empty_copy, demo, export
+):
+    filename = "plan.xlsx" if export is plan_xlsx else "plan.csv"
+    result = parse(empty_copy, export(lewisham), filename)
+    assert result.errors == []
+    import_plan(result=result, user=demo["manager"])
+
+    def comparable(rows):
+        return [row[:1] + row[2:] for row in rows]  # the finding column names the same area
+
+    assert comparable(plan_rows(empty_copy)) == comparable(plan_rows(lewisham))
+
+
+@pytest.mark.django_db
+def test_importing_the_same_file_again_adds_nothing(lewisham, empty_copy, demo):
+    content = plan_xlsx(lewisham)
+    import_plan(result=parse(empty_copy, content), user=demo["manager"])
+    count = Action.objects.count()
+
+    again = parse(empty_copy, content)
+    assert again.to_add == []
+    import_plan(result=again, user=demo["manager"])
+    assert Action.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_the_header_is_found_below_title_rows_and_words_are_read_as_plans_write_them(
+    lewisham, empty_copy, demo
+):
+    content = xlsx(
+        [
+            [
+                "Ref",
+                "AFI",
+                "Action",
+                "Lead",
+                "Owner",
+                "By when",
+                "How will we know",
+                "RAG status",
+                "Progress",
+                "Date of update",
+            ],
+            [
+                "",
+                "Area for improvement 2",
+                "Recruit to the EDT.",
+                "LA",
+                "Daniel Hughes",
+                datetime.datetime(2027, 3, 31),
+                "Two workers a shift.",
+                "R",
+                "Campaign closed.",
+                "01/11/2026",
+            ],
+            [None] * 10,
+            [
+                "",
+                "Adult mental health services' child safeguarding and risk-assessment practice.",
+                "Add a children field to the record.",
+                "SLaM",
+                "",
+                "30/06/2027",
+                "95% completion.",
+                "blue",
+                "",
+                "",
+            ],
+        ],
+        title_rows=[["Lewisham JTAI action plan"], ["OFFICIAL"], []],
+    )
+    result = parse(empty_copy, content)
+
+    assert result.errors == []
+    first, second = result.rows
+    assert first.row_number == 5
+    assert (first.finding.number, first.reference, first.rag) == (2, "2.1", "red")
+    assert first.lead_agency.name == "London Borough of Lewisham"
+    assert first.lead_officer.username == "council.officer"
+    assert first.target_date == datetime.date(2027, 3, 31)
+    assert (second.finding.number, second.rag, second.lead_agency.short_name) == (
+        7,
+        "complete",
+        "SLaM",
+    )
+
+    import_plan(result=result, user=demo["manager"])
+    update = ProgressUpdate.objects.get(action__finding__inspection=empty_copy)
+    assert (update.narrative, update.date) == ("Campaign closed.", datetime.date(2026, 11, 1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "filename", "message"),
+    [
+        (
+            b"%PDF-1.7 not a spreadsheet",
+            "plan.xlsx",
+            "The file must be an Excel workbook (.xlsx) or a CSV file",
+        ),
+        (b"", "plan.csv", "The selected file is empty"),
+        (b"a,b\n", "plan.txt", "The selected file must be an Excel workbook (.xlsx) or a CSV file"),
+        (b"\n\n", "plan.csv", "The file has no rows"),
+        (b"Name,Colour\nA,Blue\n", "plan.csv", "No header row found"),
+    ],
+)
+def test_a_file_that_is_no_plan_is_refused_in_plain_words(
+    client, demo, empty_copy, content, filename, message
+):
+    client.force_login(demo["manager"])
+    response = client.post(
+        reverse("plan_import", args=[empty_copy.pk]),
+        {"plan": SimpleUploadedFile(filename, content)},
+        follow=True,
+    )
+    assert message in response.content.decode()
+    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+
+
+@pytest.mark.django_db
+def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(client, demo, empty_copy):
+    content = xlsx(
+        [
+            HEADER,
+            row(),  # a good row: still not written, because others are bad
+            row(**{"Target date": "31st March"}),
+            row(**{"RAG": "Purple"}),
+            row(**{"Area for improvement": "Something the letter never said"}),
+            row(**{"Lead agency": "Fire brigade"}),
+            row(**{"Action": ""}),
+        ]
+    )
+    client.force_login(demo["manager"])
+    upload = client.post(
+        reverse("plan_import", args=[empty_copy.pk]),
+        {"plan": SimpleUploadedFile("plan.xlsx", content)},
+        follow=True,
+    )
+
+    html = upload.content.decode()
+    assert "Nothing was imported" in html
+    for expected in [
+        "row 3, Target date: &#x27;31st March&#x27; is not a date: write it as dd/mm/yyyy",
+        "row 4, RAG: &#x27;Purple&#x27; is not a RAG status",
+        "row 5, Area for improvement: matches none of this inspection&#x27;s areas for improvement",
+        "row 6, Lead agency: no agency called &#x27;Fire brigade&#x27; in this partnership",
+        "row 7, Action: is empty",
+    ]:
+        assert expected in html
+    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+
+
+@pytest.mark.django_db
+def test_a_missing_required_column_is_named(demo, empty_copy):
+    content = xlsx(
+        [
+            ["No.", "Area for improvement", "Action", "Lead agency", "RAG"],
+            ["1.1", "1", "Agree a protocol.", "Police", "Red"],
+        ]
+    )
+    result = parse(empty_copy, content)
+    assert result.errors == ["The sheet has no column for: Target date, Success measure"]
+
+
+@pytest.mark.django_db
+def test_the_manager_maps_a_column_the_service_does_not_know(client, demo, empty_copy):
+    content = xlsx(
+        [
+            [
+                "Area for improvement",
+                "Action",
+                "Lead agency",
+                "Target date",
+                "What success looks like",
+            ],
+            ["1", "Agree a protocol.", "Police", "31/03/2027", "Protocol signed."],
+        ]
+    )
+    client.force_login(demo["manager"])
+    check = client.post(
+        reverse("plan_import", args=[empty_copy.pk]),
+        {"plan": SimpleUploadedFile("plan.xlsx", content)},
+        follow=True,
+    )
+    html = check.content.decode()
+    assert "What do these columns hold?" in html
+    assert "Column “What success looks like”" in html
+    assert "could not find a column for: Success measure" in html
+
+    done = client.post(check.redirect_chain[-1][0], {"column_4": "success_measure"}, follow=True)
+
+    assert "1 action imported from plan.xlsx" in done.content.decode()
+    action = Action.objects.get(finding__inspection=empty_copy)
+    assert (action.reference, action.success_measure) == ("1.1", "Protocol signed.")
+
+
+@pytest.mark.django_db
+def test_only_managers_import_but_everyone_may_download(client, demo, lewisham):
+    client.force_login(demo["executive"])
+    assert client.get(reverse("plan_import", args=[lewisham.pk])).status_code == 403
+    response = client.get(reverse("plan_xlsx", args=[lewisham.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert client.get(reverse("plan_csv", args=[lewisham.pk])).status_code == 200
+    client.force_login(demo["other.manager"])
+    assert client.get(reverse("plan_xlsx", args=[lewisham.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_command_line_import(tmp_path, demo, lewisham, empty_copy):
+    good = tmp_path / "plan.xlsx"
+    good.write_bytes(plan_xlsx(lewisham))
+    out = io.StringIO()
+    call_command("import_plan", good, "--inspection", empty_copy.pk, stdout=out)
+    assert "Imported 18 actions" in out.getvalue()
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "Area for improvement,Action,Lead agency,Target date,Success measure,RAG\n"
+        "1,Do it,Police,someday,Done,Red\n9,Do it,Police,01/01/2027,Done,Red\n"
+    )
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="Nothing imported: 2 problems"):
+        call_command("import_plan", bad, "--inspection", empty_copy.pk, stderr=errors)
+    assert "row 2, Target date: 'someday' is not a date" in errors.getvalue()
+    assert "row 3, Area for improvement: matches none" in errors.getvalue()
+    assert Action.objects.filter(finding__inspection=empty_copy).count() == 18
+    assert Agency.objects.exists()

@@ -1,0 +1,223 @@
+"""The written statement of action and the progress report, as PDF and as a preview."""
+
+import datetime
+import hashlib
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from actions import services
+from actions.models import StatementSubmission
+from actions.statement import statement_document, statement_pdf
+from inspections.models import Inspection, InspectionStatus
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture
+def lewisham(demo):
+    return Inspection.objects.get(partnership__slug="lewisham")
+
+
+@pytest.mark.django_db
+def test_every_finding_and_action_is_in_the_statement_with_its_metadata(lewisham):
+    content = statement_pdf(statement_document(inspection=lewisham))
+
+    text = pdf_text(content)
+    for finding in lewisham.findings.all():
+        assert " ".join(finding.text.split()) in text, finding.number
+        for action in finding.actions.all():
+            assert f"{action.reference} " in text
+            assert " ".join(action.description.split())[:60] in text
+    assert "Written statement of proposed action" in text
+    assert "11 May 2023" in text
+    assert "London Borough of Lewisham" in text
+    assert re.search(r"Page 1 of \d+", text)
+    assert "OFFICIAL" in text
+
+    reader = PdfReader(io.BytesIO(content))
+    assert reader.metadata.title == (
+        "Written statement of proposed action: London Borough of Lewisham"
+    )
+    assert reader.metadata.author == "Lewisham Safeguarding Children Partnership"
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+@pytest.mark.django_db
+def test_the_named_font_is_embedded_so_every_machine_prints_the_same(lewisham):
+    reader = PdfReader(io.BytesIO(statement_pdf(statement_document(inspection=lewisham))))
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert all(name.startswith("Source-Sans-3") for name in fonts), fonts
+
+
+@pytest.mark.django_db
+def test_the_statement_shows_no_rag_but_the_progress_report_does(lewisham):
+    statement = pdf_text(statement_pdf(statement_document(inspection=lewisham)))
+    progress = pdf_text(statement_pdf(statement_document(inspection=lewisham, progress=True)))
+
+    assert "Latest update" not in statement
+    assert "Progress at a glance" not in statement
+    assert "Progress on the written statement of action" in progress
+    assert "Latest update" in progress
+    assert "Progress at a glance" in progress
+    assert "Overdue" in progress
+    for word in ("Red", "Amber", "Green", "Complete"):
+        assert word in progress
+
+
+@pytest.mark.django_db
+def test_the_progress_report_as_at_a_past_date_shows_the_rag_of_that_date(demo, lewisham):
+    action = lewisham.findings.get(number=1).actions.get(reference="1.1")
+    last_week = timezone.localdate() - datetime.timedelta(days=7)
+    assert action.rag == "red"
+
+    document = statement_document(inspection=lewisham, progress=True, as_of=last_week)
+    row = next(r for s in document.sections for r in s.rows if r.action.pk == action.pk)
+    assert row.rag.label == "Red"  # the update of 18 days ago said Red
+
+    long_ago = timezone.localdate() - datetime.timedelta(days=60)
+    document = statement_document(inspection=lewisham, progress=True, as_of=long_ago)
+    row = next(r for s in document.sections for r in s.rows if r.action.pk == action.pk)
+    assert row.rag.label == "Amber"  # the update of 75 days ago said Amber
+    assert row.latest_update.date == timezone.localdate() - datetime.timedelta(days=75)
+
+
+@pytest.mark.django_db
+def test_the_preview_and_the_download(client, demo, lewisham):
+    client.force_login(demo["scrutineer"])
+    preview = client.get(reverse("statement_preview", args=[lewisham.pk]))
+    assert preview.status_code == 200
+    assert "The length of time children spend in police stations out of hours." in (
+        preview.content.decode()
+    )
+
+    response = client.get(reverse("statement_download", args=[lewisham.pk]), {"progress": "1"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment;" in response["Content-Disposition"]
+    assert "progress-report-lewisham" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_a_manager_edits_the_statements_own_text(client, demo, lewisham):
+    client.force_login(demo["manager"])
+    client.post(
+        reverse("statement_edit", args=[lewisham.pk]),
+        {
+            "statement_introduction": "The partnership accepts every finding.",
+            "statement_governance": "The LSCP executive reviews this plan every two months.",
+            "statement_version": "1.1",
+            "protective_marking": "OFFICIAL-SENSITIVE",
+        },
+    )
+    text = pdf_text(
+        statement_pdf(statement_document(inspection=Inspection.objects.get(pk=lewisham.pk)))
+    )
+    assert "The partnership accepts every finding." in text
+    assert "The LSCP executive reviews this plan every two months." in text
+    assert "OFFICIAL-SENSITIVE" in text
+    assert "version 1.1" in text
+
+    client.force_login(demo["executive"])
+    assert client.get(reverse("statement_edit", args=[lewisham.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(client, demo, lewisham):
+    lewisham.status = InspectionStatus.DRAFTING
+    lewisham.save()
+    client.force_login(demo["manager"])
+    sent = timezone.localdate() - datetime.timedelta(days=1)
+    client.post(
+        reverse("statement_submit", args=[lewisham.pk]),
+        {
+            "submitted_on_0": sent.day,
+            "submitted_on_1": sent.month,
+            "submitted_on_2": sent.year,
+        },
+    )
+    submission = StatementSubmission.objects.get()
+    url = reverse("submission_download", args=[submission.uuid])
+    original = b"".join(client.get(url).streaming_content)
+    assert hashlib.sha256(original).hexdigest() == submission.sha256
+    assert Inspection.objects.get(pk=lewisham.pk).status == InspectionStatus.SUBMITTED
+
+    action = lewisham.findings.get(number=1).actions.first()
+    services.action_edit(
+        action=action,
+        user=demo["manager"],
+        expected_version=action.version,
+        supporting_agencies=[],
+        description="A completely different action.",
+    )
+
+    assert b"".join(client.get(url).streaming_content) == original
+    assert "A completely different action." not in pdf_text(original)
+    client.force_login(demo["other.manager"])
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_submission_date_in_the_future_is_refused(client, demo, lewisham):
+    client.force_login(demo["manager"])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(
+        reverse("statement_submit", args=[lewisham.pk]),
+        {
+            "submitted_on_0": tomorrow.day,
+            "submitted_on_1": tomorrow.month,
+            "submitted_on_2": tomorrow.year,
+        },
+    )
+    assert "must be today or in the past" in response.content.decode()
+    assert not StatementSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_line_export(tmp_path, lewisham):
+    output = tmp_path / "statement.pdf"
+    out = io.StringIO()
+    call_command("export_statement", lewisham.pk, "--output", output, stdout=out)
+    assert output.read_bytes().startswith(b"%PDF")
+    assert "18 actions" in out.getvalue()
+
+    progress = tmp_path / "progress.pdf"
+    call_command(
+        "export_statement",
+        lewisham.pk,
+        "--output",
+        progress,
+        "--progress",
+        "--as-of",
+        "2026-01-31",
+        stdout=out,
+    )
+    assert "As at 31 January 2026" in pdf_text(progress.read_bytes())
+
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command(
+            "export_statement",
+            lewisham.pk,
+            "--output",
+            progress,
+            "--progress",
+            "--as-of",
+            "31/01/2026",
+        )
+    with pytest.raises(CommandError, match="no inspection with id"):
+        call_command("export_statement", 999999, "--output", progress)
