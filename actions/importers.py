@@ -20,6 +20,7 @@ from django.db.models import Max
 from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from simple_history.utils import bulk_create_with_history
 
 from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
@@ -87,6 +88,7 @@ FIELD_LABELS = {
 }
 REQUIRED = ["finding", "description", "lead_agency", "target_date", "success_measure"]
 HEADER_SEARCH_ROWS = 30
+REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
 NUMBERED_AREA = re.compile(
     r"^\s*(?:area for improvement|area|afi|finding|no\.?)?\s*(\d+)\s*(?:[.:)\-]|$)", re.IGNORECASE
 )
@@ -306,6 +308,8 @@ class _Matcher:
 
         text = {name: str(cell(name) or "").strip() for name in FIELD_LABELS}
         row.reference = text["reference"]
+        if len(row.reference) > REFERENCE_LENGTH:
+            problem("reference", f"must be {REFERENCE_LENGTH} characters or fewer")
         row.description = text["description"]
         row.success_measure = text["success_measure"]
         row.latest_update = text["latest_update"]
@@ -447,39 +451,45 @@ def _date(value) -> datetime.date | None:
 
 @transaction.atomic
 def import_plan(*, result: ImportResult, user) -> list[Action]:
-    """Writes the checked rows: one action each, with its latest update if the sheet had one."""
+    """Writes the checked rows: one action each, with its latest update if the sheet had one.
+
+    Written in bulk, with the change history recorded in bulk too: parse_plan has already
+    checked every value the database would refuse.
+    """
     if result.errors:
         raise ValueError("A plan with errors is never written")
-    created = []
     positions = {}
+    actions = []
     for row in result.to_add:
         finding = row.finding
         if finding.pk not in positions:
             positions[finding.pk] = finding.actions.aggregate(last=Max("position"))["last"] or 0
         positions[finding.pk] += 1
-        action = Action(
-            finding=finding,
-            reference=row.reference,
-            position=positions[finding.pk],
-            description=row.description,
-            lead_agency=row.lead_agency,
-            lead_officer=row.lead_officer,
-            start_date=row.start_date,
-            target_date=row.target_date,
-            original_target_date=row.target_date,
-            success_measure=row.success_measure,
-            rag=row.rag,
-        )
-        action._history_user = user
-        action.full_clean()
-        action.save()
-        if row.latest_update:
-            ProgressUpdate.objects.create(
-                action=action,
-                author=user,
-                date=row.last_updated or timezone.localdate(),
-                narrative=row.latest_update,
+        actions.append(
+            Action(
+                finding=finding,
+                reference=row.reference,
+                position=positions[finding.pk],
+                description=row.description,
+                lead_agency=row.lead_agency,
+                lead_officer=row.lead_officer,
+                start_date=row.start_date,
+                target_date=row.target_date,
+                original_target_date=row.target_date,
+                success_measure=row.success_measure,
                 rag=row.rag,
             )
-        created.append(action)
+        )
+    created = bulk_create_with_history(actions, Action, default_user=user)
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(
+            action=action,
+            author=user,
+            date=row.last_updated or timezone.localdate(),
+            narrative=row.latest_update,
+            rag=row.rag,
+        )
+        for action, row in zip(created, result.to_add, strict=True)
+        if row.latest_update
+    )
     return created

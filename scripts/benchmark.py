@@ -133,6 +133,71 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries)
 
 
+def time_once(work) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def benchmark_statement(partnership_inspection, user, runs: int = 5):
+    """The statement of a 100-action plan: the whole export, and WeasyPrint alone on its HTML."""
+    from weasyprint import HTML
+
+    from actions.pdf import BASE_URL, StaticFilesFetcher
+    from actions.statement import statement_document, statement_html, statement_pdf
+
+    inspection = Inspection.objects.create(
+        partnership=partnership_inspection.partnership, subject="the statement benchmark"
+    )
+    findings = [
+        Finding.objects.create(inspection=inspection, number=n + 1, text=f"Area {n + 1}.")
+        for n in range(8)
+    ]
+    agency = Agency.objects.filter(partnership=inspection.partnership).first()
+    Action.objects.bulk_create(
+        Action(
+            finding=findings[n % 8],
+            reference=f"{n % 8 + 1}.{n // 8 + 1}",
+            description="Agree and embed a multi-agency protocol, with training and audit. " * 2,
+            lead_agency=agency,
+            lead_officer=user,
+            target_date=timezone.localdate(),
+            original_target_date=timezone.localdate(),
+            success_measure="Audit shows the protocol followed in 90% of cases sampled.",
+        )
+        for n in range(100)
+    )
+    whole, alone = [], []
+    for _ in range(runs):
+        seconds, _ = time_once(lambda: statement_pdf(statement_document(inspection=inspection)))
+        whole.append(seconds)
+        html = statement_html(statement_document(inspection=inspection))
+        seconds, _ = time_once(
+            lambda html=html: HTML(
+                string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()
+            ).write_pdf()
+        )
+        alone.append(seconds)
+    return min(whole), min(alone)
+
+
+def benchmark_import(inspection, user):
+    """Exports the large plan to .xlsx and imports it into an inspection with no actions."""
+    from actions.exports import plan_xlsx
+    from actions.importers import import_plan, parse_plan
+
+    content = plan_xlsx(inspection)
+    target = Inspection.objects.create(partnership=inspection.partnership, subject="the copy")
+    for finding in inspection.findings.all():
+        Finding.objects.create(inspection=target, number=finding.number, text=finding.text)
+    seconds, created = time_once(
+        lambda: import_plan(
+            result=parse_plan(inspection=target, content=content, filename="plan.xlsx"), user=user
+        )
+    )
+    return seconds, len(created)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--actions", type=int, default=2000)
@@ -183,6 +248,14 @@ def main():
             client.force_login(data[who])
             median, p95, queries = measure(client, url, options.runs)
             print(f"| {name} | {median:.0f} | {p95:.0f} | {queries} |")
+
+        whole, alone = benchmark_statement(inspection, data["officer"])
+        print(
+            f"\nStatement PDF, 100 actions: {whole:.2f} s; WeasyPrint alone on the same HTML "
+            f"{alone:.2f} s (ratio {whole / alone:.2f})"
+        )
+        seconds, created = benchmark_import(inspection, data["officer"])
+        print(f"Import of {created} rows from .xlsx: {seconds:.2f} s")
 
 
 if __name__ == "__main__":
