@@ -82,7 +82,9 @@ class ActionFilter(django_filters.FilterSet):
         queryset = super().qs
         if not self.form.cleaned_data.get("archived"):
             queryset = queryset.current()
-        return queryset
+        # Rows that tie on the chosen column keep a stable order, page after page.
+        ordering = queryset.query.order_by or queryset.model._meta.ordering
+        return queryset.order_by(*ordering, "pk")
 
     def filter_search(self, queryset, name, value):
         terms = Q()

@@ -54,6 +54,9 @@ TAG_CLASSES = {
     RAG.COMPLETE: "govuk-tag--blue",
 }
 
+# How a list sorted by status runs: done first, worst last.
+SORT_ORDER = [RAG.COMPLETE, RAG.NOT_STARTED, RAG.GREEN, RAG.AMBER, RAG.RED]
+
 SEVERITY = {
     RAG.COMPLETE: 0,
     RAG.GREEN: 1,

@@ -17,7 +17,7 @@ from django.db.models import (
 )
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
-from actions.rag import RAG
+from actions.rag import RAG, SORT_ORDER
 from inspections.models import Agency
 from inspections.scoping import get_for_user_or_404
 from people.models import User
@@ -43,7 +43,7 @@ def actions_for_list(*, user) -> QuerySet[Action]:
             ),
             awaiting_agreement=awaiting_agreement(),
             rag_order=Case(
-                *(When(rag=status, then=Value(status.severity)) for status in RAG),
+                *(When(rag=status, then=Value(n)) for n, status in enumerate(SORT_ORDER)),
                 output_field=IntegerField(),
             ),
         )
