@@ -38,6 +38,11 @@ class ActionFilter(django_filters.FilterSet):
         method="filter_not_updated_for",
         empty_label="Any",
     )
+    not_updated_since = django_filters.DateFilter(
+        label="Not updated since",
+        method="filter_not_updated_since",
+        widget=forms.HiddenInput,  # set by the dashboard's links, shown as a notice
+    )
     finding = django_filters.ModelChoiceFilter(
         label="Area for improvement", queryset=Finding.objects.none(), empty_label="All"
     )
@@ -120,6 +125,9 @@ class ActionFilter(django_filters.FilterSet):
             Q(last_update_on__lt=cutoff)
             | Q(last_update_on__isnull=True, created_at__date__lt=cutoff)
         )
+
+    def filter_not_updated_since(self, queryset, name, value):
+        return queryset.filter(Q(last_update_on__lt=value) | Q(last_update_on__isnull=True))
 
     def filter_archived(self, queryset, name, value):
         return queryset  # applied in qs, after every other filter

@@ -28,26 +28,31 @@ def awaiting_agreement() -> Exists:
     return Exists(Closure.objects.filter(action=OuterRef("pk"), status=ClosureStatus.PROPOSED))
 
 
-def actions_for_list(*, user) -> QuerySet[Action]:
-    """The partnership's actions with what a list row shows: latest update, closure state."""
-    return (
-        Action.objects.for_user(user)
-        .with_page_relations()
-        .annotate(
-            # A correlated subquery, not Max() with GROUP BY: the database then works out
-            # the date only for the rows on the page, and counting skips it altogether.
-            last_update_on=Subquery(
-                ProgressUpdate.objects.filter(action=OuterRef("pk"))
-                .order_by("-date")
-                .values("date")[:1]
-            ),
-            awaiting_agreement=awaiting_agreement(),
-            rag_order=Case(
-                *(When(rag=status, then=Value(n)) for n, status in enumerate(SORT_ORDER)),
-                output_field=IntegerField(),
-            ),
-        )
+def latest_update(field: str) -> Subquery:
+    """A field of an action's latest progress update, as a correlated subquery: the database
+    works it out only for the rows it returns, and counting skips it altogether."""
+    return Subquery(
+        ProgressUpdate.objects.filter(action=OuterRef("pk"))
+        .order_by("-date", "-created_at", "-pk")
+        .values(field)[:1]
     )
+
+
+def with_list_annotations(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """What a row of an action list shows: latest update, closure state, status order."""
+    return actions.with_page_relations().annotate(
+        last_update_on=latest_update("date"),
+        awaiting_agreement=awaiting_agreement(),
+        rag_order=Case(
+            *(When(rag=status, then=Value(n)) for n, status in enumerate(SORT_ORDER)),
+            output_field=IntegerField(),
+        ),
+    )
+
+
+def actions_for_list(*, user) -> QuerySet[Action]:
+    """The partnership's actions, ready for a list."""
+    return with_list_annotations(Action.objects.for_user(user))
 
 
 def my_actions(*, user) -> QuerySet[Action]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actions.views import plan, spreadsheets, statement
+from actions.views import meetings, plan, spreadsheets, statement
 
 urlpatterns = [
     path("my-actions/", plan.my_actions, name="my_actions"),
@@ -45,6 +45,15 @@ urlpatterns = [
         spreadsheets.plan_import_check,
         name="plan_import_check",
     ),
+    path("inspections/<int:pk>/dashboard/", meetings.dashboard, name="dashboard"),
+    path("inspections/<int:pk>/meeting-pack/", meetings.meeting_pack, name="meeting_pack"),
+    path(
+        "inspections/<int:pk>/meeting-pack.pdf",
+        meetings.meeting_pack_download,
+        name="meeting_pack_download",
+    ),
+    path("inspections/<int:pk>/meetings/", meetings.meeting_list, name="meeting_list"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path(
         "statements/<uuid:uuid>/download/",
         statement.submission_download,

@@ -1,0 +1,26 @@
+from django import forms
+from django.utils import timezone
+
+from inspections.govuk_forms import GovUkDateField
+
+
+class MeetingForm(forms.Form):
+    date = GovUkDateField(name="date of the meeting", label="Date of the meeting")
+    title = forms.CharField(
+        label="Meeting",
+        max_length=200,
+        initial="LSCP executive",
+        error_messages={"required": "Enter the name of the meeting"},
+    )
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Decisions and challenges the executive recorded about the plan",
+    )
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError("The meeting date must be today or in the past")
+        return date

@@ -1,0 +1,161 @@
+"""The executive's meetings: recording one takes a snapshot of the plan, and comparing two
+snapshots (or a snapshot and today) says what changed since the last meeting."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from actions.models import Action, ActionSnapshot, Meeting
+from actions.rag import RAG
+from actions.selectors import latest_update
+from inspections.models import Inspection
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """An action as it stood at one moment: at a meeting, or now."""
+
+    action_id: int
+    rag: RAG
+    target_date: datetime.date
+    overdue: bool
+    latest_update_on: datetime.date | None
+    latest_update: str
+
+
+def current_states(inspection: Inspection, *, on: datetime.date) -> dict[int, ActionState]:
+    """Every action in the plan now, judged overdue as at `on`. One query."""
+    actions = (
+        Action.objects.current()
+        .filter(finding__inspection=inspection)
+        .annotate(latest_update_on=latest_update("date"), latest_update=latest_update("narrative"))
+        .values("pk", "rag", "target_date", "latest_update_on", "latest_update")
+    )
+    return {
+        row["pk"]: ActionState(
+            action_id=row["pk"],
+            rag=RAG(row["rag"]),
+            target_date=row["target_date"],
+            overdue=row["rag"] != RAG.COMPLETE and row["target_date"] < on,
+            latest_update_on=row["latest_update_on"],
+            latest_update=row["latest_update"] or "",
+        )
+        for row in actions
+    }
+
+
+def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
+    if meeting is None:
+        return {}
+    return {
+        snapshot.action_id: ActionState(
+            action_id=snapshot.action_id,
+            rag=RAG(snapshot.rag),
+            target_date=snapshot.target_date,
+            overdue=snapshot.overdue,
+            latest_update_on=snapshot.latest_update_on,
+            latest_update=snapshot.latest_update,
+        )
+        for snapshot in ActionSnapshot.objects.filter(meeting=meeting)
+    }
+
+
+@transaction.atomic
+def meeting_record(
+    *, inspection: Inspection, user, date: datetime.date, title: str, notes: str = ""
+) -> Meeting:
+    """Records an executive meeting and keeps every action's RAG, target date and latest
+    update as they stand, so the next meeting can see what changed."""
+    if date > timezone.localdate():
+        raise ValidationError({"date": "The meeting date must be today or in the past"})
+    meeting = Meeting(inspection=inspection, date=date, title=title, notes=notes, recorded_by=user)
+    meeting.full_clean()
+    meeting.save()
+    ActionSnapshot.objects.bulk_create(
+        ActionSnapshot(
+            meeting=meeting,
+            action_id=state.action_id,
+            rag=state.rag,
+            target_date=state.target_date,
+            overdue=state.overdue,
+            latest_update_on=state.latest_update_on,
+            latest_update=state.latest_update,
+        )
+        for state in current_states(inspection, on=date).values()
+    )
+    return meeting
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(inspection=meeting.inspection_id, date__lte=meeting.date)
+        .exclude(pk=meeting.pk)
+        .exclude(date=meeting.date, pk__gt=meeting.pk)
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+CHANGE_KINDS = {
+    "worse": "Moved to a worse status",
+    "better": "Moved to a better status",
+    "overdue": "Became overdue",
+    "completed": "Completed",
+    "rebaselined": "Target date moved",
+    "new": "New to the plan",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    action: Action
+    before: ActionState | None
+    after: ActionState
+
+
+def plan_changes(
+    before: dict[int, ActionState], after: dict[int, ActionState], actions: dict[int, Action]
+) -> dict[str, list[Change]]:
+    """What changed between two states of the plan, by kind (the keys of CHANGE_KINDS). An
+    action can show under more than one kind: Red and overdue since the last meeting is both."""
+    changes = {kind: [] for kind in CHANGE_KINDS}
+    for action_id, now in after.items():
+        then = before.get(action_id)
+        change = Change(actions[action_id], then, now)
+        if then is None:
+            changes["new"].append(change)
+            continue
+        if now.rag == RAG.COMPLETE and then.rag != RAG.COMPLETE:
+            changes["completed"].append(change)
+        elif now.rag.severity > then.rag.severity:
+            changes["worse"].append(change)
+        elif now.rag.severity < then.rag.severity:
+            changes["better"].append(change)
+        if now.overdue and not then.overdue:
+            changes["overdue"].append(change)
+        if now.target_date != then.target_date:
+            changes["rebaselined"].append(change)
+    return changes
+
+
+def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:
+    """RAG counts at each meeting, oldest first. Two queries however many meetings."""
+    meetings = list(Meeting.objects.filter(inspection=inspection).order_by("date", "pk"))
+    counts = {meeting.pk: dict.fromkeys(RAG, 0) for meeting in meetings}
+    rows = (
+        ActionSnapshot.objects.filter(meeting__inspection=inspection)
+        .values("meeting_id", "rag")
+        .annotate(count=Count("pk"))
+    )
+    for row in rows:
+        counts[row["meeting_id"]][RAG(row["rag"])] = row["count"]
+    return [(meeting, counts[meeting.pk]) for meeting in meetings]
+
+
+def change_groups(changes: dict[str, list[Change]]) -> list[tuple[str, str, list[Change]]]:
+    """The changes as (kind, what a person reads, changes), in CHANGE_KINDS order."""
+    return [(kind, label, changes.get(kind, [])) for kind, label in CHANGE_KINDS.items()]

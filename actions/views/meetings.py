@@ -1,0 +1,130 @@
+"""The executive's dashboard, its meetings, and the meeting pack."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actions.dashboard import plan_dashboard
+from actions.meeting_forms import MeetingForm
+from actions.meetings import (
+    change_groups,
+    meeting_record,
+    plan_changes,
+    previous_meeting,
+    snapshot_states,
+)
+from actions.models import Action, Closure, ClosureStatus, Meeting
+from actions.pdf import html_to_pdf
+from actions.rag import RAG
+from audit.downloads import file_download
+from inspections.models import Inspection
+from inspections.scoping import get_for_user_or_404
+from people import permissions
+
+
+def _inspection(request, pk) -> Inspection:
+    return get_for_user_or_404(
+        Inspection.objects.select_related("partnership", "theme"), request.user, pk=pk
+    )
+
+
+def _pack_context(inspection) -> dict:
+    dashboard = plan_dashboard(inspection=inspection, today=timezone.localdate())
+    closures = (
+        Closure.objects.filter(
+            status=ClosureStatus.PROPOSED,
+            action__finding__inspection=inspection,
+            action__archived_at__isnull=True,
+        )
+        .select_related("action__lead_agency", "action__lead_officer", "proposed_by")
+        .order_by("proposed_at")
+    )
+    return {
+        "inspection": inspection,
+        "dashboard": dashboard,
+        "closures": closures,
+        "change_groups": change_groups(dashboard.changes),
+        "rag_statuses": list(RAG),
+    }
+
+
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    context = _pack_context(inspection)
+    context["can_plan"] = permissions.can_plan(request.user, inspection)
+    return render(request, "meetings/dashboard.html", context)
+
+
+def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    return render(request, "meetings/pack_preview.html", _pack_context(inspection))
+
+
+def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    html = render_to_string("meetings/pack_pdf.html", _pack_context(inspection))
+    return file_download(
+        request,
+        content=html_to_pdf(html),
+        filename=f"meeting-pack-{inspection.partnership.slug}-{timezone.localdate():%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+        kind="meeting pack",
+        subject=inspection,
+    )
+
+
+def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _inspection(request, pk)
+    can_plan = permissions.can_plan(request.user, inspection)
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST":
+        permissions.require(can_plan)
+        if form.is_valid():
+            try:
+                meeting = meeting_record(
+                    inspection=inspection, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"{meeting} is recorded, with a snapshot of every action")
+                return redirect(meeting)
+    meetings = inspection.meetings.select_related("recorded_by")
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"inspection": inspection, "meetings": meetings, "form": form, "can_plan": can_plan},
+    )
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_for_user_or_404(
+        Meeting.objects.select_related("inspection__partnership", "recorded_by"),
+        request.user,
+        pk=pk,
+    )
+    earlier = previous_meeting(meeting)
+    after = snapshot_states(meeting)
+    actions = {
+        a.pk: a
+        for a in Action.objects.filter(pk__in=after).select_related("lead_agency", "lead_officer")
+    }
+    counts = dict.fromkeys(RAG, 0)
+    for state in after.values():
+        counts[state.rag] += 1
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "inspection": meeting.inspection,
+            "previous": earlier,
+            "counts": [(status, counts[status]) for status in RAG],
+            "change_groups": change_groups(plan_changes(snapshot_states(earlier), after, actions))
+            if earlier
+            else None,
+        },
+    )
