@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, Closure, ClosureStatus, ProgressUpdate
+from actions.models import Action, ActionSnapshot, Closure, ClosureStatus, Meeting, ProgressUpdate
 from actions.rag import RAG
 from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from inspections.demo.lewisham import LEWISHAM
@@ -88,7 +88,43 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         )
         for position, action_seed in enumerate(plan.actions.get(number, ()), start=1):
             _load_action(finding, position, action_seed, agencies, people, today=today)
+    if created:
+        manager = next(p for p in people.values() if p.role == Role.MANAGER)
+        earlier_meeting, latest_meeting = MEETINGS_DAYS_AGO
+        # Re-baselined targets were approved between the two meetings.
+        _load_meeting(inspection, manager, today - datetime.timedelta(days=earlier_meeting), True)
+        _load_meeting(inspection, manager, today - datetime.timedelta(days=latest_meeting), False)
     return partnership
+
+
+# The last two bi-monthly executive meetings, each just after an update round.
+MEETINGS_DAYS_AGO = (70, 14)
+
+
+def _load_meeting(inspection, manager, date, before_rebaselining: bool):
+    """A past meeting with the snapshot it would have taken: each action as its latest
+    update on or before that day left it."""
+    meeting = Meeting.objects.create(
+        inspection=inspection, date=date, title="LSCP executive", recorded_by=manager
+    )
+    snapshots = []
+    for action in Action.objects.filter(finding__inspection=inspection).prefetch_related("updates"):
+        earlier = [u for u in action.updates.all() if u.date <= date]
+        latest = max(earlier, key=lambda u: u.date, default=None)
+        rag = latest.rag if latest else RAG.NOT_STARTED
+        target = action.original_target_date if before_rebaselining else action.target_date
+        snapshots.append(
+            ActionSnapshot(
+                meeting=meeting,
+                action=action,
+                rag=rag,
+                target_date=target,
+                overdue=rag != RAG.COMPLETE and target < date,
+                latest_update_on=latest.date if latest else None,
+                latest_update=latest.narrative if latest else "",
+            )
+        )
+    ActionSnapshot.objects.bulk_create(snapshots)
 
 
 def _load_action(finding, position, seed, agencies, people, *, today):
