@@ -1,14 +1,15 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from inspections import selectors
 from people import permissions
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    inspections = selectors.inspections_for_home(user=request.user)
-    return render(request, "inspections/home.html", {"inspections": inspections})
+    plans = selectors.partnership_overview(user=request.user, today=timezone.localdate())
+    return render(request, "inspections/home.html", {"plans": plans})
 
 
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
