@@ -165,8 +165,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
     if last_meeting:
         after = current_states(inspection, on=today)
         before = snapshot_states(last_meeting)
-        by_id = {a.pk: a for a in listed.filter(pk__in=after)}
-        dashboard.changes = plan_changes(before, after, by_id)
+        dashboard.changes = plan_changes(before, after, listed)
     dashboard.trend = rag_trend(inspection)
     dashboard.chart = trend_chart(dashboard.trend)
     return dashboard

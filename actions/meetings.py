@@ -118,28 +118,43 @@ class Change:
 
 
 def plan_changes(
-    before: dict[int, ActionState], after: dict[int, ActionState], actions: dict[int, Action]
+    before: dict[int, ActionState], after: dict[int, ActionState], actions
 ) -> dict[str, list[Change]]:
     """What changed between two states of the plan, by kind (the keys of CHANGE_KINDS). An
-    action can show under more than one kind: Red and overdue since the last meeting is both."""
-    changes = {kind: [] for kind in CHANGE_KINDS}
+    action can show under more than one kind: Red and overdue since the last meeting is both.
+
+    `actions` is a queryset of the plan's actions: only the changed ones are fetched from it.
+    """
+    found: dict[str, list[tuple[int, ActionState | None, ActionState]]] = {
+        kind: [] for kind in CHANGE_KINDS
+    }
     for action_id, now in after.items():
         then = before.get(action_id)
-        change = Change(actions[action_id], then, now)
+        entry = (action_id, then, now)
         if then is None:
-            changes["new"].append(change)
+            found["new"].append(entry)
             continue
         if now.rag == RAG.COMPLETE and then.rag != RAG.COMPLETE:
-            changes["completed"].append(change)
+            found["completed"].append(entry)
         elif now.rag.severity > then.rag.severity:
-            changes["worse"].append(change)
+            found["worse"].append(entry)
         elif now.rag.severity < then.rag.severity:
-            changes["better"].append(change)
+            found["better"].append(entry)
         if now.overdue and not then.overdue:
-            changes["overdue"].append(change)
+            found["overdue"].append(entry)
         if now.target_date != then.target_date:
-            changes["rebaselined"].append(change)
-    return changes
+            found["rebaselined"].append(entry)
+    changed_ids = {action_id for entries in found.values() for action_id, _, _ in entries}
+    by_id = actions.in_bulk(changed_ids) if changed_ids else {}
+    return {
+        kind: [Change(by_id[action_id], then, now) for action_id, then, now in entries]
+        for kind, entries in found.items()
+    }
+
+
+def change_groups(changes: dict[str, list[Change]]) -> list[tuple[str, str, list[Change]]]:
+    """The changes as (kind, what a person reads, changes), in CHANGE_KINDS order."""
+    return [(kind, label, changes.get(kind, [])) for kind, label in CHANGE_KINDS.items()]
 
 
 def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:
@@ -154,8 +169,3 @@ def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:
     for row in rows:
         counts[row["meeting_id"]][RAG(row["rag"])] = row["count"]
     return [(meeting, counts[meeting.pk]) for meeting in meetings]
-
-
-def change_groups(changes: dict[str, list[Change]]) -> list[tuple[str, str, list[Change]]]:
-    """The changes as (kind, what a person reads, changes), in CHANGE_KINDS order."""
-    return [(kind, label, changes.get(kind, [])) for kind, label in CHANGE_KINDS.items()]

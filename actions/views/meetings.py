@@ -108,10 +108,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     earlier = previous_meeting(meeting)
     after = snapshot_states(meeting)
-    actions = {
-        a.pk: a
-        for a in Action.objects.filter(pk__in=after).select_related("lead_agency", "lead_officer")
-    }
+    actions = Action.objects.select_related("lead_agency", "lead_officer")
     counts = dict.fromkeys(RAG, 0)
     for state in after.values():
         counts[state.rag] += 1

@@ -1,0 +1,208 @@
+"""Executive meetings: snapshots, what changed between two meetings, the trend, the pack."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from actions import services
+from actions.meetings import current_states, meeting_record, plan_changes, snapshot_states
+from actions.models import Action, ActionSnapshot, Meeting
+from actions.rag import RAG
+from tests.actions.conftest import propose
+from tests.actions.test_close_action import agree
+from tests.factories import ActionFactory
+
+TODAY = timezone.localdate()
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+def update(action, user, rag, reason="Slipped."):
+    services.progress_update_record(
+        action=action,
+        author=user,
+        rag=rag,
+        narrative=f"Now {rag}.",
+        rag_change_reason=reason,
+        expected_version=action.version,
+    )
+    action.refresh_from_db()
+
+
+@pytest.fixture
+def two_meetings(client, plan):
+    """A plan recorded at one meeting, changed in every way, and recorded at a second."""
+    inspection = plan.finding.inspection
+    actions = {
+        ref: ActionFactory(
+            finding=plan.finding,
+            reference=ref,
+            lead_agency=plan.police,
+            rag=rag,
+            target_date=target,
+        )
+        for ref, rag, target in [
+            ("W", RAG.GREEN, days(100)),  # will get worse
+            ("B", RAG.RED, days(100)),  # will get better
+            ("O", RAG.GREEN, days(3)),  # will become overdue by the second meeting
+            ("C", RAG.GREEN, days(100)),  # will be completed
+            ("R", RAG.AMBER, days(20)),  # will be re-baselined
+            ("S", RAG.GREEN, days(100)),  # stays as it is
+        ]
+    }
+    first = meeting_record(
+        inspection=inspection, user=plan.manager, date=days(-1), title="LSCP executive"
+    )
+    update(actions["W"], plan.police_owner, RAG.RED)
+    update(actions["B"], plan.police_owner, RAG.GREEN)
+    propose(actions["C"], plan.police_owner)
+    actions["C"].refresh_from_db()
+    client.force_login(plan.executive)
+    agree(client, actions["C"])
+    services.action_edit(
+        action=actions["R"],
+        user=plan.manager,
+        expected_version=actions["R"].version,
+        supporting_agencies=[],
+        target_date=days(80),
+        target_date_change_reason="Approved.",
+    )
+    new = ActionFactory(finding=plan.finding, reference="N", lead_agency=plan.police)
+    second = Meeting.objects.create(
+        inspection=inspection, date=days(5), title="LSCP executive", recorded_by=plan.manager
+    )
+    # The second meeting is in the future here, so take its snapshot as recording would.
+    ActionSnapshot.objects.bulk_create(
+        ActionSnapshot(
+            meeting=second,
+            action_id=s.action_id,
+            rag=s.rag,
+            target_date=s.target_date,
+            overdue=s.overdue,
+            latest_update_on=s.latest_update_on,
+            latest_update=s.latest_update,
+        )
+        for s in current_states(inspection, on=days(5)).values()
+    )
+    return plan, actions, new, first, second
+
+
+@pytest.mark.django_db
+def test_recording_a_meeting_keeps_every_actions_state_as_it_was(client, plan):
+    client.force_login(plan.manager)
+    response = client.post(
+        reverse("meeting_list", args=[plan.finding.inspection.pk]),
+        {
+            "date_0": TODAY.day,
+            "date_1": TODAY.month,
+            "date_2": TODAY.year,
+            "title": "LSCP executive",
+            "notes": "Police to report on PACE beds.",
+        },
+    )
+    meeting = Meeting.objects.get()
+    assert response["Location"] == meeting.get_absolute_url()
+    snapshot = ActionSnapshot.objects.get(meeting=meeting)
+    assert (snapshot.action, snapshot.rag, snapshot.target_date) == (
+        plan.action,
+        plan.action.rag,
+        plan.action.target_date,
+    )
+
+    update(plan.action, plan.police_owner, RAG.RED)
+    snapshot.refresh_from_db()
+    assert snapshot.rag == RAG.GREEN  # the snapshot does not move with the plan
+
+
+@pytest.mark.django_db
+def test_only_managers_record_meetings_and_not_in_the_future(client, plan):
+    url = reverse("meeting_list", args=[plan.finding.inspection.pk])
+    tomorrow = days(1)
+    data = {
+        "date_0": tomorrow.day,
+        "date_1": tomorrow.month,
+        "date_2": tomorrow.year,
+        "title": "LSCP executive",
+    }
+    client.force_login(plan.executive)
+    assert client.post(url, data).status_code == 403
+    assert client.get(url).status_code == 200
+    client.force_login(plan.manager)
+    assert (
+        "The meeting date must be today or in the past" in client.post(url, data).content.decode()
+    )
+    assert not Meeting.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_changes_between_two_meetings_name_every_kind(two_meetings):
+    plan, actions, new, first, second = two_meetings
+    changes = plan_changes(snapshot_states(first), snapshot_states(second), Action.objects.all())
+    found = {kind: sorted(c.action.reference for c in group) for kind, group in changes.items()}
+    assert found == {
+        "worse": ["W"],
+        "better": ["B"],
+        "overdue": ["O"],
+        "completed": ["C"],
+        "rebaselined": ["R"],
+        "new": ["N"],
+    }
+
+
+@pytest.mark.django_db
+def test_the_meeting_page_lists_the_changes_since_the_meeting_before(client, two_meetings):
+    plan, actions, new, first, second = two_meetings
+    client.force_login(plan.scrutineer)
+    html = client.get(second.get_absolute_url()).content.decode()
+    assert "Moved to a worse status (1)" in html
+    assert "Green → Red" in html
+    assert f"target date {days(20):%-d %b %Y} → {days(80):%-d %b %Y}" in html
+    assert "New to the plan (1)" in html
+
+
+@pytest.mark.django_db
+def test_the_trend_table_gives_the_rag_counts_at_each_meeting(client, two_meetings):
+    plan, actions, new, first, second = two_meetings
+    client.force_login(plan.executive)
+    html = client.get(reverse("dashboard", args=[plan.finding.inspection.pk])).content.decode()
+    table = html.split("RAG status at each meeting (the chart")[1].split("</table>")[0]
+
+    counts = [re.findall(r'numeric">(\d+)</td>', row) for row in table.split("<tr")[2:]]
+    # not started, red, amber, green, complete: the plan's 7, then 8 actions
+    assert counts == [["0", "1", "1", "5", "0"], ["0", "1", "1", "5", "1"]]
+    assert '<svg role="img"' in html
+    assert "RAG status of the plan&#x27;s actions at 2 meetings" in html
+
+
+@pytest.mark.django_db
+def test_the_meeting_pack_pdf_holds_exceptions_changes_and_closures(client, two_meetings):
+    plan, actions, new, first, second = two_meetings
+    waiting = ActionFactory(
+        finding=plan.finding,
+        reference="P",
+        lead_agency=plan.police,
+        description="Publish the training impact framework.",
+    )
+    propose(waiting, plan.police_owner)
+    client.force_login(plan.executive)
+
+    response = client.get(reverse("meeting_pack_download", args=[plan.finding.inspection.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Meeting pack: the JTAI action plan" in text
+    assert "Exceptions: red and overdue" in text
+    assert "Trend across meetings" in text
+    assert "Changes since the last meeting" in text
+    assert "Closures to agree" in text
+    assert "Publish the training impact framework." in text
+    assert "Audit shows 95% of episodes followed up in 72 hours." in text
+    assert reader.metadata.author == plan.partnership.name
