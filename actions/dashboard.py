@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from actions.meetings import (
-    Change,
+    ChangeGroup,
     current_states,
     plan_changes,
     rag_trend,
@@ -22,6 +22,8 @@ from actions.trend import trend_chart
 from inspections.models import Inspection
 
 DUE_SOON_DAYS = 60
+# A meeting works by exception: list the worst this many of each kind, and count the rest.
+LISTED = 25
 
 
 @dataclass
@@ -51,13 +53,18 @@ class Dashboard:
     not_updated: Cell | None
     awaiting_agreement: Cell
     exceptions: list[Action]
-    changes: dict[str, list[Change]] = field(default_factory=dict)
+    exception_count: int = 0
+    changes: list[ChangeGroup] = field(default_factory=list)
     trend: list = field(default_factory=list)
     chart: object = None
 
     @property
     def red(self) -> Cell:
         return next(cell for status, cell, _ in self.totals if status == RAG.RED)
+
+    @property
+    def more_exceptions(self) -> int:
+        return self.exception_count - len(self.exceptions)
 
 
 def action_list_url(inspection: Inspection, **filters) -> str:
@@ -108,6 +115,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         "overdue": Count("pk", filter=overdue_filter),
         "due_soon": Count("pk", filter=soon_filter),
         "awaiting": Count("pk", filter=Q(awaiting_agreement=True)),
+        "exceptions": Count("pk", filter=overdue_filter | Q(rag=RAG.RED)),
     }
     if last_meeting:
         watch["not_updated"] = Count(
@@ -159,13 +167,14 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         exceptions=list(
             listed.filter(overdue_filter | Q(rag=RAG.RED))
             .annotate(latest_update=latest_update("narrative"))
-            .order_by("target_date", "pk")
+            .order_by("-rag_order", "target_date", "pk")[:LISTED]
         ),
+        exception_count=numbers["exceptions"],
     )
     if last_meeting:
-        after = current_states(inspection, on=today)
+        after = current_states(inspection, on=today, with_updates=False)
         before = snapshot_states(last_meeting)
-        dashboard.changes = plan_changes(before, after, listed)
+        dashboard.changes = list(plan_changes(before, after, listed, limit=LISTED).values())
     dashboard.trend = rag_trend(inspection)
     dashboard.chart = trend_chart(dashboard.trend)
     return dashboard

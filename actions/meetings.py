@@ -51,16 +51,12 @@ def current_states(inspection: Inspection, *, on: datetime.date) -> dict[int, Ac
 def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
     if meeting is None:
         return {}
+    rows = ActionSnapshot.objects.filter(meeting=meeting).values_list(
+        "action_id", "rag", "target_date", "overdue", "latest_update_on", "latest_update"
+    )
     return {
-        snapshot.action_id: ActionState(
-            action_id=snapshot.action_id,
-            rag=RAG(snapshot.rag),
-            target_date=snapshot.target_date,
-            overdue=snapshot.overdue,
-            latest_update_on=snapshot.latest_update_on,
-            latest_update=snapshot.latest_update,
-        )
-        for snapshot in ActionSnapshot.objects.filter(meeting=meeting)
+        action_id: ActionState(action_id, RAG(rag), target, overdue, update_on, update)
+        for action_id, rag, target, overdue, update_on, update in rows
     }
 
 
@@ -117,13 +113,30 @@ class Change:
     after: ActionState
 
 
+@dataclass(frozen=True)
+class ChangeGroup:
+    kind: str
+    label: str
+    total: int
+    changes: list[Change]  # the first `limit` of them, to list
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.changes)
+
+
 def plan_changes(
-    before: dict[int, ActionState], after: dict[int, ActionState], actions
-) -> dict[str, list[Change]]:
+    before: dict[int, ActionState],
+    after: dict[int, ActionState],
+    actions,
+    *,
+    limit: int | None = None,
+) -> dict[str, ChangeGroup]:
     """What changed between two states of the plan, by kind (the keys of CHANGE_KINDS). An
     action can show under more than one kind: Red and overdue since the last meeting is both.
 
-    `actions` is a queryset of the plan's actions: only the changed ones are fetched from it.
+    `actions` is a queryset of the plan's actions: only the changes listed (at most `limit`
+    of each kind) are fetched from it.
     """
     found: dict[str, list[tuple[int, ActionState | None, ActionState]]] = {
         kind: [] for kind in CHANGE_KINDS
@@ -144,17 +157,18 @@ def plan_changes(
             found["overdue"].append(entry)
         if now.target_date != then.target_date:
             found["rebaselined"].append(entry)
-    changed_ids = {action_id for entries in found.values() for action_id, _, _ in entries}
-    by_id = actions.in_bulk(changed_ids) if changed_ids else {}
+    listed = {kind: sorted(entries)[:limit] for kind, entries in found.items()}
+    wanted = {action_id for entries in listed.values() for action_id, _, _ in entries}
+    by_id = actions.in_bulk(wanted) if wanted else {}
     return {
-        kind: [Change(by_id[action_id], then, now) for action_id, then, now in entries]
-        for kind, entries in found.items()
+        kind: ChangeGroup(
+            kind,
+            CHANGE_KINDS[kind],
+            len(found[kind]),
+            [Change(by_id[action_id], then, now) for action_id, then, now in listed[kind]],
+        )
+        for kind in CHANGE_KINDS
     }
-
-
-def change_groups(changes: dict[str, list[Change]]) -> list[tuple[str, str, list[Change]]]:
-    """The changes as (kind, what a person reads, changes), in CHANGE_KINDS order."""
-    return [(kind, label, changes.get(kind, [])) for kind, label in CHANGE_KINDS.items()]
 
 
 def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:

@@ -233,7 +233,9 @@ def main():
             "Inspection page (every action)",
             reverse("inspection_detail", args=[inspection.pk]),
         ),
-        ("executive", "Home", reverse("home")),
+        ("executive", "Dashboard", reverse("dashboard", args=[inspection.pk])),
+        ("executive", "Partnership overview (home)", reverse("home")),
+        ("executive", "Meeting pack, HTML", reverse("meeting_pack", args=[inspection.pk])),
     ]
     # Serve static files as they are: the benchmark times pages, not collectstatic.
     with override_settings(
@@ -248,6 +250,12 @@ def main():
             client.force_login(data[who])
             median, p95, queries = measure(client, url, options.runs)
             print(f"| {name} | {median:.0f} | {p95:.0f} | {queries} |")
+
+        client = Client()
+        client.force_login(data["executive"])
+        pack_url = reverse("meeting_pack_download", args=[inspection.pk])
+        seconds = min(time_once(lambda: client.get(pack_url).getvalue())[0] for _ in range(3))
+        print(f"\nMeeting pack PDF, {options.actions} actions: {seconds:.2f} s")
 
         whole, alone = benchmark_statement(inspection, data["officer"])
         print(

@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from actions.dashboard import plan_dashboard
+from actions.dashboard import LISTED, plan_dashboard
 from actions.meeting_forms import MeetingForm
 from actions.meetings import (
-    change_groups,
     meeting_record,
     plan_changes,
     previous_meeting,
@@ -46,7 +45,7 @@ def _pack_context(inspection) -> dict:
         "inspection": inspection,
         "dashboard": dashboard,
         "closures": closures,
-        "change_groups": change_groups(dashboard.changes),
+        "change_groups": dashboard.changes,
         "rag_statuses": list(RAG),
     }
 
@@ -120,7 +119,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": meeting.inspection,
             "previous": earlier,
             "counts": [(status, counts[status]) for status in RAG],
-            "change_groups": change_groups(plan_changes(snapshot_states(earlier), after, actions))
+            "change_groups": list(
+                plan_changes(snapshot_states(earlier), after, actions, limit=LISTED).values()
+            )
             if earlier
             else None,
         },

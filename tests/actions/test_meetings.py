@@ -145,7 +145,9 @@ def test_only_managers_record_meetings_and_not_in_the_future(client, plan):
 def test_the_changes_between_two_meetings_name_every_kind(two_meetings):
     plan, actions, new, first, second = two_meetings
     changes = plan_changes(snapshot_states(first), snapshot_states(second), Action.objects.all())
-    found = {kind: sorted(c.action.reference for c in group) for kind, group in changes.items()}
+    found = {
+        kind: sorted(c.action.reference for c in group.changes) for kind, group in changes.items()
+    }
     assert found == {
         "worse": ["W"],
         "better": ["B"],
