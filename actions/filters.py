@@ -16,6 +16,26 @@ DUE_WITHIN = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
 NOT_UPDATED_FOR = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
 
 
+class ActionOrdering(django_filters.OrderingFilter):
+    """Sorting by "No." follows the plan's order (area, then place in it), so 8.2 comes
+    before 8.10, which sorting the references as text would not do."""
+
+    EXPANDED = {"reference": ["finding__number", "position", "reference"]}
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            descending = param.startswith("-")
+            field = self.param_map.get(param.lstrip("-"))
+            if field is None:
+                continue
+            for name in self.EXPANDED.get(field, [field]):
+                ordering.append(f"-{name}" if descending else name)
+        return qs.order_by(*ordering) if ordering else qs
+
+
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_search")
     rag = django_filters.MultipleChoiceFilter(
@@ -55,7 +75,7 @@ class ActionFilter(django_filters.FilterSet):
     archived = django_filters.BooleanFilter(
         label="Show archived actions", method="filter_archived", widget=forms.CheckboxInput
     )
-    sort = django_filters.OrderingFilter(
+    sort = ActionOrdering(
         fields=[
             ("reference", "reference"),
             ("description", "action"),

@@ -176,6 +176,11 @@ class ImportResult:
         return [name for name in REQUIRED if name not in self.mapping.values()]
 
     @property
+    def recognised(self) -> list[tuple[str, str]]:
+        """(the sheet's header, what the service reads it as), in the sheet's order."""
+        return [(self.headers[i], FIELD_LABELS[f]) for i, f in sorted(self.mapping.items())]
+
+    @property
     def missing_labels(self) -> list[str]:
         return [FIELD_LABELS[name] for name in self.missing]
 
@@ -351,6 +356,9 @@ class _Matcher:
             if value is None:
                 problem(name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy")
             setattr(row, name, value)
+
+        if row.start_date and row.target_date and row.target_date < row.start_date:
+            problem("target_date", "is before the start date")
 
         if text["rag"]:
             status = RAG_WORDS.get(_words(text["rag"]))

@@ -17,6 +17,8 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["username"].widget.attrs["spellcheck"] = "false"
+        # GOV.UK pages do not move focus on load: it would skip the skip link.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
         )

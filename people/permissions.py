@@ -37,15 +37,22 @@ def can_plan(user, inspection) -> bool:
 
 
 def can_update_action(user, action) -> bool:
-    """Record progress and propose closure: managers, and owners of the agency that leads it.
-    A complete action takes no more updates until it is reopened."""
+    """Record progress and propose closure: managers; owners of the agency that leads it; and
+    its lead officer, who may sit in a supporting agency. A complete action takes no more
+    updates until it is reopened."""
     if action.is_archived or action.is_complete:
         return False
     if not _in_partnership(user, _action_partnership_id(action)):
         return False
     if user.role == Role.MANAGER:
         return True
-    return user.role == Role.OWNER and user.agency_id == action.lead_agency_id
+    return user.role == Role.OWNER and (
+        user.agency_id == action.lead_agency_id or user.pk == action.lead_officer_id
+    )
+
+
+# Who may be named lead officer: the people who can then update the action.
+LEAD_OFFICER_ROLES = (Role.OWNER, Role.MANAGER)
 
 
 def can_agree_closure(user, action) -> bool:

@@ -63,7 +63,7 @@ class Action(models.Model):
     rag = models.CharField(
         "RAG status", max_length=20, choices=RAG.choices, default=RAG.NOT_STARTED
     )
-    archived_at = models.DateTimeField(null=True, blank=True)
+    archived_at = models.DateTimeField("archived", null=True, blank=True)
     # Bumped by every change; a save that started from an older version is refused,
     # so two people editing at once never silently overwrite each other.
     version = models.PositiveIntegerField(default=1)
@@ -111,7 +111,11 @@ class Action(models.Model):
     @property
     def is_overdue(self) -> bool:
         """Past its target date and not complete, whatever its owner last said."""
-        return not self.is_complete and self.target_date < timezone.localdate()
+        return (
+            not self.is_complete
+            and not self.is_archived
+            and self.target_date < timezone.localdate()
+        )
 
     @property
     def is_archived(self) -> bool:

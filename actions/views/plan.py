@@ -41,6 +41,9 @@ def _list_page(request, *, queryset, title, inspection=None, template="actions/a
             "page": page,
             "actions": page.object_list,
             "sort": request.GET.get("sort", ""),
+            "filtered": any(
+                value for name, value in request.GET.items() if name not in ("sort", "page")
+            ),
         },
     )
 
@@ -244,11 +247,9 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def action_move(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
     permissions.require(permissions.can_plan(request.user, action.finding.inspection))
-    services.action_move(
-        action=action,
-        user=request.user,
-        direction="up" if request.POST.get("direction") == "up" else "down",
-    )
+    direction = "up" if request.POST.get("direction") == "up" else "down"
+    services.action_move(action=action, user=request.user, direction=direction)
+    messages.success(request, f"Action {action.reference} moved {direction}")
     return redirect(f"{action.finding.inspection.get_absolute_url()}#action-{action.pk}")
 
 
@@ -347,6 +348,7 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         action=action,
         form_class=ReopenForm,
+        form_kwargs={"closure_agreed": closure.status == ClosureStatus.AGREED},
         template="actions/reopen_form.html",
         save=save,
         success=f"Action {action.reference} has been reopened",

@@ -122,12 +122,18 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
     created = import_plan(result=result, user=request.user)
     _forget(request, token)
     skipped = len(result.rows) - len(created)
-    messages.success(
-        request,
-        f"{len(created)} action{'s' if len(created) != 1 else ''} imported from "
-        f"{pending['filename']}"
-        + (f"; {skipped} already in the plan were left as they are" if skipped else ""),
-    )
+    if created:
+        messages.success(
+            request,
+            f"{len(created)} action{'s' if len(created) != 1 else ''} imported from "
+            f"{pending['filename']}"
+            + (f"; {skipped} already in the plan were left as they are" if skipped else ""),
+        )
+    else:
+        messages.info(
+            request,
+            f"Nothing new in {pending['filename']}: its {skipped} actions are already in the plan",
+        )
     for warning in result.warnings:
         messages.warning(request, warning)
     return redirect(reverse("inspection_actions", args=[inspection.pk]))
