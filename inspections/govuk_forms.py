@@ -25,7 +25,8 @@ class GovUkDateField(DateInputField):
     def clean(self, value):
         parts = [str(part or "").strip() for part in (value or [])]
         if any(parts) and not all(parts):
-            missing = [label for label, part in zip(("day", "month", "year"), parts) if not part]
+            labelled = zip(("day", "month", "year"), parts, strict=False)
+            missing = [label for label, part in labelled if not part]
             raise forms.ValidationError(
                 f"The {self.name} must include a {' and a '.join(missing)}", code="incomplete"
             )
