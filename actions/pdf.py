@@ -45,4 +45,8 @@ def _read_static(name: str) -> bytes:
 
 
 def html_to_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf()
+    """A tagged PDF: headings, tables and reading order reach screen readers, as the
+    accessibility regulations expect of documents a public body publishes."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher()).write_pdf(
+        pdf_tags=True
+    )

@@ -173,7 +173,9 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
                 if name in changed
             ]
             kind = "Changed"
-        if record.version > since_version and (changes or previous is None):
+        if previous is not None and not changes:
+            kind = "Recorded a progress update or a closure step"
+        if record.version > since_version and (changes or previous is None or since_version):
             who = str(record.history_user) if record.history_user else "The system"
             entries.append(HistoryEntry(record.history_date, who, kind, changes))
         previous = record

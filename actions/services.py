@@ -220,6 +220,14 @@ def closure_agree(
         raise ValidationError("Only an action proposed complete can be agreed complete")
     if agreed_on > timezone.localdate():
         raise ValidationError({"agreed_on": "The date agreed must be today or in the past"})
+    proposed_on = timezone.localtime(closure.proposed_at).date()
+    if agreed_on < proposed_on:
+        raise ValidationError(
+            {
+                "agreed_on": "The date agreed must be on or after the day the action was "
+                f"proposed complete ({proposed_on:%-d %B %Y})"
+            }
+        )
     _claim(action, expected_version=expected_version, user=user)
     closure.status = ClosureStatus.AGREED
     closure.agreed_by = user

@@ -29,6 +29,7 @@ PROGRESS_TITLE = "Progress on the written statement of action"
 @dataclass
 class ActionRow:
     action: Action
+    target_date: datetime.date
     rag: RAG | None = None
     overdue: bool = False
     latest_update: ProgressUpdate | None = None
@@ -71,18 +72,30 @@ def _counts(rags) -> list[tuple[RAG, int]]:
 def statement_document(
     *, inspection: Inspection, progress: bool = False, as_of: datetime.date | None = None
 ) -> StatementDocument:
-    """The statement (or progress report) of an inspection's plan, in four queries.
+    """The statement (or progress report) of an inspection's plan, in a handful of queries.
 
-    As at a past date, each action shows the RAG its latest update on or before that date
-    gave it (an action with no update by then shows its status now).
+    The progress report as at a past date shows the plan as it stood at the end of that day,
+    from the actions' change history: only actions that existed and were not archived then,
+    each with the RAG status and target date it had, and its latest update by then.
     """
     today = timezone.localdate()
     as_of = as_of or today
-    actions = (
-        Action.objects.current()
-        .select_related("lead_agency", "lead_officer")
-        .order_by("position", "pk")
+    past = progress and as_of < today
+    actions = Action.objects.select_related("lead_agency", "lead_officer").order_by(
+        "position", "pk"
     )
+    then: dict[int, object] = {}
+    if past:
+        end_of_day = timezone.make_aware(
+            datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
+        )
+        records = Action.history.filter(
+            history_date__lt=end_of_day, finding__inspection=inspection
+        ).latest_of_each()
+        then = {record.id: record for record in records if record.archived_at is None}
+        actions = actions.filter(pk__in=then)
+    else:
+        actions = actions.current()
     findings = list(
         inspection.findings.order_by("number").prefetch_related(
             Prefetch("actions", queryset=actions)
@@ -100,11 +113,13 @@ def statement_document(
     for finding in findings:
         rows = []
         for action in finding.actions.all():
-            row = ActionRow(action)
+            row = ActionRow(action, target_date=action.target_date)
             if progress:
+                state = then.get(action.pk, action)
+                row.rag = RAG(state.rag)
+                row.target_date = state.target_date
                 row.latest_update = latest.get(action.pk)
-                row.rag = RAG(row.latest_update.rag if row.latest_update else action.rag)
-                row.overdue = row.rag != RAG.COMPLETE and action.target_date < as_of
+                row.overdue = row.rag != RAG.COMPLETE and row.target_date < as_of
             rows.append(row)
         section = Section(finding, rows)
         if progress:
@@ -146,6 +161,20 @@ def statement_submit(
     """
     if submitted_on > timezone.localdate():
         raise ValidationError({"submitted_on": "The date submitted must be today or in the past"})
+    if inspection.letter_date and submitted_on < inspection.letter_date:
+        raise ValidationError(
+            {
+                "submitted_on": "The date the statement was sent must be on or after the "
+                f"letter's date ({inspection.letter_date:%-d %B %Y})"
+            }
+        )
+    earlier = inspection.submissions.filter(version=inspection.statement_version).first()
+    if earlier:
+        raise ValidationError(
+            f"Version {earlier.version} is already recorded as sent on "
+            f"{earlier.submitted_on:%-d %B %Y}. To record another, give the statement a new "
+            "version in 'Edit the statement' first"
+        )
     pdf = statement_pdf(statement_document(inspection=inspection))
     submission = StatementSubmission(
         inspection=inspection,

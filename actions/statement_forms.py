@@ -51,3 +51,9 @@ class AsOfForm(forms.Form):
         required=False,
         help_text="Leave blank for today",
     )
+
+    def clean_as_of(self):
+        as_of = self.cleaned_data["as_of"]
+        if as_of and as_of > timezone.localdate():
+            raise forms.ValidationError("The date of the report must be today or in the past")
+        return as_of

@@ -56,7 +56,9 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request, pk)
-    document, _ = _document(request, inspection)
+    document, as_of_form = _document(request, inspection)
+    if as_of_form.errors:  # the preview says what is wrong with the date
+        return redirect(f"{reverse('statement_preview', args=[pk])}?{request.GET.urlencode()}")
     return file_download(
         request,
         content=statement_pdf(document),

@@ -97,6 +97,36 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
     return partnership
 
 
+# The plan was agreed well before the first update the demo shows, and re-baselined target
+# dates were approved between the last two meetings.
+PLAN_AGREED_DAYS_AGO = 300
+REBASELINED_DAYS_AGO = 45
+
+
+def _backfill_history(action, seed, author, day):
+    """Gives the action the change history it would have had, so a progress report as at a
+    past date shows the plan as it then stood."""
+    agreed = day(-PLAN_AGREED_DAYS_AGO)
+    Action.objects.filter(pk=action.pk).update(created_at=_at(agreed))
+    final_rag, final_target = action.rag, action.target_date
+    moments = [(agreed, RAG.NOT_STARTED)] + [
+        (day(-update.days_ago), update.rag)
+        for update in sorted(seed.updates, key=lambda update: -update.days_ago)
+    ]
+    for number, (when, rag) in enumerate(moments):
+        action.rag = rag
+        rebaselined = when >= day(-REBASELINED_DAYS_AGO)
+        action.target_date = final_target if rebaselined else action.original_target_date
+        Action.history.bulk_history_create(
+            [action], update=number > 0, default_user=author, default_date=_at(when)
+        )
+    action.rag, action.target_date = final_rag, final_target
+
+
+def _at(date: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))
+
+
 # The last two bi-monthly executive meetings, each just after an update round.
 MEETINGS_DAYS_AGO = (70, 14)
 
@@ -163,6 +193,7 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         )
         for update in seed.updates
     )
+    _backfill_history(action, seed, author, day)
     if seed.rag == RAG.COMPLETE:
         # Complete means the partnership agreed it: record that, as the product would have.
         agreed_on = day(-min(update.days_ago for update in seed.updates))
@@ -176,7 +207,5 @@ def _load_action(finding, position, seed, agencies, people, *, today):
             agreed_on=agreed_on,
             agreed_at_meeting="LSCP executive",
         )
-        proposed_at = timezone.make_aware(
-            datetime.datetime.combine(agreed_on - datetime.timedelta(days=14), datetime.time(10))
-        )
+        proposed_at = _at(agreed_on - datetime.timedelta(days=14))
         Closure.objects.filter(pk=closure.pk).update(proposed_at=proposed_at)

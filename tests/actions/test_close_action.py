@@ -50,7 +50,7 @@ def test_an_owner_proposes_complete_and_the_executive_agrees(client, plan):
     assert plan.action.description in awaiting
 
     client.force_login(plan.executive)
-    response = agree(client, plan.action, when=timezone.localdate() - datetime.timedelta(days=2))
+    response = agree(client, plan.action)
 
     assert response.status_code == 302
     plan.action.refresh_from_db()
@@ -163,3 +163,15 @@ def test_a_complete_action_takes_no_more_updates_until_reopened(client, plan):
     assert client.get(reverse("progress_update_new", args=[plan.action.pk])).status_code == 403
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert "Record a progress update" not in page
+
+
+@pytest.mark.django_db
+def test_agreement_cannot_be_dated_before_the_proposal(client, plan):
+    propose(plan.action, plan.police_owner)
+    plan.action.refresh_from_db()
+    client.force_login(plan.executive)
+    response = agree(client, plan.action, when=timezone.localdate() - datetime.timedelta(days=3))
+    assert error_summary_messages(response.content.decode()) == [
+        "The date agreed must be on or after the day the action was proposed complete "
+        f"({timezone.localdate():%-d %B %Y})"
+    ]

@@ -49,6 +49,7 @@ def test_every_finding_and_action_is_in_the_statement_with_its_metadata(lewisham
     )
     assert reader.metadata.author == "Lewisham Safeguarding Children Partnership"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged, for screen readers
 
 
 @pytest.mark.django_db
@@ -173,6 +174,24 @@ def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(clie
 
 
 @pytest.mark.django_db
+def test_a_submission_before_the_letter_or_of_a_version_already_sent_is_refused(
+    client, demo, lewisham
+):
+    client.force_login(demo["manager"])
+    url = reverse("statement_submit", args=[lewisham.pk])
+    early = client.post(
+        url, {"submitted_on_0": "1", "submitted_on_1": "1", "submitted_on_2": "2020"}
+    )
+    assert "must be on or after the letter&#x27;s date (31 January 2023)" in early.content.decode()
+
+    data = {"submitted_on_0": "11", "submitted_on_1": "5", "submitted_on_2": "2023"}
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert "Version 1.0 is already recorded as sent on 11 May 2023" in again.content.decode()
+    assert StatementSubmission.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_submission_date_in_the_future_is_refused(client, demo, lewisham):
     client.force_login(demo["manager"])
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -221,3 +240,47 @@ def test_the_command_line_export(tmp_path, lewisham):
         )
     with pytest.raises(CommandError, match="no inspection with id"):
         call_command("export_statement", 999999, "--output", progress)
+
+
+@pytest.mark.django_db
+def test_the_report_as_at_a_past_date_leaves_out_actions_added_since(demo, lewisham):
+    finding = lewisham.findings.get(number=1)
+    added = services.action_create(
+        finding=finding,
+        user=demo["manager"],
+        reference="1.9",
+        description="Added today.",
+        lead_agency=finding.actions.first().lead_agency,
+        target_date=timezone.localdate(),
+        success_measure="Measured.",
+    )
+    week_ago = timezone.localdate() - datetime.timedelta(days=7)
+
+    then = statement_document(inspection=lewisham, progress=True, as_of=week_ago)
+    now = statement_document(inspection=lewisham, progress=True)
+
+    assert added.pk not in [row.action.pk for s in then.sections for row in s.rows]
+    assert added.pk in [row.action.pk for s in now.sections for row in s.rows]
+
+
+@pytest.mark.django_db
+def test_a_report_date_in_the_future_or_unreal_is_refused_with_the_error_summary(
+    client, demo, lewisham
+):
+    client.force_login(demo["executive"])
+    url = reverse("statement_preview", args=[lewisham.pk])
+    future = timezone.localdate() + datetime.timedelta(days=30)
+    html = client.get(
+        url,
+        {"progress": "1", "as_of_0": future.day, "as_of_1": future.month, "as_of_2": future.year},
+    ).content.decode()
+    assert "The date of the report must be today or in the past" in html
+    assert "<title>Error:" in html
+
+    bad = {"progress": "1", "as_of_0": "31", "as_of_1": "2", "as_of_2": "2026"}
+    response = client.get(reverse("statement_download", args=[lewisham.pk]), bad)
+    assert response.status_code == 302
+    assert (
+        "The date of the report must be a real date"
+        in client.get(response["Location"]).content.decode()
+    )
