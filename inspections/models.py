@@ -1,5 +1,7 @@
 """Partnerships, their agencies, and the inspections whose findings they must answer."""
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -111,6 +113,11 @@ class InspectionQuerySet(PartnershipScopedQuerySet):
     pass
 
 
+def letter_file_name(instance, filename: str) -> str:
+    # Unguessable; the letter's own name is kept in letter_filename for downloads.
+    return f"letters/{uuid.uuid4().hex}"
+
+
 class Inspection(models.Model):
     """One JTAI and the letter of findings that followed it."""
 
@@ -154,6 +161,10 @@ class Inspection(models.Model):
         default="OFFICIAL",
         help_text="Printed on every page of exported documents, for example OFFICIAL",
     )
+    letter = models.FileField(
+        "original letter", upload_to=letter_file_name, blank=True, help_text="As it was imported"
+    )
+    letter_filename = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -78,7 +78,7 @@ def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request, pk)
     can_plan = permissions.can_plan(request.user, inspection)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         permissions.require(can_plan)
         if form.is_valid():

@@ -48,7 +48,10 @@ def plan_download(request: HttpRequest, pk: int, file_format: str) -> HttpRespon
 def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request, pk)
     permissions.require(permissions.can_plan(request.user, inspection))
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    form = PlanUploadForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["plan"]
         content = upload.read()
@@ -97,7 +100,9 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
     result = parse()  # the upload step has already read the file and found its header
 
     mapping_form = ColumnMappingForm(
-        request.POST or None, headers=result.headers, unmapped=result.unmapped
+        request.POST if request.method == "POST" else None,
+        headers=result.headers,
+        unmapped=result.unmapped,
     )
     asked = request.method == "POST" and mapping_form.is_valid()
     if result.unmapped and not asked:

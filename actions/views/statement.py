@@ -72,7 +72,9 @@ def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
 def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request, pk)
     permissions.require(permissions.can_plan(request.user, inspection))
-    form = StatementTextForm(request.POST or None, instance=inspection)
+    form = StatementTextForm(
+        request.POST if request.method == "POST" else None, instance=inspection
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "The statement's text has been saved")
@@ -85,7 +87,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection(request, pk)
     permissions.require(permissions.can_plan(request.user, inspection))
-    form = SubmissionForm(request.POST or None)
+    form = SubmissionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             submission = statement_submit(

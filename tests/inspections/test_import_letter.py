@@ -1,0 +1,160 @@
+"""Starting an inspection from its letter: on the command line and in the browser."""
+
+import io
+import json
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from inspections.models import Inspection
+from tests.inspections.letters import letter_pdf, letter_text, scanned
+from tests.inspections.test_load_demo import what_needs_to_improve_in_the_letter
+
+
+@pytest.mark.django_db
+def test_a_dry_run_prints_what_it_found_as_json_and_creates_nothing(tmp_path, demo):
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(letter_pdf())
+    before = Inspection.objects.count()
+    out = io.StringIO()
+
+    call_command("import_letter", letter, "--dry-run", stdout=out)
+
+    found = json.loads(out.getvalue())
+    assert found["onsite_start"] == "2022-11-21"
+    assert found["onsite_end"] == "2022-11-25"
+    assert found["letter_date"] == "2023-01-31"
+    assert found["statement_due"] == "2023-05-11"
+    assert found["inspectorates"] == ["Ofsted", "CQC", "HMICFRS"]
+    assert found["findings"] == what_needs_to_improve_in_the_letter()
+    assert found["principal_authority"] == "London Borough of Lewisham"
+    assert len(found["addressees"]) == 5
+    assert Inspection.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_without_dry_run_it_creates_the_inspection_and_prints_its_id(tmp_path, demo):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(letter_text())
+    out = io.StringIO()
+
+    call_command("import_letter", letter, "--partnership", "lewisham", stdout=out)
+
+    inspection = Inspection.objects.get(pk=int(out.getvalue()))
+    assert inspection.partnership.slug == "lewisham"
+    assert list(inspection.findings.values_list("text", flat=True)) == (
+        what_needs_to_improve_in_the_letter()
+    )
+    assert inspection.letter.read() == letter_text().encode()
+
+
+@pytest.mark.django_db
+def test_a_scanned_letter_is_refused_and_nothing_created(tmp_path, demo):
+    letter = tmp_path / "scan.pdf"
+    letter.write_bytes(scanned())
+    with pytest.raises(CommandError, match="scanned image"):
+        call_command("import_letter", letter, "--partnership", "lewisham")
+    with pytest.raises(CommandError, match="Name the partnership"):
+        other = tmp_path / "letter.txt"
+        other.write_text(letter_text())
+        call_command("import_letter", other)
+    assert Inspection.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
+    client.force_login(demo["manager"])
+    upload = client.post(
+        reverse("letter_upload"),
+        {"letter": SimpleUploadedFile("jtai-letter.pdf", letter_pdf(), "application/pdf")},
+        follow=True,
+    )
+    html = upload.content.decode()
+    assert "Check what the letter says" in html
+    assert "The length of time children spend in police stations out of hours." in html
+    assert re.search(r'name="statement_due_0"[^>]*value="11"', html)
+    assert re.search(r'name="statement_due_2"[^>]*value="2023"', html)
+    review_url = upload.redirect_chain[-1][0]
+
+    form = {
+        "subject": "the multi-agency identification and response to initial need and risk",
+        "inspectorates": ["Ofsted", "CQC", "HMICFRS"],
+        "onsite_start_0": "21",
+        "onsite_start_1": "11",
+        "onsite_start_2": "2022",
+        "onsite_end_0": "25",
+        "onsite_end_1": "11",
+        "onsite_end_2": "2022",
+        "letter_date_0": "31",
+        "letter_date_1": "1",
+        "letter_date_2": "2023",
+        "statement_due_0": "11",
+        "statement_due_1": "5",
+        "statement_due_2": "2023",
+        "principal_authority": "London Borough of Lewisham",
+        "addressees": "One\nTwo",
+        "findings": "\n".join(what_needs_to_improve_in_the_letter()),
+    }
+    saved = client.post(review_url, form, follow=True)
+
+    inspection = Inspection.objects.order_by("-pk").first()
+    assert saved.redirect_chain[-1][0] == inspection.get_absolute_url()
+    assert inspection.findings.count() == 8
+    assert inspection.statement_due.isoformat() == "2023-05-11"
+    download = client.get(reverse("letter_download", args=[inspection.pk]))
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert 'filename="jtai-letter.pdf"' in download["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_a_review_with_a_mistake_keeps_everything_and_saves_nothing(client, demo):
+    client.force_login(demo["manager"])
+    upload = client.post(reverse("letter_upload"), {"text": letter_text()}, follow=True)
+    before = Inspection.objects.count()
+    response = client.post(
+        upload.redirect_chain[-1][0],
+        {
+            "subject": "Kept as typed",
+            "inspectorates": ["Ofsted"],
+            "findings": "",
+            "onsite_start_0": "25",
+            "onsite_start_1": "11",
+            "onsite_start_2": "2022",
+            "onsite_end_0": "21",
+            "onsite_end_1": "11",
+            "onsite_end_2": "2022",
+        },
+    )
+    html = response.content.decode()
+    assert "Enter the areas for improvement the letter names" in html
+    assert "The last day on site must be on or after the first" in html
+    assert "Kept as typed" in html
+    assert Inspection.objects.count() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"letter": SimpleUploadedFile("letter.docx", b"PK\x03\x04...")}, "The file is not a PDF"),
+        ({"letter": SimpleUploadedFile("scan.pdf", scanned())}, "probably a scanned image"),
+        ({"text": "Dear colleagues, the meeting is on Tuesday."}, "does not look like a JTAI"),
+        ({}, "Upload the letter as a PDF, or paste its text"),
+    ],
+)
+def test_a_letter_that_cannot_be_read_says_why_and_creates_nothing(client, demo, data, message):
+    client.force_login(demo["manager"])
+    before = Inspection.objects.count()
+    response = client.post(reverse("letter_upload"), data)
+    assert message in response.content.decode()
+    assert Inspection.objects.count() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["council.officer", "executive", "scrutineer"])
+def test_only_managers_start_an_inspection(client, demo, username):
+    client.force_login(demo[username])
+    assert client.get(reverse("letter_upload")).status_code == 403
