@@ -26,7 +26,12 @@ class LetterUploadForm(forms.Form):
         return cleaned
 
 
-def _lines(value: str) -> list[str]:
+def _items(value: str) -> list[str]:
+    """One item a paragraph when blank lines separate them, else one a line."""
+    value = value.replace("\r\n", "\n").strip()
+    if "\n\n" in value:
+        chunks = value.split("\n\n")
+        return [" ".join(chunk.split()) for chunk in chunks if chunk.strip()]
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
@@ -69,12 +74,13 @@ class InspectionFromLetterForm(forms.Form):
     )
     strengths = forms.CharField(
         label="Strengths", required=False, widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="One strength a line",
+        help_text="One strength a paragraph, with a blank line between them",
     )  # fmt: skip
     findings = forms.CharField(
         label="What needs to improve",
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="One area for improvement a line, in the letter's words and order",
+        help_text="One area for improvement a paragraph, with a blank line between them, in "
+        "the letter's words and order",
         error_messages={"required": "Enter the areas for improvement the letter names"},
     )
 
@@ -84,6 +90,6 @@ class InspectionFromLetterForm(forms.Form):
         if start and end and end < start:
             self.add_error("onsite_end", "The last day on site must be on or after the first")
         for name in ("addressees", "strengths", "findings"):
-            cleaned[name] = _lines(cleaned.get(name, ""))
+            cleaned[name] = _items(cleaned.get(name, ""))
         cleaned["inspectorates"] = [i.short_name for i in cleaned.get("inspectorates", [])]
         return cleaned

@@ -74,8 +74,8 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             "principal_authority": letter.principal_authority,
             "addressees": "\n".join(letter.addressees),
             "headline_findings": letter.headline_findings,
-            "strengths": "\n".join(letter.strengths),
-            "findings": "\n".join(letter.findings),
+            "strengths": "\n\n".join(letter.strengths),
+            "findings": "\n\n".join(letter.findings),
         },
     )
     if request.method == "POST" and form.is_valid():
