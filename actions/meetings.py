@@ -75,6 +75,12 @@ def meeting_record(
     meeting = Meeting(inspection=inspection, date=date, title=title, notes=notes, recorded_by=user)
     meeting.full_clean()
     meeting.save()
+    take_snapshot(meeting)
+    return meeting
+
+
+def take_snapshot(meeting: Meeting) -> None:
+    """Keeps every action of the plan as it stands now, judged overdue as at the meeting."""
     ActionSnapshot.objects.bulk_create(
         ActionSnapshot(
             meeting=meeting,
@@ -85,9 +91,8 @@ def meeting_record(
             latest_update_on=state.latest_update_on,
             latest_update=state.latest_update,
         )
-        for state in current_states(inspection, on=date).values()
+        for state in current_states(meeting.inspection, on=meeting.date).values()
     )
-    return meeting
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -138,7 +138,14 @@ def statement_document(
 
 def statement_html(document: StatementDocument) -> str:
     """The standalone page WeasyPrint turns into the PDF."""
-    return render_to_string("statement/pdf.html", {"document": document, "rag_statuses": list(RAG)})
+    return render_to_string(
+        "statement/pdf.html",
+        {
+            "document": document,
+            "rag_statuses": list(RAG),
+            "author": document.inspection.partnership.name,
+        },
+    )
 
 
 def statement_pdf(document: StatementDocument) -> bytes:

@@ -47,6 +47,7 @@ def _pack_context(inspection) -> dict:
         "closures": closures,
         "change_groups": dashboard.changes,
         "rag_statuses": list(RAG),
+        "author": inspection.partnership.name,
     }
 
 

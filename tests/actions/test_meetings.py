@@ -10,7 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services
-from actions.meetings import current_states, meeting_record, plan_changes, snapshot_states
+from actions.meetings import meeting_record, plan_changes, snapshot_states, take_snapshot
 from actions.models import Action, ActionSnapshot, Meeting
 from actions.rag import RAG
 from tests.actions.conftest import propose
@@ -78,19 +78,7 @@ def two_meetings(client, plan):
     second = Meeting.objects.create(
         inspection=inspection, date=days(5), title="LSCP executive", recorded_by=plan.manager
     )
-    # The second meeting is in the future here, so take its snapshot as recording would.
-    ActionSnapshot.objects.bulk_create(
-        ActionSnapshot(
-            meeting=second,
-            action_id=s.action_id,
-            rag=s.rag,
-            target_date=s.target_date,
-            overdue=s.overdue,
-            latest_update_on=s.latest_update_on,
-            latest_update=s.latest_update,
-        )
-        for s in current_states(inspection, on=days(5)).values()
-    )
+    take_snapshot(second)  # the meeting is in the future here, which recording refuses
     return plan, actions, new, first, second
 
 
