@@ -7,8 +7,18 @@ from inspections.models import Inspection
 
 
 class ProgressUpdateInline(PartnershipScopedTabularInline):
+    """The timeline as recorded: read-only here, as in the service."""
+
     model = ProgressUpdate
     fields = ["date", "author", "rag", "narrative"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("action", "author")
@@ -39,8 +49,29 @@ class ActionAdmin(PartnershipScopedAdmin):
     search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
     date_hierarchy = "target_date"
     filter_horizontal = ["supporting_agencies"]
-    readonly_fields = ["original_target_date", "created_at", "updated_at"]
+    # Status, dates and archiving change only through the service's own pages, which keep
+    # their rules (reasons, closure agreement) and their edit-conflict check.
+    readonly_fields = [
+        "rag",
+        "target_date",
+        "original_target_date",
+        "target_date_change_reason",
+        "archived_at",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
+    exclude = ["position"]
     inlines = [ProgressUpdateInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # so a page opened before this edit is refused
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_page_relations()
@@ -52,6 +83,15 @@ class ActionAdmin(PartnershipScopedAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(PartnershipScopedAdmin):
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
     list_display = ["action", "date", "author", "rag"]
     list_filter = ["rag", "date"]
     search_fields = ["narrative", "action__reference"]

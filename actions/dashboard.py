@@ -16,7 +16,7 @@ from actions.meetings import (
     snapshot_states,
 )
 from actions.models import Action, Meeting
-from actions.rag import RAG
+from actions.rag import RAG, overdue_q
 from actions.selectors import latest_update, with_list_annotations
 from actions.trend import trend_chart
 from inspections.models import Inspection
@@ -107,7 +107,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
     )
 
     listed = with_list_annotations(actions)
-    overdue_filter = Q(target_date__lt=today) & ~Q(rag=RAG.COMPLETE)
+    overdue_filter = overdue_q(today)
     soon_filter = Q(
         target_date__gte=today, target_date__lte=today + datetime.timedelta(DUE_SOON_DAYS)
     ) & ~Q(rag=RAG.COMPLETE)

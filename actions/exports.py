@@ -34,6 +34,16 @@ RAG_FILLS = {
 }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _guarded(value):
+    """Text a spreadsheet would run as a formula ("=HYPERLINK(…)") is kept as text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def plan_rows(inspection: Inspection) -> list[list]:
     """Each action in the plan as the spreadsheet's values, in three queries."""
     latest = ProgressUpdate.objects.order_by("-date", "-created_at", "-pk")
@@ -49,16 +59,19 @@ def plan_rows(inspection: Inspection) -> list[list]:
         update = next(iter(action.updates.all()), None)
         rows.append(
             [
-                action.reference,
-                action.finding.text,
-                action.description,
-                action.lead_agency.name,
-                action.lead_officer.get_full_name() if action.lead_officer else "",
-                action.target_date,
-                action.success_measure,
-                action.rag_status.label,
-                update.narrative if update else "",
-                update.date if update else None,
+                _guarded(value)
+                for value in (
+                    action.reference,
+                    action.finding.text,
+                    action.description,
+                    action.lead_agency.name,
+                    action.lead_officer.get_full_name() if action.lead_officer else "",
+                    action.target_date,
+                    action.success_measure,
+                    action.rag_status.label,
+                    update.narrative if update else "",
+                    update.date if update else None,
+                )
             ]
         )
     return rows

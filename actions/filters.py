@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from actions.models import Action
-from actions.rag import RAG
+from actions.rag import RAG, overdue_q
 from inspections.models import Agency, Finding
 from people.models import User
 
@@ -127,7 +127,7 @@ class ActionFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(target_date__lt=timezone.localdate()).exclude(rag=RAG.COMPLETE)
+        return queryset.filter(overdue_q(timezone.localdate()))
 
     def filter_proposed_complete(self, queryset, name, value):
         return queryset.filter(awaiting_agreement=True) if value else queryset

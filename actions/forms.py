@@ -10,6 +10,7 @@ from actions.rag import RAG, needs_reason
 from inspections.govuk_forms import GovUkDateField
 from inspections.models import Agency
 from people.models import User
+from people.permissions import LEAD_OFFICER_ROLES
 
 
 def rag_choices(statuses) -> list[Choice]:
@@ -148,8 +149,9 @@ class ActionForm(VersionedForm):
         agencies = Agency.objects.for_partnership(partnership_id)
         self.fields["lead_agency"].queryset = agencies
         self.fields["supporting_agencies"].queryset = agencies
+        # Only people who can then update the action may lead it.
         self.fields["lead_officer"].queryset = User.objects.for_partnership(partnership_id).filter(
-            is_active=True
+            is_active=True, role__in=LEAD_OFFICER_ROLES
         )
         if action is None:
             del self.fields["target_date_change_reason"]

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from openpyxl import load_workbook
+from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from simple_history.utils import bulk_create_with_history
 
@@ -26,6 +27,7 @@ from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
 from inspections.models import Agency, AgencyKind, Inspection
 from people.models import User
+from people.permissions import LEAD_OFFICER_ROLES
 
 # Field -> the header names plans give it (compared lower-case, punctuation dropped).
 HEADERS = {
@@ -132,6 +134,11 @@ AGENCY_KIND_WORDS = {
 
 class PlanFileError(Exception):
     """The file as a whole cannot be read as a plan: not a spreadsheet, empty, no header."""
+
+
+def _unguarded(text: str) -> str:
+    """Undoes the export's guard against spreadsheet formulas ("'=…" back to "=…")."""
+    return text[1:] if text[:2] in {"'=", "'+", "'-", "'@"} else text
 
 
 def _words(value) -> str:
@@ -296,7 +303,11 @@ class _Matcher:
         self.inspection = inspection
         self.findings = list(inspection.findings.order_by("number"))
         self.agencies = list(Agency.objects.filter(partnership=inspection.partnership_id))
-        self.people = list(User.objects.filter(partnership=inspection.partnership_id))
+        self.people = list(
+            User.objects.filter(
+                partnership=inspection.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
+            )
+        )
 
     def row(self, row_number, values, mapping, headers, result) -> ImportRow:
         row = ImportRow(row_number)
@@ -311,7 +322,7 @@ class _Matcher:
             index = next(i for i, f in mapping.items() if f == field_name)
             result.errors.append(f"row {row_number}, {headers[index]}: {message}")
 
-        text = {name: str(cell(name) or "").strip() for name in FIELD_LABELS}
+        text = {name: _unguarded(str(cell(name) or "").strip()) for name in FIELD_LABELS}
         row.reference = text["reference"]
         if len(row.reference) > REFERENCE_LENGTH:
             problem("reference", f"must be {REFERENCE_LENGTH} characters or fewer")
@@ -412,6 +423,8 @@ class _Matcher:
         return None
 
     def number_and_deduplicate(self, result: ImportResult):
+        """Marks rows already in the plan, refuses a reference used twice, and numbers rows
+        with none after the references already taken in their area."""
         existing = {
             (action.finding_id, action.reference): action
             for action in Action.objects.filter(finding__inspection=self.inspection)
@@ -419,9 +432,8 @@ class _Matcher:
         described = {
             (action.finding_id, _words(action.description)) for action in existing.values()
         }
-        next_number = {
-            finding.pk: finding.actions.aggregate(last=Max("position"))["last"] or 0
-            for finding in self.findings
+        taken = set(existing) | {
+            (row.finding.pk, row.reference) for row in result.rows if row.finding and row.reference
         }
         seen = {}
         for row in result.rows:
@@ -439,8 +451,21 @@ class _Matcher:
                 row.already_in_plan = True
                 continue
             if not row.reference:
-                next_number[row.finding.pk] += 1
-                row.reference = f"{row.finding.number}.{next_number[row.finding.pk]}"
+                number = 1
+                while (row.finding.pk, f"{row.finding.number}.{number}") in taken:
+                    number += 1
+                row.reference = f"{row.finding.number}.{number}"
+                taken.add((row.finding.pk, row.reference))
+
+
+def _excel_serial(value) -> datetime.date | None:
+    """A date Excel stored as a day number, in a cell not formatted as a date."""
+    if isinstance(value, (int, float)) and 20_000 <= value <= 80_000:  # 1954 to 2119
+        return from_excel(value).date()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{5}(\.0+)?", text):
+        return _excel_serial(float(text))
+    return None
 
 
 def _date(value) -> datetime.date | None:
@@ -448,6 +473,9 @@ def _date(value) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    serial = _excel_serial(value)
+    if serial:
+        return serial
     text = str(value).strip()
     for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
         try:

@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from actions.models import Action, ActionSnapshot, Meeting
-from actions.rag import RAG
+from actions.rag import RAG, is_overdue
 from actions.selectors import latest_update
 from inspections.models import Inspection
 
@@ -44,7 +44,7 @@ def current_states(
             action_id=row["pk"],
             rag=RAG(row["rag"]),
             target_date=row["target_date"],
-            overdue=row["rag"] != RAG.COMPLETE and row["target_date"] < on,
+            overdue=is_overdue(row["rag"], row["target_date"], on),
             latest_update_on=row.get("latest_update_on"),
             latest_update=row.get("latest_update") or "",
         )

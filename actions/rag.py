@@ -5,6 +5,7 @@ definitions appear on the pages and in every exported document.
 """
 
 from django.db import models
+from django.db.models import Q
 
 
 class RAG(models.TextChoices):
@@ -31,6 +32,16 @@ class RAG(models.TextChoices):
     def reportable(cls) -> list["RAG"]:
         """What an owner may report. Complete comes only from the partnership's agreement."""
         return [cls.NOT_STARTED, cls.RED, cls.AMBER, cls.GREEN]
+
+
+def is_overdue(rag: str, target_date, on) -> bool:
+    """Past its target date and not complete, whatever its owner last said (domain.md)."""
+    return rag != RAG.COMPLETE and target_date < on
+
+
+def overdue_q(on) -> Q:
+    """is_overdue as a database condition on actions (or their snapshots' fields)."""
+    return Q(target_date__lt=on) & ~Q(rag=RAG.COMPLETE)
 
 
 def needs_reason(previous: str, new: str) -> bool:

@@ -40,6 +40,33 @@ def _save(record) -> None:
     record.save()
 
 
+# An action's place in its list changes only through action_move, with a direct update:
+# saving the rest of the action must not write back a position read before a move.
+_ACTION_FIELDS_SAVED = [
+    f.attname
+    for f in Action._meta.concrete_fields
+    if f.name not in ("id", "position", "created_at")
+]
+
+
+def _save_action(action: Action) -> None:
+    action.full_clean()
+    action.save(update_fields=_ACTION_FIELDS_SAVED)
+
+
+def _check_reference_free(finding, reference: str, *, action: Action | None = None) -> None:
+    clash = finding.actions.filter(reference=reference)
+    if action is not None:
+        clash = clash.exclude(pk=action.pk)
+    if clash.exists():
+        raise ValidationError(
+            {
+                "reference": f"Action {reference} already exists in area for improvement "
+                f"{finding.number}: choose another reference"
+            }
+        )
+
+
 def _attach_evidence(*, action, user, link="", file=None, update=None, closure=None):
     if not link and not file:
         return None
@@ -65,7 +92,7 @@ def _record(action, *, author, rag, narrative, reason="") -> ProgressUpdate:
     )
     _save(update)
     action.rag = rag
-    _save(action)
+    _save_action(action)
     return update
 
 
@@ -99,6 +126,7 @@ def progress_update_record(
 @transaction.atomic
 def action_create(*, finding, user, supporting_agencies=(), **fields) -> Action:
     last = finding.actions.aggregate(last=Max("position"))["last"] or 0
+    _check_reference_free(finding, fields.get("reference", ""))
     action = Action(finding=finding, position=last + 1, **fields)
     action.original_target_date = action.target_date
     action._history_user = user
@@ -122,6 +150,8 @@ def action_edit(
     **fields,
 ) -> Action:
     """A manager changes the plan. A new target date keeps the original and needs a reason."""
+    if "reference" in fields:
+        _check_reference_free(action.finding, fields["reference"], action=action)
     new_target = fields.get("target_date", action.target_date)
     if new_target != action.target_date:
         if not target_date_change_reason.strip():
@@ -132,14 +162,15 @@ def action_edit(
     _claim(action, expected_version=expected_version, user=user)
     for name, value in fields.items():
         setattr(action, name, value)
-    _save(action)
+    _save_action(action)
     action.supporting_agencies.set(supporting_agencies)
     return action
 
 
 @transaction.atomic
 def action_move(*, action: Action, user, direction: str) -> None:
-    """Moves an action up or down among its finding's actions. References do not change."""
+    """Moves an action up or down among its finding's actions. References do not change,
+    and nor does the version: a move never conflicts with someone's edit."""
     siblings = list(action.finding.actions.current().order_by("position", "pk"))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
     other = index - 1 if direction == "up" else index + 1
@@ -156,14 +187,14 @@ def action_archive(*, action: Action, user, expected_version: int) -> None:
     """Takes an action out of the plan. It is never deleted: its updates and history stay."""
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = timezone.now()
-    _save(action)
+    _save_action(action)
 
 
 @transaction.atomic
 def action_restore(*, action: Action, user, expected_version: int) -> None:
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = None
-    _save(action)
+    _save_action(action)
 
 
 def open_closure(action: Action) -> Closure | None:
@@ -245,19 +276,21 @@ def closure_agree(
 
 @transaction.atomic
 def action_reopen(*, action: Action, user, reason: str, rag: str, expected_version: int) -> Closure:
-    """Reopens a completed action, or declines a proposal to close it, with a reason."""
+    """Reopens a completed action, or declines a proposal to close it, with a reason.
+    An action made Complete without a closure record (an imported plan) reopens too."""
     closure = open_closure(action)
-    if closure is None:
+    if closure is None and not action.is_complete:
         raise ValidationError("This action is neither complete nor proposed complete")
     if rag not in RAG.reportable():
         raise ValidationError({"rag": "Choose the status the action returns to"})
     _claim(action, expected_version=expected_version, user=user)
-    was_agreed = closure.status == ClosureStatus.AGREED
-    closure.status = ClosureStatus.REOPENED
-    closure.reopened_by = user
-    closure.reopened_at = timezone.now()
-    closure.reopen_reason = reason
-    _save(closure)
+    was_agreed = closure is None or closure.status == ClosureStatus.AGREED
+    if closure is not None:
+        closure.status = ClosureStatus.REOPENED
+        closure.reopened_by = user
+        closure.reopened_at = timezone.now()
+        closure.reopen_reason = reason
+        _save(closure)
     verb = "Reopened" if was_agreed else "Closure not agreed"
     _record(action, author=user, rag=rag, narrative=f"{verb}: {reason}", reason=reason)
     return closure

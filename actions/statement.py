@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from actions.models import Action, ProgressUpdate, StatementSubmission
 from actions.pdf import html_to_pdf
-from actions.rag import RAG
+from actions.rag import RAG, is_overdue
 from inspections.models import Finding, Inspection, InspectionStatus
 
 TITLE = "Written statement of proposed action"
@@ -119,7 +119,7 @@ def statement_document(
                 row.rag = RAG(state.rag)
                 row.target_date = state.target_date
                 row.latest_update = latest.get(action.pk)
-                row.overdue = row.rag != RAG.COMPLETE and row.target_date < as_of
+                row.overdue = is_overdue(row.rag, row.target_date, as_of)
             rows.append(row)
         section = Section(finding, rows)
         if progress:

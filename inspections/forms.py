@@ -64,7 +64,9 @@ class InspectionFromLetterForm(forms.Form):
     statement_due = GovUkDateField(
         name="statement due date", label="Written statement due", required=False
     )
-    principal_authority = forms.CharField(label="Principal authority", required=False)
+    principal_authority = forms.CharField(
+        label="Principal authority", required=False, max_length=200
+    )
     addressees = forms.CharField(
         label="Addressed to", required=False, widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One person a line",

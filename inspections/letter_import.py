@@ -43,8 +43,8 @@ def inspection_create_from_letter(
         status=InspectionStatus.DRAFTING,
         letter_filename=letter_filename,
     )
+    inspection.full_clean(exclude=["letter"])  # before the letter's file is written
     inspection.letter.save(letter_filename, ContentFile(letter_content), save=False)
-    inspection.full_clean()
     inspection.save()
     inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))
     Finding.objects.bulk_create(

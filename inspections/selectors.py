@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Prefetch
 
 from actions.models import Action, Meeting
-from actions.rag import RAG
+from actions.rag import RAG, is_overdue
 from actions.selectors import awaiting_agreement
 from inspections.models import Finding, Inspection, InspectionStatus
 from inspections.scoping import get_for_user_or_404
@@ -41,7 +41,7 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
     for row in rows.annotate(count=Count("pk")):
         inspection_id, status = row["finding__inspection"], RAG(row["rag"])
         rag_counts[inspection_id][status] += row["count"]
-        if status != RAG.COMPLETE and row["target_date"] < today:
+        if is_overdue(status, row["target_date"], today):
             overdue[inspection_id] += row["count"]
     findings = dict(
         Finding.objects.filter(inspection__in=ids)

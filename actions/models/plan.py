@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from actions.rag import RAG
+from actions.rag import RAG, is_overdue
 from inspections.scoping import PartnershipScopedQuerySet
 
 
@@ -111,11 +111,7 @@ class Action(models.Model):
     @property
     def is_overdue(self) -> bool:
         """Past its target date and not complete, whatever its owner last said."""
-        return (
-            not self.is_complete
-            and not self.is_archived
-            and self.target_date < timezone.localdate()
-        )
+        return not self.is_archived and is_overdue(self.rag, self.target_date, timezone.localdate())
 
     @property
     def is_archived(self) -> bool:

@@ -37,6 +37,11 @@ class StatementSubmission(models.Model):
 
     class Meta:
         ordering = ["-submitted_on", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "version"], name="statement_version_sent_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Statement version {self.version}, submitted {self.submitted_on:%-d %B %Y}"

@@ -199,14 +199,18 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
         form = ActionForm(request.POST, **form_kwargs)
         if form.is_valid():
             data = form.cleaned_data
-            action = services.action_create(
-                finding=finding,
-                user=request.user,
-                supporting_agencies=data["supporting_agencies"],
-                **{name: data[name] for name in ACTION_FIELDS},
-            )
-            messages.success(request, f"Action {action.reference} has been added to the plan")
-            return redirect(action)
+            try:
+                action = services.action_create(
+                    finding=finding,
+                    user=request.user,
+                    supporting_agencies=data["supporting_agencies"],
+                    **{name: data[name] for name in ACTION_FIELDS},
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"Action {action.reference} has been added to the plan")
+                return redirect(action)
     else:
         form = ActionForm(
             initial={"version": 0, "reference": services.suggest_reference(finding)}, **form_kwargs
@@ -331,9 +335,10 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_for_change(request, pk)
     permissions.require(permissions.can_agree_closure(request.user, action))
     closure = services.open_closure(action)
-    if closure is None:
+    if closure is None and not action.is_complete:
         messages.info(request, "This action is not complete or proposed complete")
         return redirect(action)
+    agreed = closure is None or closure.status == ClosureStatus.AGREED
 
     def save(data):
         services.action_reopen(
@@ -348,11 +353,11 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         action=action,
         form_class=ReopenForm,
-        form_kwargs={"closure_agreed": closure.status == ClosureStatus.AGREED},
+        form_kwargs={"closure_agreed": agreed},
         template="actions/reopen_form.html",
         save=save,
         success=f"Action {action.reference} has been reopened",
-        context={"closure": closure},
+        context={"closure": closure, "agreed": agreed},
     )
 
 

@@ -124,6 +124,12 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
             "spreadsheets/plan_import_errors.html",
             {"inspection": inspection, "result": result, "filename": pending["filename"]},
         )
+    if request.method != "POST":  # nothing is written until the manager confirms
+        return render(
+            request,
+            "spreadsheets/plan_import_confirm.html",
+            {"inspection": inspection, "result": result, "filename": pending["filename"]},
+        )
     created = import_plan(result=result, user=request.user)
     _forget(request, token)
     skipped = len(result.rows) - len(created)

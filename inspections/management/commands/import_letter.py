@@ -43,6 +43,11 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(letter.as_json(), indent=2, ensure_ascii=False))
             return
         owner = self._partnership(partnership)
+        if not letter.subject or not letter.findings:
+            raise CommandError(
+                "The letter's subject or its areas for improvement could not be read: "
+                "start this inspection in the browser, where you can fill them in"
+            )
         inspection = inspection_create_from_letter(
             partnership=owner,
             subject=letter.subject,
