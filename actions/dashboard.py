@@ -54,6 +54,7 @@ class Dashboard:
     awaiting_agreement: Cell
     exceptions: list[Action]
     exception_count: int = 0
+    exceptions_url: str = ""
     changes: list[ChangeGroup] = field(default_factory=list)
     trend: list = field(default_factory=list)
     chart: object = None
@@ -170,6 +171,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
             .order_by("-rag_order", "target_date", "pk")[:LISTED]
         ),
         exception_count=numbers["exceptions"],
+        exceptions_url=action_list_url(inspection, needs_attention="on"),
     )
     if last_meeting:
         after = current_states(inspection, on=today, with_updates=False)

@@ -44,6 +44,9 @@ class ActionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label="Overdue only", method="filter_overdue", widget=forms.CheckboxInput
     )
+    needs_attention = django_filters.BooleanFilter(
+        label="Red or overdue", method="filter_needs_attention", widget=forms.CheckboxInput
+    )
     proposed_complete = django_filters.BooleanFilter(
         label="Proposed complete, awaiting agreement",
         method="filter_proposed_complete",
@@ -128,6 +131,11 @@ class ActionFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(overdue_q(timezone.localdate()))
+
+    def filter_needs_attention(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(overdue_q(timezone.localdate()) | Q(rag=RAG.RED))
 
     def filter_proposed_complete(self, queryset, name, value):
         return queryset.filter(awaiting_agreement=True) if value else queryset

@@ -5,7 +5,12 @@ from inspections.govuk_forms import GovUkDateField
 
 
 class MeetingForm(forms.Form):
-    date = GovUkDateField(name="date of the meeting", label="Date of the meeting")
+    date = GovUkDateField(
+        name="date of the meeting",
+        label="Date of the meeting",
+        help_text="Record the meeting on the day or soon after: the snapshot is the plan as it "
+        "is when you record it",
+    )
     title = forms.CharField(
         label="Meeting",
         max_length=200,

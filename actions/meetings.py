@@ -72,6 +72,16 @@ def meeting_record(
     update as they stand, so the next meeting can see what changed."""
     if date > timezone.localdate():
         raise ValidationError({"date": "The meeting date must be today or in the past"})
+    # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
+    # before one already recorded.
+    latest = Meeting.objects.filter(inspection=inspection).order_by("-date").first()
+    if latest and date < latest.date:
+        raise ValidationError(
+            {
+                "date": f"The meeting date must be on or after the last meeting recorded "
+                f"({latest.date:%-d %B %Y})"
+            }
+        )
     meeting = Meeting(inspection=inspection, date=date, title=title, notes=notes, recorded_by=user)
     meeting.full_clean()
     meeting.save()

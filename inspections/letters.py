@@ -205,9 +205,11 @@ def read_letter(text: str) -> LetterExtract:
     if authority:
         letter.principal_authority = authority[1]
     letter.addressees = _addressees(lines)
-    letter.headline_findings = "\n\n".join(_paragraphs(_section(lines, "headline findings")))
-    letter.findings = _items(_section(lines, "what needs to improve"))
-    letter.strengths = _items(_section(lines, "strengths"))
+    compounds = _compounds(text)
+    headline = _paragraphs(_section(lines, "headline findings"), compounds)
+    letter.headline_findings = "\n\n".join(headline)
+    letter.findings = _items(_section(lines, "what needs to improve"), compounds)
+    letter.strengths = _items(_section(lines, "strengths"), compounds)
     return letter
 
 
@@ -278,7 +280,7 @@ def _section(lines: list[str], heading: str) -> list[str]:
     return lines[start:] if start is not None else []
 
 
-def _items(lines: list[str]) -> list[str]:
+def _items(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[str]:
     """The section's bullets, each whole: wrapped lines joined, page breaks ignored."""
     items: list[list[str]] = []
     continuing = False
@@ -295,32 +297,42 @@ def _items(lines: list[str]) -> list[str]:
         elif items and continuing:
             items[-1].append(line.strip())
         # Text before the first bullet is an introduction, not an item.
-    return [_unwrap(" ".join(parts)) for parts in items]
+    return [_unwrap(" ".join(parts), compounds) for parts in items]
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _paragraphs(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[str]:
     paragraphs, current = [], []
     for line in lines:
         if line.strip():
             current.append(line.strip())
         elif current:
-            paragraphs.append(_unwrap(" ".join(current)))
+            paragraphs.append(_unwrap(" ".join(current), compounds))
             current = []
     if current:
-        paragraphs.append(_unwrap(" ".join(current)))
+        paragraphs.append(_unwrap(" ".join(current), compounds))
     return paragraphs
 
 
-def _unwrap(text: str) -> str:
-    """Joins words a line break hyphenated: "assess- ment" is one word, "multi- agency"
-    keeps its hyphen."""
+def _unwrap(text: str, compounds: frozenset[str] = frozenset()) -> str:
+    """Joins words a line break hyphenated: "assess- ment" is one word, but "multi- agency"
+    keeps its hyphen, as does any compound the letter writes whole elsewhere
+    ("information-sharing"), and "short- and long-term" stays as written."""
 
     def join(found):
-        word = found[1]
-        return f"{word}-" if word.lower() in HYPHEN_PREFIXES else word
+        word, following = found[1], found[2]
+        if following in ("and", "or", "to"):
+            return found[0]
+        hyphenated = f"{word}-{following}".lower()
+        keep = word.lower() in HYPHEN_PREFIXES or hyphenated in compounds
+        return f"{word}-{following}" if keep else f"{word}{following}"
 
-    text = re.sub(r"\b(\w+)- (?=[a-z])", join, text)
+    text = re.sub(r"\b(\w+)- ([a-z]\w*)", join, text)
     return " ".join(text.split())
+
+
+def _compounds(text: str) -> frozenset[str]:
+    """Hyphenated words the letter writes whole on one line somewhere."""
+    return frozenset(word.lower() for word in re.findall(r"\b\w+-\w+\b", text))
 
 
 def _addressees(lines: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from inspections import letter_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("welcome/", views.landing, name="landing"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("inspections/from-letter/", letter_views.letter_upload, name="letter_upload"),

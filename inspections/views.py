@@ -1,10 +1,25 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from inspections import selectors
+from inspections.models import Inspection, InspectionStatus
 from people import permissions
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: an executive member to the dashboard of the plan under
+    monitoring (when there is exactly one), everyone else to the partnership's plans."""
+    if permissions.lands_on_dashboard(request.user):
+        monitored = list(
+            Inspection.objects.for_user(request.user)
+            .filter(status=InspectionStatus.MONITORING)
+            .values_list("pk", flat=True)[:2]
+        )
+        if len(monitored) == 1:
+            return redirect("dashboard", pk=monitored[0])
+    return redirect("home")
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -68,3 +68,12 @@ def require(allowed: bool) -> None:
     """Refuses the request (403) unless the rule allowed it."""
     if not allowed:
         raise PermissionDenied
+
+
+def lands_on_dashboard(user) -> bool:
+    return user.is_authenticated and user.role == Role.EXECUTIVE
+
+
+def has_own_actions(user) -> bool:
+    """Whether "My actions" means anything to this person: those who update actions."""
+    return user.is_authenticated and user.role in LEAD_OFFICER_ROLES

@@ -14,7 +14,10 @@ def test_the_executive_signs_in_and_reads_the_lewisham_plan(page, demo, assert_a
     assert_accessible(page)
 
     sign_in(page, "executive")
-    expect(page.get_by_role("heading", name="Inspections")).to_be_visible()
+    # An executive member lands on the dashboard of the plan under monitoring.
+    expect(page.get_by_role("heading", name="Dashboard", level=1)).to_be_visible()
+    page.get_by_role("link", name="Inspections", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Inspections", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role(

@@ -47,7 +47,7 @@ def test_the_police_officer_records_a_red_update_on_an_amber_action(page, demo, 
     assert_accessible(page)
 
     page.get_by_role("link", name="My actions").click()
-    page.get_by_label("Red").check()
+    page.get_by_label("Red", exact=True).check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"rag=red"))
     expect(page.get_by_role("link", name=action_name)).to_be_visible()

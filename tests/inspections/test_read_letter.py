@@ -156,3 +156,17 @@ def test_a_pdf_that_cannot_be_read_says_why(content, message):
 def test_a_document_that_is_not_a_jtai_letter_is_refused():
     with pytest.raises(LetterError, match="does not look like a JTAI letter"):
         read_letter("Minutes of the LSCP executive, 14 November 2026.\nApologies: none.")
+
+
+@pytest.mark.django_db
+def test_a_compound_the_letter_writes_whole_elsewhere_keeps_its_hyphen_when_broken():
+    text = _with_findings_as(letter_text(), lambda items: (
+        "• Internal and external information-\nsharing systems in all agencies.\n"
+        "• Decisions about short- and long-term plans.\n"
+        "• Safeguarding supervision for prac-\ntitioners."
+    ))  # fmt: skip
+    assert read_letter(text).findings == [
+        "Internal and external information-sharing systems in all agencies.",
+        "Decisions about short- and long-term plans.",
+        "Safeguarding supervision for practitioners.",
+    ]
