@@ -1,6 +1,7 @@
 """Every page opens for every role with no server error."""
 
 import pytest
+from django.urls import reverse
 
 from actions.models import Action
 from inspections.models import Inspection
@@ -12,8 +13,15 @@ from tests.demo import DEMO_USERS as USERS
 def test_every_page_of_the_partnership_opens(client, demo, username):
     user = demo[username]
     client.force_login(user)
-    urls = ["/", "/accessibility/"]
-    urls += [i.get_absolute_url() for i in Inspection.objects.for_user(user)]
+    urls = ["/", "/accessibility/", reverse("my_actions")]
+    for inspection in Inspection.objects.for_user(user):
+        urls += [inspection.get_absolute_url()] + [
+            reverse(name, args=[inspection.pk])
+            for name in ("inspection_actions", "dashboard", "meeting_pack", "meeting_list",
+                         "statement_preview")
+        ]  # fmt: skip
+        urls.append(reverse("statement_preview", args=[inspection.pk]) + "?progress=1")
+        urls += [meeting.get_absolute_url() for meeting in inspection.meetings.all()]
     urls += [a.get_absolute_url() for a in Action.objects.for_user(user)]
 
     for url in urls:

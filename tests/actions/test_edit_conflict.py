@@ -113,3 +113,52 @@ def test_a_stale_edit_does_not_undo_a_target_date_change(client, plan):
     plan.action.refresh_from_db()
     assert plan.action.target_date == new_target
     assert plan.action.success_measure != "Changed measure."
+
+
+@pytest.mark.django_db
+def test_the_service_itself_refuses_a_stale_version_so_a_race_between_two_saves_loses_nothing(
+    plan,
+):
+    from actions import services
+
+    opened_at = plan.action.version
+    services.progress_update_record(
+        action=plan.action,
+        author=plan.manager,
+        rag="green",
+        narrative="First.",
+        expected_version=opened_at,
+    )
+    stale_copy = type(plan.action).objects.get(pk=plan.action.pk)
+    stale_copy.version = opened_at  # as a second request read it, before the first saved
+
+    with pytest.raises(services.EditConflict):
+        services.progress_update_record(
+            action=stale_copy,
+            author=plan.police_owner,
+            rag="green",
+            narrative="Second.",
+            expected_version=opened_at,
+        )
+    assert list(ProgressUpdate.objects.values_list("narrative", flat=True)) == ["First."]
+
+
+@pytest.mark.django_db
+def test_a_move_is_not_undone_by_a_later_save_of_the_same_action(plan):
+    from actions import services
+    from tests.factories import ActionFactory
+
+    second = ActionFactory(finding=plan.finding, reference="1.2", lead_agency=plan.police)
+    loaded_before_the_move = type(plan.action).objects.get(pk=plan.action.pk)
+    services.action_move(action=second, user=plan.manager, direction="up")
+
+    services.progress_update_record(
+        action=loaded_before_the_move,
+        author=plan.police_owner,
+        rag="green",
+        narrative="x",
+        expected_version=loaded_before_the_move.version,
+    )
+
+    order = list(plan.finding.actions.order_by("position").values_list("reference", flat=True))
+    assert order == ["1.2", "1.1"]

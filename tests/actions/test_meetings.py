@@ -196,3 +196,23 @@ def test_the_meeting_pack_pdf_holds_exceptions_changes_and_closures(client, two_
     assert "Publish the training impact framework." in text
     assert "Audit shows 95% of episodes followed up in 72 hours." in text
     assert reader.metadata.author == plan.partnership.name
+
+
+@pytest.mark.django_db
+def test_a_meeting_cannot_be_recorded_before_the_last_one(client, plan):
+    meeting_record(
+        inspection=plan.finding.inspection, user=plan.manager, date=days(-3), title="LSCP executive"
+    )
+    client.force_login(plan.manager)
+    earlier = days(-10)
+    response = client.post(
+        reverse("meeting_list", args=[plan.finding.inspection.pk]),
+        {
+            "date_0": earlier.day,
+            "date_1": earlier.month,
+            "date_2": earlier.year,
+            "title": "LSCP executive",
+        },
+    )
+    assert "must be on or after the last meeting recorded" in response.content.decode()
+    assert Meeting.objects.count() == 1

@@ -128,3 +128,43 @@ def test_the_action_page_offers_each_person_only_what_they_may_do(client, plan):
     assert "Record a progress update" not in page
     assert "Propose complete" not in page
     assert "Edit action" not in page
+
+
+# Pages of an inspection only its partnership's managers may open.
+MANAGER_PAGES = ["statement_edit", "statement_submit", "plan_import"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", MANAGER_PAGES)
+@pytest.mark.parametrize("person", PEOPLE)
+def test_only_managers_may_open_the_plans_set_up_pages(client, plan, view, person):
+    client.force_login(getattr(plan, person))
+    response = client.get(reverse(view, args=[plan.finding.inspection.pk]))
+    assert response.status_code == (200 if person == "manager" else 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", PEOPLE)
+def test_only_managers_may_record_a_meeting_or_start_from_a_letter(client, plan, person):
+    client.force_login(getattr(plan, person))
+    meeting = client.post(
+        reverse("meeting_list", args=[plan.finding.inspection.pk]), {"title": "LSCP executive"}
+    )
+    letter = client.get(reverse("letter_upload"))
+    allowed = person == "manager"
+    assert meeting.status_code == (200 if allowed else 403)  # 200: the form, with its errors
+    assert letter.status_code == (200 if allowed else 403)
+
+
+INSPECTION_PAGES = [
+    "inspection_detail", "inspection_actions", "dashboard", "meeting_pack", "meeting_list",
+    "statement_preview", "statement_download", "plan_xlsx", "plan_csv", "statement_edit",
+    "statement_submit", "plan_import", "meeting_pack_download",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", INSPECTION_PAGES)
+def test_another_partnerships_manager_finds_none_of_the_inspections_pages(client, plan, view):
+    client.force_login(plan.stranger)
+    assert client.get(reverse(view, args=[plan.finding.inspection.pk])).status_code == 404

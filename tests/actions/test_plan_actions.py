@@ -173,3 +173,25 @@ def test_an_action_with_updates_is_archived_never_deleted_and_can_come_back(clie
     client.post(url, {"version": plan.action.version})
     plan.action.refresh_from_db()
     assert not plan.action.is_archived
+
+
+@pytest.mark.django_db
+def test_a_reference_already_used_in_the_area_is_refused_in_plain_words(client, plan):
+    client.force_login(plan.manager)
+    response = client.post(
+        reverse("action_new", args=[plan.finding.pk]),
+        {
+            "version": 0,
+            "reference": "1.1",
+            "description": "Duplicate.",
+            "lead_agency": plan.council.pk,
+            "target_date_0": "31",
+            "target_date_1": "3",
+            "target_date_2": "2027",
+            "success_measure": "x",
+        },
+    )
+    assert error_summary_messages(response.content.decode()) == [
+        "Action 1.1 already exists in area for improvement 1: choose another reference"
+    ]
+    assert plan.finding.actions.count() == 1

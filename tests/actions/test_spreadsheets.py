@@ -337,3 +337,81 @@ def test_the_command_line_import(tmp_path, demo, lewisham, empty_copy):
     assert "row 3, Area for improvement: matches none" in errors.getvalue()
     assert Action.objects.filter(finding__inspection=empty_copy).count() == 18
     assert Agency.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_fully_recognised_file_is_imported_only_when_the_manager_confirms(
+    client, demo, lewisham, empty_copy
+):
+    client.force_login(demo["manager"])
+    check = client.post(
+        reverse("plan_import", args=[empty_copy.pk]),
+        {"plan": SimpleUploadedFile("plan.xlsx", plan_xlsx(lewisham))},
+        follow=True,
+    )
+    assert "Every row checks out" in check.content.decode()
+    assert "18 actions will be added" in check.content.decode()
+    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+
+    client.post(check.redirect_chain[-1][0])
+    assert Action.objects.filter(finding__inspection=empty_copy).count() == 18
+
+
+@pytest.mark.django_db
+def test_rows_without_a_number_are_numbered_after_the_references_taken(demo, empty_copy):
+    finding = empty_copy.findings.get(number=1)
+    from actions import services
+
+    services.action_create(
+        finding=finding,
+        user=demo["manager"],
+        reference="1.1",
+        description="Already here.",
+        lead_agency=Agency.objects.filter(partnership=empty_copy.partnership).first(),
+        target_date=datetime.date(2027, 1, 1),
+        success_measure="x",
+    )
+    content = xlsx([HEADER[1:], row()[1:], row(Action="Another one.")[1:]])
+    result = parse(empty_copy, content)
+    assert result.errors == []
+    assert [r.reference for r in result.to_add] == ["1.2", "1.3"]
+    import_plan(result=result, user=demo["manager"])
+    assert finding.actions.count() == 3
+
+
+@pytest.mark.django_db
+def test_text_that_looks_like_a_formula_stays_text_and_comes_back_the_same(
+    demo, lewisham, empty_copy
+):
+    action = lewisham.findings.get(number=1).actions.first()
+    action.description = '=HYPERLINK("http://evil.example", "Click")'
+    action.save()
+    sheet = load_workbook(io.BytesIO(plan_xlsx(lewisham))).active
+    cell = sheet.cell(row=2, column=3)
+    assert cell.data_type == "s"
+    assert cell.value.startswith("'=")
+
+    import_plan(result=parse(empty_copy, plan_xlsx(lewisham)), user=demo["manager"])
+    copied = empty_copy.findings.get(number=1).actions.get(reference=action.reference)
+    assert copied.description == action.description
+
+
+@pytest.mark.django_db
+def test_an_excel_day_number_is_read_as_a_date(empty_copy):
+    content = xlsx([HEADER, row(**{"Target date": 46477})])  # 31 March 2027
+    assert parse(empty_copy, content).rows[0].target_date == datetime.date(2027, 3, 31)
+
+
+@pytest.mark.django_db
+def test_an_imported_complete_action_can_be_reopened(client, demo, empty_copy):
+    result = parse(empty_copy, xlsx([HEADER, row(RAG="Complete")]))
+    (action,) = import_plan(result=result, user=demo["manager"])
+    client.force_login(demo["executive"])
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Reopen this action" in page
+    client.post(
+        reverse("action_reopen", args=[action.pk]),
+        {"version": action.version, "rag": "amber", "reason": "Audit found gaps."},
+    )
+    action.refresh_from_db()
+    assert action.rag == "amber"

@@ -64,3 +64,14 @@ def test_signing_out_ends_the_session(client):
     response = client.post("/account/sign-out/")
     assert response["Location"] == "/account/sign-in/"
     assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_executive_member_lands_on_the_dashboard_and_others_on_the_plans(client, demo):
+    from inspections.models import Inspection
+
+    lewisham = Inspection.objects.get(partnership__slug="lewisham")
+    client.force_login(demo["executive"])
+    assert client.get("/welcome/")["Location"] == f"/inspections/{lewisham.pk}/dashboard/"
+    client.force_login(demo["police.officer"])
+    assert client.get("/welcome/")["Location"] == "/"
