@@ -110,7 +110,9 @@ class InspectionStatus(models.TextChoices):
 
 
 class InspectionQuerySet(PartnershipScopedQuerySet):
-    pass
+    def for_pages(self):
+        """What every page about one inspection shows in its header."""
+        return self.select_related("partnership", "theme")
 
 
 def letter_file_name(instance, filename: str) -> str:

@@ -97,3 +97,8 @@ def inspection_for_page(*, user, pk: int) -> Inspection:
         user,
         pk=pk,
     )
+
+
+def inspection_for_user(*, user, pk: int) -> Inspection:
+    """One inspection of the user's partnership, for the pages about it, or 404."""
+    return get_for_user_or_404(Inspection.objects.for_pages(), user, pk=pk)

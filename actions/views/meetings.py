@@ -19,15 +19,9 @@ from actions.models import Action, Closure, ClosureStatus, Meeting
 from actions.pdf import html_to_pdf
 from actions.rag import RAG
 from audit.downloads import file_download
-from inspections.models import Inspection
 from inspections.scoping import get_for_user_or_404
+from inspections.selectors import inspection_for_user
 from people import permissions
-
-
-def _inspection(request, pk) -> Inspection:
-    return get_for_user_or_404(
-        Inspection.objects.select_related("partnership", "theme"), request.user, pk=pk
-    )
 
 
 def _pack_context(inspection) -> dict:
@@ -52,19 +46,19 @@ def _pack_context(inspection) -> dict:
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     context = _pack_context(inspection)
     context["can_plan"] = permissions.can_plan(request.user, inspection)
     return render(request, "meetings/dashboard.html", context)
 
 
 def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     return render(request, "meetings/pack_preview.html", _pack_context(inspection))
 
 
 def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     html = render_to_string("meetings/pack_pdf.html", _pack_context(inspection))
     return file_download(
         request,
@@ -77,7 +71,7 @@ def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     can_plan = permissions.can_plan(request.user, inspection)
     form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":

@@ -14,22 +14,15 @@ from actions.exports import plan_csv, plan_xlsx
 from actions.importers import PlanFileError, find_header, import_plan, parse_plan, read_sheet
 from actions.spreadsheet_forms import ColumnMappingForm, PlanUploadForm
 from audit.downloads import file_download
-from inspections.models import Inspection
-from inspections.scoping import get_for_user_or_404
+from inspections.selectors import inspection_for_user
 from people import permissions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_KEY = "plan_imports"
 
 
-def _inspection(request, pk) -> Inspection:
-    return get_for_user_or_404(
-        Inspection.objects.select_related("partnership"), request.user, pk=pk
-    )
-
-
 def plan_download(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     content, content_type = (
         (plan_xlsx(inspection), XLSX)
         if file_format == "xlsx"
@@ -46,7 +39,7 @@ def plan_download(request: HttpRequest, pk: int, file_format: str) -> HttpRespon
 
 
 def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     form = PlanUploadForm(
         request.POST if request.method == "POST" else None,
@@ -81,7 +74,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """Asks about columns it could not name, then checks every row and imports, or lists
     every problem and writes nothing."""
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     pending = request.session.get(SESSION_KEY, {}).get(token)
     if not pending or pending["inspection"] != inspection.pk:

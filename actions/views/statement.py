@@ -15,17 +15,9 @@ from actions.statement import (
 )
 from actions.statement_forms import AsOfForm, StatementTextForm, SubmissionForm
 from audit.downloads import file_download
-from inspections.models import Inspection
 from inspections.scoping import get_for_user_or_404
+from inspections.selectors import inspection_for_user
 from people import permissions
-
-
-def _inspection(request, pk) -> Inspection:
-    return get_for_user_or_404(
-        Inspection.objects.select_related("partnership", "theme").prefetch_related("inspectorates"),
-        request.user,
-        pk=pk,
-    )
 
 
 def _document(request, inspection):
@@ -38,7 +30,7 @@ def _document(request, inspection):
 
 
 def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     document, as_of_form = _document(request, inspection)
     return render(
         request,
@@ -55,7 +47,7 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     document, as_of_form = _document(request, inspection)
     if as_of_form.errors:  # the preview says what is wrong with the date
         return redirect(f"{reverse('statement_preview', args=[pk])}?{request.GET.urlencode()}")
@@ -70,7 +62,7 @@ def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     form = StatementTextForm(
         request.POST if request.method == "POST" else None, instance=inspection
@@ -85,7 +77,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = _inspection(request, pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     form = SubmissionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
