@@ -1,0 +1,105 @@
+"""The manager's planning and closure pages, each checked with axe as it is used."""
+
+import io
+import re
+
+import pytest
+from openpyxl import Workbook
+from playwright.sync_api import expect
+
+from tests.browser.conftest import sign_in
+
+
+def fill_date(page, label_prefix, day, month, year):
+    group = page.get_by_role("group", name=label_prefix)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
+    page, demo, assert_accessible, tmp_path
+):
+    sign_in(page, "manager")
+    page.get_by_role(
+        "link", name="Joint targeted area inspection of London Borough of Lewisham", exact=True
+    ).click()
+    page.get_by_role("link", name="Add an action to area for improvement 8").click()
+    page.get_by_role("button", name="Add action").click()  # empty: every error named
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter what the action is")
+    assert_accessible(page)
+
+    page.get_by_label("Action", exact=True).fill("Publish a training impact report each quarter.")
+    page.get_by_label("Lead agency").select_option(label="LSCP")
+    fill_date(page, "Target date", "31", "3", "2027")
+    page.get_by_label("Success measure").fill("Four reports a year to the executive.")
+    page.get_by_role("button", name="Add action").click()
+    expect(page.get_by_text("has been added to the plan")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("^Edit action")).click()
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("^Back to action")).click()
+
+    page.get_by_role("link", name="Propose complete").click()
+    assert_accessible(page)
+    page.get_by_label("What evidence shows the action has achieved its aim?").fill(
+        "Reports issued."
+    )
+    page.get_by_label("How will the change be kept in place?").fill("Quarterly check.")
+    page.get_by_role("button", name="Propose complete").click()
+    page.get_by_role("link", name="Record the partnership's agreement").click()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Record agreement")).click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date")
+    page.get_by_role("link", name=re.compile("Back to action")).click()
+
+    page.get_by_role("link", name="Closure not agreed").click()
+    assert_accessible(page)
+    page.get_by_label("Green").check()
+    page.get_by_label(re.compile("Why has the partnership not agreed")).fill("No report seen yet.")
+    page.get_by_role("button", name="Return to the owner").click()
+    expect(page.get_by_text("Closure not agreed: No report seen yet.")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("^Archive action")).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Archive action").click()
+    expect(page.get_by_text("This action was archived")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Inspections", exact=True).first.click()
+    page.get_by_role("link", name=re.compile("^Dashboard")).first.click()
+    page.get_by_role("link", name="Meetings and recording one").click()
+    assert_accessible(page)
+
+    workbook = Workbook()
+    workbook.active.append(
+        [
+            "Area for improvement",
+            "Action",
+            "Lead agency",
+            "Target date",
+            "Our own measure",
+            "Colour",
+        ]
+    )
+    workbook.active.append(["1", "Agree a protocol.", "Police", "31/03/2027", "Signed.", "Purple"])
+    upload = tmp_path / "plan.xlsx"
+    output = io.BytesIO()
+    workbook.save(output)
+    upload.write_bytes(output.getvalue())
+    page.get_by_role("link", name="Inspections", exact=True).first.click()
+    page.get_by_role(
+        "link", name="Joint targeted area inspection of London Borough of Lewisham", exact=True
+    ).click()
+    page.get_by_role("link", name="Import actions from a spreadsheet").click()
+    page.get_by_label("Upload the plan").set_input_files(upload)
+    page.get_by_role("button", name="Check and import").click()
+    expect(page.get_by_role("heading", name="What do these columns hold?")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Column “Our own measure”").select_option(label="Success measure")
+    page.get_by_label("Column “Colour”").select_option(label="RAG")
+    page.get_by_role("button", name="Check and import").click()
+    expect(page.get_by_role("heading", name="Nothing was imported", level=1)).to_be_visible()
+    expect(page.get_by_text("row 2, Colour: 'Purple' is not a RAG status")).to_be_visible()
+    assert_accessible(page)
