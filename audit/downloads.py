@@ -8,6 +8,9 @@ import io
 
 from django.http import FileResponse, HttpRequest
 
+from audit.models import EventKind
+from audit.trail import record
+
 
 def file_download(
     request: HttpRequest,
@@ -21,8 +24,13 @@ def file_download(
     """A response that makes the browser save `content` (bytes or an open file) as `filename`.
 
     `kind` names what is handed out ("evidence", "statement", ...) and `subject` the
-    record it belongs to: what the audit trail will record with the person and address.
+    record it belongs to: the audit trail records both, with the person and address.
     """
+    record(
+        request,
+        EventKind.DOWNLOAD,
+        detail=f"{kind}: {filename}" + (f" ({subject})" if subject else ""),
+    )
     if isinstance(content, bytes):
         content = io.BytesIO(content)
     response = FileResponse(

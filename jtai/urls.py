@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("actions.urls")),
     path("account/", include("people.urls")),
+    path("", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

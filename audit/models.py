@@ -1,0 +1,57 @@
+"""The audit trail: who did what, when, from which address. Entries are only ever added."""
+
+from django.conf import settings
+from django.db import models
+
+from inspections.scoping import PartnershipScopedQuerySet
+
+
+class EventKind(models.TextChoices):
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+    SIGN_OUT = "sign_out", "Signed out"
+    DOWNLOAD = "download", "Download or export"
+
+
+class AuditEventQuerySet(PartnershipScopedQuerySet):
+    pass
+
+
+class AuditEvent(models.Model):
+    partnership = models.ForeignKey(
+        "inspections.Partnership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    # As typed at sign-in: kept even when no such person exists.
+    username = models.CharField(max_length=150, blank=True)
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    detail = models.CharField(max_length=500, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["partnership", "-at"], name="audit_partnership_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries are never deleted")

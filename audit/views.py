@@ -1,0 +1,53 @@
+"""The partnership's audit trail, for its managers: read, filter, export. Never edited."""
+
+import csv
+import io
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from audit.downloads import file_download
+from audit.filters import AuditEventFilter
+from audit.models import AuditEvent
+from people import permissions
+
+EVENTS_PER_PAGE = 100
+
+
+def _events(request):
+    permissions.require(permissions.is_partnership_manager(request.user))
+    events = AuditEvent.objects.for_user(request.user).select_related("user")
+    return AuditEventFilter(request.GET or None, queryset=events)
+
+
+def audit_trail(request: HttpRequest) -> HttpResponse:
+    found = _events(request)
+    page = Paginator(found.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "audit/audit_trail.html", {"filter": found, "page": page})
+
+
+def audit_trail_csv(request: HttpRequest) -> HttpResponse:
+    found = _events(request)
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(["When", "Person", "Username", "What", "Detail", "Address"])
+    for event in found.qs.iterator():
+        writer.writerow(
+            [
+                timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+                event.user.get_full_name() if event.user else "",
+                event.username,
+                event.get_kind_display(),
+                event.detail,
+                event.ip_address or "",
+            ]
+        )
+    return file_download(
+        request,
+        content=output.getvalue().encode("utf-8-sig"),
+        filename=f"audit-trail-{timezone.localdate():%Y-%m-%d}.csv",
+        content_type="text/csv",
+        kind="audit trail",
+    )
