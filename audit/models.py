@@ -9,6 +9,7 @@ from inspections.scoping import PartnershipScopedQuerySet
 class EventKind(models.TextChoices):
     SIGN_IN = "sign_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+    LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
     SIGN_OUT = "sign_out", "Signed out"
     DOWNLOAD = "download", "Download or export"
 

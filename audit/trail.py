@@ -1,6 +1,8 @@
 """Records events in the audit trail. Every sign-in, sign-out, failed sign-in and file
 handed out passes here; later issues add invitations, role changes and two-factor."""
 
+from axes.helpers import get_client_ip_address
+from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import Q
@@ -10,9 +12,9 @@ from audit.models import AuditEvent, EventKind
 
 
 def client_address(request) -> str | None:
-    # REMOTE_ADDR only: a client can write X-Forwarded-For itself. Behind a proxy, set the
-    # proxy to pass the real address in REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    # The address sign-in protection uses too (settings: DJANGO_PROXY_COUNT), so the trail
+    # and the lock-outs agree on who was where.
+    return get_client_ip_address(request) if request is not None else None
 
 
 def record(
@@ -47,19 +49,28 @@ def _signed_out(sender, request, user, **kwargs):
         record(request, EventKind.SIGN_OUT, user=user)
 
 
+def _partnership_of(typed: str) -> int | None:
+    """The partnership of the person a typed username (or e-mail address) names, if any:
+    its managers see the failures, whoever typed them."""
+    if not typed:
+        return None
+    person = (
+        get_user_model().objects.filter(Q(username__iexact=typed) | Q(email__iexact=typed)).first()
+    )
+    return getattr(person, "partnership_id", None)
+
+
 @receiver(user_login_failed)
 def _sign_in_failed(sender, credentials, request=None, **kwargs):
     typed = credentials.get("username", "")
-    # The person the username (or e-mail address) names, if any: their partnership's
-    # managers see the failures, whoever typed them.
-    person = (
-        get_user_model().objects.filter(Q(username__iexact=typed) | Q(email__iexact=typed)).first()
-        if typed
-        else None
-    )
+    record(request, EventKind.SIGN_IN_FAILED, username=typed, partnership_id=_partnership_of(typed))
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs):
     record(
         request,
-        EventKind.SIGN_IN_FAILED,
-        username=typed,
-        partnership_id=getattr(person, "partnership_id", None),
+        EventKind.LOCKED_OUT,
+        username=username or "",
+        partnership_id=_partnership_of(username or ""),
     )

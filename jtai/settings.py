@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable (see README,
 "Production"); the defaults suit a developer's machine with SQLite.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_filters",
     "simple_history",
+    "axes",
     "inspections",
     "people",
     "actions",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: refuses sign-in to a locked username.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jtai.urls"
@@ -177,4 +181,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
 
-AUTHENTICATION_BACKENDS = ["people.backends.PersonBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked username before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "people.backends.PersonBackend",
+]
+
+# Sign-in protection: after SIGN_IN_FAILURE_LIMIT failures for a username from one address,
+# that username is locked there for SIGN_IN_LOCKOUT_MINUTES. Never by address alone: a
+# whole council office shares one address, and one person's typos must not lock out the rest.
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "people.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# The client's address comes from REMOTE_ADDR, which a client cannot forge. Behind
+# DJANGO_PROXY_COUNT trusted proxies, from X-Forwarded-For as those proxies set it.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)

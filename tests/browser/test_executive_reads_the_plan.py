@@ -49,3 +49,12 @@ def test_a_wrong_password_shows_the_error_summary(page, demo, assert_accessible)
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter a correct username and password")
     assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_locked_out_page_says_when_to_try_again(page, demo, assert_accessible):
+    for _ in range(5):
+        sign_in(page, "scrutineer", password="not-the-password")
+    expect(page.get_by_role("heading", name="Sign-in locked for now")).to_be_visible()
+    expect(page.get_by_text("Wait 15 minutes")).to_be_visible()
+    assert_accessible(page)
