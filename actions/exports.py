@@ -3,13 +3,13 @@
 import csv
 import io
 
-from django.db.models import Prefetch
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action
 from actions.rag import RAG
+from actions.selectors import latest_update
 from inspections.models import Inspection
 
 COLUMNS = [
@@ -32,6 +32,7 @@ RAG_FILLS = {
     RAG.GREEN: ("CCE2D8", "005A30"),
     RAG.COMPLETE: ("BBD4EA", "0C2D4A"),
 }
+FILLS_BY_LABEL = {status.label: colours for status, colours in RAG_FILLS.items()}
 
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -45,18 +46,17 @@ def _guarded(value):
 
 
 def plan_rows(inspection: Inspection) -> list[list]:
-    """Each action in the plan as the spreadsheet's values, in three queries."""
-    latest = ProgressUpdate.objects.order_by("-date", "-created_at", "-pk")
+    """Each action in the plan as the spreadsheet's values, in one query: the latest update
+    comes from the same subquery the action lists use, not from loading every update."""
     actions = (
         Action.objects.current()
         .filter(finding__inspection=inspection)
         .select_related("finding", "lead_agency", "lead_officer")
-        .prefetch_related(Prefetch("updates", queryset=latest))
+        .annotate(latest_update=latest_update("narrative"), latest_update_on=latest_update("date"))
         .order_by("finding__number", "position", "pk")
     )
     rows = []
     for action in actions:
-        update = next(iter(action.updates.all()), None)
         rows.append(
             [
                 _guarded(value)
@@ -69,8 +69,8 @@ def plan_rows(inspection: Inspection) -> list[list]:
                     action.target_date,
                     action.success_measure,
                     action.rag_status.label,
-                    update.narrative if update else "",
-                    update.date if update else None,
+                    action.latest_update or "",
+                    action.latest_update_on,
                 )
             ]
         )
@@ -94,7 +94,7 @@ def plan_xlsx(inspection: Inspection) -> bytes:
         for index in (6, 10):  # the date columns
             row_cells[index - 1].number_format = "DD/MM/YYYY"
         rag_cell = row_cells[rag_column - 1]
-        fill, text = RAG_FILLS[RAG(_rag_value(rag_cell.value))]
+        fill, text = FILLS_BY_LABEL[rag_cell.value]
         rag_cell.fill = PatternFill("solid", fgColor=fill)
         rag_cell.font = Font(bold=True, color=text)
     for index, (_, width) in enumerate(COLUMNS, start=1):
@@ -104,10 +104,6 @@ def plan_xlsx(inspection: Inspection) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
-
-
-def _rag_value(label: str) -> str:
-    return next(status.value for status in RAG if status.label == label)
 
 
 def plan_csv(inspection: Inspection) -> bytes:

@@ -17,7 +17,7 @@ import holidays
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from inspections.models import Inspectorate, Theme
+from inspections.models import Theme
 
 
 class LetterError(Exception):
@@ -385,7 +385,3 @@ def _theme(subject: str) -> Theme | None:
             if theme:
                 return theme
     return None
-
-
-def inspectorates_named(letter: LetterExtract):
-    return Inspectorate.objects.filter(short_name__in=letter.inspectorates)

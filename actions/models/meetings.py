@@ -58,7 +58,3 @@ class ActionSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_id} at {self.meeting}"
-
-    @property
-    def rag_status(self) -> RAG:
-        return RAG(self.rag)
