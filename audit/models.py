@@ -12,6 +12,18 @@ class EventKind(models.TextChoices):
     LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
     SIGN_OUT = "sign_out", "Signed out"
     DOWNLOAD = "download", "Download or export"
+    INVITED = "invited", "Invitation sent"
+    INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
+    PERSON_CHANGED = "person_changed", "Role or agency changed"
+    DEACTIVATED = "deactivated", "Deactivated"
+    REACTIVATED = "reactivated", "Reactivated"
+    PASSWORD_CHANGED = "password_changed", "Password changed"
+    PASSWORD_RESET = "password_reset", "Password reset by e-mail"
+    TWO_FACTOR_ON = "two_factor_on", "Two-factor authentication turned on"
+    TWO_FACTOR_OFF = "two_factor_off", "Two-factor authentication turned off"
+    TWO_FACTOR_FAILED = "two_factor_failed", "Wrong two-factor code"
+    BACKUP_CODES = "backup_codes", "New backup codes made"
+    SETTINGS_CHANGED = "settings_changed", "Partnership setting changed"
 
 
 class AuditEventQuerySet(PartnershipScopedQuerySet):

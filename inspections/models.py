@@ -24,6 +24,11 @@ class Partnership(models.Model):
     )
     short_name = models.CharField(max_length=30, help_text="For example, LSCP")
     slug = models.SlugField(unique=True)
+    two_factor_required = models.BooleanField(
+        "require two-factor authentication for managers and executive members",
+        default=False,
+        help_text="They then sign in with a code from an authenticator app as well as a password",
+    )
 
     objects = PartnershipQuerySet.as_manager()
 

@@ -1,0 +1,86 @@
+"""Sessions that end after a period of inactivity, without losing what someone typed.
+
+Django refreshes a session's expiry only when it saves the session. Saving on every
+request costs every page three queries, so the clock restarts at most once a minute:
+a session ends between SESSION_IDLE_MINUTES - 1 and SESSION_IDLE_MINUTES after the
+last request.
+
+An officer who types a long progress update and presses Save after the session has
+ended must not lose it. The post is kept in the new (signed-out) session; after signing
+in again the person returns to the same page, where `kept_form_data` gives the form
+back to them to check and save.
+"""
+
+import time
+
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import QueryDict
+
+LAST_SEEN = "last_seen"
+KEPT_FORMS = "kept_forms"
+REFRESH_SECONDS = 60
+
+
+def _restart_clock(session) -> None:
+    session[LAST_SEEN] = int(time.time())
+
+
+@receiver(user_logged_in)
+def _signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        _restart_clock(request.session)
+
+
+class IdleTimeoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            last_seen = request.session.get(LAST_SEEN, 0)
+            if time.time() - last_seen >= REFRESH_SECONDS:
+                _restart_clock(request.session)
+        return self.get_response(request)
+
+
+class KeepFormAfterTimeoutMiddleware:
+    """Placed before LoginRequiredMiddleware, which would send the post to sign-in and
+    drop it. Files cannot be kept: the page says to attach them again."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (
+            request.method == "POST"
+            and not request.user.is_authenticated
+            and getattr(view_func, "login_required", True)
+        ):
+            fields = {
+                name: values
+                for name, values in request.POST.lists()
+                if name != "csrfmiddlewaretoken"
+            }
+            kept = request.session.get(KEPT_FORMS, {})
+            kept[request.path] = {"fields": fields, "had_files": bool(request.FILES)}
+            request.session[KEPT_FORMS] = kept
+        return None
+
+
+def kept_form_data(request):
+    """What the person posted to this page when their session had ended, once; or None.
+
+    Returns (data, had_files): data is a QueryDict to bind the form with."""
+    kept = request.session.get(KEPT_FORMS)
+    if not kept or request.path not in kept:
+        return None
+    entry = kept.pop(request.path)
+    request.session[KEPT_FORMS] = kept
+    data = QueryDict(mutable=True)
+    for name, values in entry["fields"].items():
+        data.setlist(name, values)
+    return data, entry["had_files"]
