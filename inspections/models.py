@@ -172,6 +172,9 @@ class Inspection(models.Model):
         "original letter", upload_to=letter_file_name, blank=True, help_text="As it was imported"
     )
     letter_filename = models.CharField(max_length=255, blank=True)
+    # Bumped by every edit of the details; a save that started from an older version is
+    # refused, so two managers editing at once never silently overwrite each other.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

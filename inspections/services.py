@@ -1,0 +1,329 @@
+"""Every change a manager makes to the partnership's set-up: its agencies, an inspection's
+details and its areas for improvement. Views call these; each change is whole or nothing."""
+
+import datetime
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Case, F, ProtectedError, Value, When
+
+from inspections.models import (
+    Agency,
+    Finding,
+    Inspection,
+    InspectionStatus,
+    Inspectorate,
+    Partnership,
+)
+
+# --- Agencies -------------------------------------------------------------------------
+
+
+def _duplicate_name(agency: Agency) -> bool:
+    return (
+        Agency.objects.filter(partnership=agency.partnership_id, name__iexact=agency.name)
+        .exclude(pk=agency.pk)
+        .exists()
+    )
+
+
+def _save_agency(agency: Agency) -> Agency:
+    if _duplicate_name(agency):
+        raise ValidationError(
+            {"name": f"Your partnership already has an agency called {agency.name}"}
+        )
+    agency.full_clean()
+    try:
+        with transaction.atomic():
+            agency.save()
+    except IntegrityError as error:  # someone added the same name a moment ago
+        raise ValidationError(
+            {"name": f"Your partnership already has an agency called {agency.name}"}
+        ) from error
+    return agency
+
+
+@transaction.atomic
+def agency_create(*, partnership: Partnership, name: str, short_name: str, kind: str) -> Agency:
+    """A new partner agency, offered from now on as a lead or supporting agency and as a
+    person's agency."""
+    return _save_agency(
+        Agency(partnership=partnership, name=name, short_name=short_name, kind=kind)
+    )
+
+
+@transaction.atomic
+def agency_edit(*, agency: Agency, name: str, short_name: str, kind: str) -> Agency:
+    """Renames or reclassifies an agency; its people and actions follow it."""
+    agency.name, agency.short_name, agency.kind = name, short_name, kind
+    return _save_agency(agency)
+
+
+def agency_uses(agency: Agency) -> list[str]:
+    """What still refers to the agency, in words: why it cannot be removed."""
+    uses = []
+    people = agency.people.count()
+    if people:
+        uses.append(f"{people} {'person belongs' if people == 1 else 'people belong'} to it")
+    led = agency.led_actions.count()
+    if led:
+        uses.append(f"it leads {led} action{'s' if led != 1 else ''}")
+    supported = agency.supported_actions.count()
+    if supported:
+        uses.append(f"it supports {supported} action{'s' if supported != 1 else ''}")
+    return uses
+
+
+@transaction.atomic
+def agency_remove(*, agency: Agency) -> None:
+    """Removes an agency nobody and nothing refers to. Archived actions count: their
+    history names their agencies."""
+    uses = agency_uses(agency)
+    if uses:
+        raise ValidationError(f"{agency.name} cannot be removed: {' and '.join(uses)}")
+    try:
+        agency.delete()
+    except ProtectedError as error:  # a record added since, or of a kind not counted above
+        raise ValidationError(f"{agency.name} cannot be removed: it is still in use") from error
+
+
+# --- Inspections ----------------------------------------------------------------------
+
+
+class InspectionChanged(Exception):
+    """Someone else saved the inspection's details after this person opened the page."""
+
+    def __init__(self, inspection: Inspection):
+        super().__init__(f"Inspection {inspection.pk} changed to version {inspection.version}")
+        self.inspection = inspection
+
+
+DETAIL_FIELDS = [
+    "subject",
+    "theme",
+    "onsite_start",
+    "onsite_end",
+    "letter_date",
+    "statement_due",
+    "principal_authority",
+    "addressees",
+    "headline_findings",
+    "strengths",
+]
+
+
+@transaction.atomic
+def inspection_create(
+    *,
+    partnership: Partnership,
+    subject: str,
+    theme=None,
+    inspectorates: list[str],
+    onsite_start: datetime.date | None,
+    onsite_end: datetime.date | None,
+    letter_date: datetime.date | None,
+    statement_due: datetime.date | None,
+    principal_authority: str,
+    addressees: list[str],
+    headline_findings: str,
+    strengths: list[str],
+    findings: list[str],
+    letter_content: bytes | None = None,
+    letter_filename: str = "",
+) -> Inspection:
+    """Sets up an inspection with its areas for improvement, numbered in the letter's
+    order, and the original letter when there is one."""
+    inspection = Inspection(
+        partnership=partnership,
+        subject=subject,
+        theme=theme,
+        onsite_start=onsite_start,
+        onsite_end=onsite_end,
+        letter_date=letter_date,
+        statement_due=statement_due,
+        principal_authority=principal_authority,
+        addressees="\n".join(addressees),
+        headline_findings=headline_findings,
+        strengths="\n".join(strengths),
+        status=InspectionStatus.DRAFTING,
+        letter_filename=letter_filename if letter_content is not None else "",
+    )
+    inspection.full_clean(exclude=["letter"])  # before the letter's file is written
+    if letter_content is not None:
+        inspection.letter.save(letter_filename, ContentFile(letter_content), save=False)
+    inspection.save()
+    inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))
+    Finding.objects.bulk_create(
+        Finding(inspection=inspection, number=number, text=text)
+        for number, text in enumerate(findings, start=1)
+    )
+    return inspection
+
+
+@transaction.atomic
+def inspection_edit(
+    *,
+    inspection: Inspection,
+    expected_version: int,
+    status: str,
+    inspectorates: list[str],
+    addressees: list[str],
+    strengths: list[str],
+    **details,
+) -> list[str]:
+    """Corrects the inspection's details and status. Refused (InspectionChanged) when
+    someone else saved them after this person opened the page. Returns the names of the
+    fields that changed."""
+    claimed = Inspection.objects.filter(pk=inspection.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise InspectionChanged(Inspection.objects.get(pk=inspection.pk))
+    before = {name: getattr(inspection, name) for name in [*DETAIL_FIELDS, "status"]}
+    before_inspectorates = set(inspection.inspectorates.values_list("short_name", flat=True))
+    for name in DETAIL_FIELDS:
+        if name in details:
+            setattr(inspection, name, details[name])
+    inspection.addressees = "\n".join(addressees)
+    inspection.strengths = "\n".join(strengths)
+    inspection.status = status
+    inspection.version = expected_version + 1
+    inspection.full_clean(exclude=["letter"])
+    inspection.save()
+    inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))
+    changed = [name for name, value in before.items() if getattr(inspection, name) != value]
+    if set(inspectorates) != before_inspectorates:
+        changed.append("inspectorates")
+    return changed
+
+
+# --- Findings (areas for improvement) ---------------------------------------------------
+
+
+class FindingChanged(Exception):
+    """Someone else changed the finding's text or flag after this person opened the page."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(f"Finding {finding.pk} changed")
+        self.finding = finding
+
+
+def finding_token(finding: Finding) -> str:
+    """Stands for the finding as a page showed it: a save carrying an older token is
+    refused rather than overwriting what someone else wrote meanwhile."""
+    shown = f"{int(finding.is_priority)}:{finding.text}"
+    return hashlib.sha256(shown.encode()).hexdigest()[:32]
+
+
+def _one_paragraph(text: str) -> str:
+    # A finding is one paragraph of the letter: line breaks pasted with it are not its own.
+    return " ".join(text.split())
+
+
+def _lock(inspection: Inspection) -> None:
+    # Changes to one inspection's findings queue here, so two renumberings never interleave.
+    Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+
+
+# Numbers are moved out of the way first: the unique (inspection, number) constraint is
+# checked row by row on SQLite and PostgreSQL, so a swap done in place would collide.
+_PARKING = 10_000
+
+
+def _renumber(inspection: Inspection, order: list[int]) -> None:
+    """Numbers the inspection's findings 1..n in the order of the ids given."""
+    current = dict(Finding.objects.filter(inspection=inspection).values_list("pk", "number"))
+    wanted = {pk: number for number, pk in enumerate(order, start=1)}
+    moving = [pk for pk, number in wanted.items() if current.get(pk) != number]
+    if not moving:
+        return
+    Finding.objects.filter(pk__in=moving).update(number=F("number") + _PARKING)
+    Finding.objects.filter(pk__in=moving).update(
+        number=Case(*(When(pk=pk, then=Value(wanted[pk])) for pk in moving))
+    )
+
+
+def _order(inspection: Inspection) -> list[int]:
+    return list(
+        Finding.objects.filter(inspection=inspection)
+        .order_by("number")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def finding_create(*, inspection: Inspection, text: str, is_priority: bool) -> Finding:
+    """Adds an area for improvement after the last one."""
+    _lock(inspection)
+    last = Finding.objects.filter(inspection=inspection).order_by("-number").first()
+    finding = Finding(
+        inspection=inspection,
+        number=(last.number + 1) if last else 1,
+        text=_one_paragraph(text),
+        is_priority=is_priority,
+    )
+    finding.full_clean()
+    finding.save()
+    return finding
+
+
+@transaction.atomic
+def finding_edit(*, finding: Finding, text: str, is_priority: bool, token: str) -> Finding:
+    """Corrects a finding's words or its priority flag, unless someone else changed them
+    after this person opened the page (FindingChanged)."""
+    current = Finding.objects.select_for_update().get(pk=finding.pk)
+    if finding_token(current) != token:
+        raise FindingChanged(current)
+    current.text = _one_paragraph(text)
+    current.is_priority = is_priority
+    current.full_clean()
+    current.save(update_fields=["text", "is_priority"])
+    finding.text, finding.is_priority, finding.number = (
+        current.text,
+        current.is_priority,
+        current.number,
+    )
+    return finding
+
+
+@transaction.atomic
+def finding_move(*, finding: Finding, direction: str) -> int | None:
+    """Moves a finding one place up or down; returns its new number, or None when it is
+    already first or last. Its actions keep their references."""
+    inspection = finding.inspection
+    _lock(inspection)
+    order = _order(inspection)
+    index = order.index(finding.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(order):
+        return None
+    order[index], order[other] = order[other], order[index]
+    _renumber(inspection, order)
+    return other + 1
+
+
+def finding_has_actions(finding: Finding) -> bool:
+    # Archived actions count: their history answers this finding.
+    return finding.actions.exists()
+
+
+@transaction.atomic
+def finding_remove(*, finding: Finding) -> None:
+    """Removes an area for improvement that no action answers; the ones after it move
+    up a number."""
+    inspection = finding.inspection
+    _lock(inspection)
+    if finding_has_actions(finding):
+        raise ValidationError(
+            f"Area for improvement {finding.number} cannot be removed: actions answer it. "
+            "Archived actions count too, because their history stays with it"
+        )
+    try:
+        finding.delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            f"Area for improvement {finding.number} cannot be removed: it is still in use"
+        ) from error
+    _renumber(inspection, _order(inspection))
