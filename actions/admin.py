@@ -2,17 +2,18 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from actions.models import Action, ProgressUpdate
-from inspections.admin_scoping import PartnershipScopedAdmin, PartnershipScopedTabularInline
+from inspections.admin_scoping import SiteOperatorAdmin
 from inspections.models import Inspection
 
 
-class ProgressUpdateInline(PartnershipScopedTabularInline):
+class ProgressUpdateInline(admin.TabularInline):
     """The timeline as recorded: read-only here, as in the service."""
 
     model = ProgressUpdate
     fields = ["date", "author", "rag", "narrative"]
     readonly_fields = fields
     can_delete = False
+    extra = 0
 
     def has_add_permission(self, request, *args):
         return False
@@ -30,8 +31,6 @@ class InspectionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         inspections = Inspection.objects.select_related("partnership")
-        if not request.user.is_superuser:
-            inspections = inspections.for_user(request.user)
         return [(inspection.pk, str(inspection)) for inspection in inspections]
 
     def queryset(self, request, queryset):
@@ -41,10 +40,10 @@ class InspectionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Action)
-class ActionAdmin(PartnershipScopedAdmin):
+class ActionAdmin(SiteOperatorAdmin):
     list_display = ["reference", "summary", "lead_agency", "lead_officer", "target_date", "rag"]
     list_display_links = ["reference", "summary"]
-    # RelatedOnly: offer only the agencies of the actions this person may see.
+    # RelatedOnly: only the agencies that lead some action, not every partnership's agencies.
     list_filter = ["rag", ("lead_agency", admin.RelatedOnlyFieldListFilter), InspectionFilter]
     search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
     date_hierarchy = "target_date"
@@ -70,9 +69,6 @@ class ActionAdmin(PartnershipScopedAdmin):
         obj._history_user = request.user
         super().save_model(request, obj, form, change)
 
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
     def get_queryset(self, request):
         return super().get_queryset(request).with_page_relations()
 
@@ -82,16 +78,7 @@ class ActionAdmin(PartnershipScopedAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(PartnershipScopedAdmin):
-    def has_add_permission(self, request, *args):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
+class ProgressUpdateAdmin(SiteOperatorAdmin):
     list_display = ["action", "date", "author", "rag"]
     list_filter = ["rag", "date"]
     search_fields = ["narrative", "action__reference"]

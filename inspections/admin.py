@@ -1,36 +1,33 @@
 from django.contrib import admin
 
-from inspections.admin_scoping import PartnershipScopedAdmin, PartnershipScopedTabularInline
+from inspections.admin_scoping import SiteOperatorAdmin, admit_site_operators_only
 from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
+
+admit_site_operators_only(admin.site)
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PartnershipScopedAdmin):
+class PartnershipAdmin(SiteOperatorAdmin):
     list_display = ["name", "short_name", "local_area"]
     search_fields = ["name", "local_area"]
     prepopulated_fields = {"slug": ["short_name"]}
 
-    def has_add_permission(self, request, *args):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
-
 
 @admin.register(Agency)
-class AgencyAdmin(PartnershipScopedAdmin):
+class AgencyAdmin(SiteOperatorAdmin):
     list_display = ["name", "short_name", "kind", "partnership"]
-    list_filter = ["kind"]
+    list_filter = ["kind", "partnership"]
     search_fields = ["name", "short_name"]
 
 
-class FindingInline(PartnershipScopedTabularInline):
+class FindingInline(admin.TabularInline):
     model = Finding
     fields = ["number", "text", "is_priority"]
+    extra = 0
 
 
 @admin.register(Inspection)
-class InspectionAdmin(PartnershipScopedAdmin):
+class InspectionAdmin(SiteOperatorAdmin):
     list_display = ["__str__", "theme", "letter_date", "statement_due", "status"]
     list_filter = ["status", "theme", "inspectorates"]
     search_fields = ["subject", "partnership__local_area", "findings__text"]
@@ -49,9 +46,14 @@ class InspectionAdmin(PartnershipScopedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("partnership", "theme")
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # so a details page opened before this edit is refused
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Finding)
-class FindingAdmin(PartnershipScopedAdmin):
+class FindingAdmin(SiteOperatorAdmin):
     list_display = ["number", "text", "is_priority", "inspection"]
     list_display_links = ["text"]
     list_filter = ["is_priority"]

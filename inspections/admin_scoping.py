@@ -1,62 +1,22 @@
-"""The Django admin, narrowed to one partnership for its managers.
+"""The Django admin belongs to the site operator (superusers) alone.
 
-Until partnerships get their own set-up pages, managers use the admin. They see
-and edit only their own partnership's records, and every drop-down offers only
-their own partnership's agencies, people and findings. Site operators
-(superusers) see everything.
+Partnership staff set up their partnership on its own pages, which keep its rules and
+its partnership scoping; the admin keeps neither, so nobody else may reach it, whatever
+their is_staff flag says. A superuser sees every partnership's records.
 """
 
 from django.contrib import admin
 
-from people.permissions import is_partnership_manager
+
+def is_site_operator(request) -> bool:
+    return request.user.is_active and request.user.is_superuser
 
 
-def _may_manage(request) -> bool:
-    return request.user.is_superuser or is_partnership_manager(request.user)
+def admit_site_operators_only(site: admin.AdminSite) -> None:
+    # The settings keep Django's default admin site; narrowing its own check here means
+    # every admin page, the index included, sends anyone else to the admin's sign-in.
+    site.has_permission = is_site_operator
 
 
-class PartnershipScopedAdminMixin:
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        return queryset.for_user(request.user)
-
-    def has_module_permission(self, request):
-        return _may_manage(request)
-
-    def has_view_permission(self, request, obj=None):
-        return _may_manage(request)
-
-    def has_add_permission(self, request, *args):
-        return _may_manage(request)
-
-    def has_change_permission(self, request, obj=None):
-        return _may_manage(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return _may_manage(request)
-
-    def _scoped(self, db_field, request, kwargs):
-        manager = db_field.related_model._default_manager
-        if not request.user.is_superuser and hasattr(manager, "for_user"):
-            kwargs["queryset"] = manager.for_user(request.user)
-        return kwargs
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        return super().formfield_for_foreignkey(
-            db_field, request, **self._scoped(db_field, request, kwargs)
-        )
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        return super().formfield_for_manytomany(
-            db_field, request, **self._scoped(db_field, request, kwargs)
-        )
-
-
-class PartnershipScopedAdmin(PartnershipScopedAdminMixin, admin.ModelAdmin):
+class SiteOperatorAdmin(admin.ModelAdmin):
     list_per_page = 50
-
-
-class PartnershipScopedTabularInline(PartnershipScopedAdminMixin, admin.TabularInline):
-    extra = 0

@@ -6,7 +6,7 @@ from people.models import User
 
 @admin.register(User)
 class PersonAdmin(UserAdmin):
-    """For site operators only: partnership managers get their own people pages later."""
+    """For site operators only: partnership managers look after their people on their own pages."""
 
     list_display = [
         "username",
@@ -17,7 +17,7 @@ class PersonAdmin(UserAdmin):
         "role",
         "is_active",
     ]
-    list_filter = ["role", "partnership", "is_active", "is_staff"]
+    list_filter = ["role", "partnership", "is_active", "is_superuser"]
     fieldsets = [
         *UserAdmin.fieldsets,
         ("Partnership", {"fields": ["partnership", "agency", "role", "job_title"]}),

@@ -53,8 +53,6 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
                 "partnership": partnership,
                 "agency": agencies[person.agency],
                 "role": person.role,
-                # Managers use the Django admin for set-up until they have their own pages.
-                "is_staff": person.role == Role.MANAGER,
             },
         )
         if created:
