@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "people",
     "actions",
     "audit",
+    "rounds",
 ]
 
 MIDDLEWARE = [
@@ -132,9 +133,15 @@ EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
-# E-mail goes out through SMTP when EMAIL_HOST is set; otherwise it is printed on the console.
+# E-mail goes out through GOV.UK Notify when its API key is set, else through SMTP when
+# EMAIL_HOST is set; otherwise it is printed on the console.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="JTAI action plans <noreply@localhost>")
-if env.str("EMAIL_HOST", default=""):
+GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", default="")
+if GOVUK_NOTIFY_API_KEY:
+    # Notify sends through one template whose subject is ((subject)) and body ((body)).
+    GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = env.str("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID")
+    MAILERS = {"default": {"BACKEND": "django_gov_notify.backends.NotifyEmailBackend"}}
+elif env.str("EMAIL_HOST", default=""):
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",

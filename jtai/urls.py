@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("account/", include("people.urls")),
     path("", include("audit.urls")),
+    path("", include("rounds.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -64,6 +64,11 @@ def can_agree_closure(user, action) -> bool:
     )
 
 
+def can_run_update_round(user, inspection) -> bool:
+    """Open the update round before an executive meeting, chase owners and check their returns."""
+    return _in_partnership(user, inspection.partnership_id) and user.role == Role.MANAGER
+
+
 def require(allowed: bool) -> None:
     """Refuses the request (403) unless the rule allowed it."""
     if not allowed:

@@ -14,6 +14,13 @@ from inspections.demo.northbrook import NORTHBROOK
 from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
 from inspections.reference_data import ensure_reference_data
 from people.models import Role, User
+from rounds.calendar import working_days_from
+from rounds.models import (
+    DEADLINE_WORKING_DAYS_BEFORE_MEETING,
+    ReturnReview,
+    ReviewDecision,
+    UpdateRound,
+)
 
 DEMO_PARTNERSHIPS = (LEWISHAM, NORTHBROOK)
 
@@ -92,6 +99,7 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         # Re-baselined targets were approved between the two meetings.
         _load_meeting(inspection, manager, today - datetime.timedelta(days=earlier_meeting), True)
         _load_meeting(inspection, manager, today - datetime.timedelta(days=latest_meeting), False)
+        _load_round(inspection, manager, today=today)
     return partnership
 
 
@@ -127,6 +135,68 @@ def _at(date: datetime.date) -> datetime.datetime:
 
 # The last two bi-monthly executive meetings, each just after an update round.
 MEETINGS_DAYS_AGO = (70, 14)
+
+# The round for the next meeting opened a week ago; its deadline is a few working days away,
+# so send_reminders has round e-mails to send on a fresh demo.
+ROUND_OPENED_DAYS_AGO = 7
+ROUND_DEADLINE_WORKING_DAYS_AHEAD = 3
+RETURNS_DAYS_AGO = 2
+DEMO_RETURNS = (
+    "Progress since the last meeting: the audit of a sample of 20 cases is complete and its "
+    "findings went to the practice leads' forum; actions agreed with named leads.",
+    "Training delivered to 46 of 60 staff; the rest are booked for next month. Dip sample "
+    "of 15 referrals shows the new recording template in use in 13.",
+    "Draft agreed by the working group; sign-off expected at the next partnership board.",
+    "On track.",
+)
+
+
+def _load_round(inspection, manager, *, today: datetime.date):
+    """An update round under way: a few owners have returned their updates (one accepted,
+    one sent back for more detail, the rest to check) and the others have not."""
+    if UpdateRound.objects.filter(inspection=inspection).exists():
+        return
+    deadline = working_days_from(today, ROUND_DEADLINE_WORKING_DAYS_AHEAD)
+    update_round = UpdateRound.objects.create(
+        inspection=inspection,
+        meeting_date=working_days_from(deadline, DEADLINE_WORKING_DAYS_BEFORE_MEETING),
+        deadline=deadline,
+        opened_by=manager,
+        opened_at=_at(today - datetime.timedelta(days=ROUND_OPENED_DAYS_AGO)),
+    )
+    # The police officer's actions stay unreturned: the demo's owner still to update.
+    returned = (
+        Action.objects.filter(finding__inspection=inspection, lead_officer__isnull=False)
+        .exclude(rag=RAG.COMPLETE)
+        .exclude(lead_officer__username__startswith="police")
+        .order_by("finding__number", "position")[: len(DEMO_RETURNS)]
+    )
+    when = today - datetime.timedelta(days=RETURNS_DAYS_AGO)
+    for action, narrative in zip(returned, DEMO_RETURNS, strict=False):
+        update = ProgressUpdate.objects.create(
+            action=action,
+            author=action.lead_officer,
+            date=when,
+            narrative=narrative,
+            rag=action.rag,
+        )
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_at(when))
+        if narrative == DEMO_RETURNS[0]:
+            ReturnReview.objects.create(
+                update_round=update_round,
+                update=update,
+                decision=ReviewDecision.ACCEPTED,
+                reviewed_by=manager,
+            )
+        elif narrative == DEMO_RETURNS[-1]:
+            ReturnReview.objects.create(
+                update_round=update_round,
+                update=update,
+                decision=ReviewDecision.SENT_BACK,
+                comment="Say what has been done since the last meeting and what happens next, "
+                "with dates: the executive cannot judge progress from this.",
+                reviewed_by=manager,
+            )
 
 
 def _load_meeting(inspection, manager, date, before_rebaselining: bool):
@@ -191,6 +261,10 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         )
         for update in seed.updates
     )
+    # Recorded on the day they say, so the update round counts only this week's as returns.
+    for update in seed.updates:
+        when = day(-update.days_ago)
+        ProgressUpdate.objects.filter(action=action, date=when).update(created_at=_at(when))
     _backfill_history(action, seed, author, day)
     if seed.rag == RAG.COMPLETE:
         # Complete means the partnership agreed it: record that, as the product would have.

@@ -1,0 +1,240 @@
+"""Builds and sends each kind of e-mail, and records it.
+
+Sending and recording are one step: the record is written first, inside a transaction,
+and the e-mail sent before that transaction commits. If the mail server refuses or fails,
+the record rolls back with it and the next run of send_reminders tries again; if two runs
+overlap, the unique occasion stops the second at the insert. The one gap is a crash after
+the server accepted the e-mail but before the commit: that person may then get the e-mail
+twice. We chose that over the reverse (record, then send after the commit), whose gap
+is an e-mail recorded as sent that nobody received: a reminder missed is worse than
+a reminder repeated.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from people.models import User
+from rounds.models import EmailKind, SentEmail, UpdateRound
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def long_date(day: datetime.date) -> str:
+    """'Friday 6 March', as GOV.UK writes dates in a sentence."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def actions_phrase(count: int) -> str:
+    return "your action" if count == 1 else f"your {count} actions"
+
+
+@dataclass
+class Outgoing:
+    """One e-mail to one person, ready to send."""
+
+    kind: EmailKind
+    recipient: User
+    occasion: str
+    subject: str
+    template: str
+    context: dict = field(default_factory=dict)
+    update_round: UpdateRound | None = None
+
+    def build(self) -> EmailMultiAlternatives:
+        context = {
+            "recipient": self.recipient,
+            "subject": self.subject,
+            "site_url": settings.SITE_URL,
+            **self.context,
+        }
+        message = EmailMultiAlternatives(
+            subject=self.subject,
+            body=render_to_string(f"emails/{self.template}.txt", context),
+            to=[self.recipient.email],
+        )
+        message.attach_alternative(
+            render_to_string(f"emails/{self.template}.html", context), "text/html"
+        )
+        return message
+
+
+def already_sent(outgoing: list[Outgoing]) -> set[tuple[str, int, str]]:
+    """Which of these e-mails were sent before. One query."""
+    if not outgoing:
+        return set()
+    return set(
+        SentEmail.objects.filter(
+            kind__in={o.kind for o in outgoing},
+            recipient__in={o.recipient.pk for o in outgoing},
+            occasion__in={o.occasion for o in outgoing},
+        ).values_list("kind", "recipient_id", "occasion")
+    )
+
+
+def send(outgoing: Outgoing) -> bool:
+    """Records and sends the e-mail unless it was sent before; says whether it went now."""
+    message = outgoing.build()
+    try:
+        with transaction.atomic():
+            SentEmail.objects.create(
+                kind=outgoing.kind,
+                recipient=outgoing.recipient,
+                occasion=outgoing.occasion,
+                update_round=outgoing.update_round,
+                address=outgoing.recipient.email,
+                subject=outgoing.subject[:300],
+            )
+            _deliver(message)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _deliver(message: EmailMultiAlternatives) -> None:
+    # A plain Django message, so every backend takes it: django-gov-notify's own message
+    # class cannot send itself under Django 6.1, but its backend converts this one.
+    message.send()
+
+
+# Links every e-mail carries.
+
+
+def update_form_url(action) -> str:
+    return absolute(reverse("progress_update_new", args=[action.pk]))
+
+
+def action_url(action) -> str:
+    return absolute(reverse("action_detail", args=[action.pk]))
+
+
+def update_request(
+    *,
+    kind: EmailKind,
+    update_round: UpdateRound,
+    recipient: User,
+    actions: list,
+    occasion: str,
+) -> Outgoing:
+    """The e-mail asking an owner to update their actions: when the round opens, the
+    reminders, and the manager's chase. One e-mail, all their actions."""
+    partnership = update_round.inspection.partnership
+    meeting = f"{partnership.short_name} executive"
+    deadline = long_date(update_round.deadline)
+    what = f"update {actions_phrase(len(actions))} for the {meeting} by {deadline}"
+    subjects = {
+        EmailKind.ROUND_OPEN: what[0].upper() + what[1:],
+        EmailKind.REMINDER: f"Reminder: {what}",
+        EmailKind.LAST_REMINDER: f"Last reminder: {what} (today)",
+        EmailKind.CHASE: f"Please {what}",
+    }
+    return Outgoing(
+        kind=kind,
+        recipient=recipient,
+        occasion=occasion,
+        subject=subjects[kind],
+        template="update_request",
+        update_round=update_round,
+        context={
+            "kind": kind,
+            "partnership": partnership,
+            "meeting": meeting,
+            "meeting_date": long_date(update_round.meeting_date),
+            "deadline": deadline,
+            "deadline_is_today": kind == EmailKind.LAST_REMINDER,
+            "actions": [(action, update_form_url(action)) for action in actions],
+            "led_by_others": any(action.lead_officer_id != recipient.pk for action in actions),
+        },
+    )
+
+
+def last_reminder_copy(
+    *, update_round: UpdateRound, manager: User, owner: User, actions: list
+) -> Outgoing:
+    """The manager's copy of an owner's last reminder, so they know whom to chase."""
+    partnership = update_round.inspection.partnership
+    meeting = f"{partnership.short_name} executive"
+    return Outgoing(
+        kind=EmailKind.LAST_REMINDER_COPY,
+        recipient=manager,
+        occasion=f"round-{update_round.pk}/owner-{owner.pk}",
+        subject=f"Copy: {owner} has not updated {len(actions)} "
+        f"action{'s' if len(actions) != 1 else ''} for the {meeting}, due today",
+        template="last_reminder_copy",
+        update_round=update_round,
+        context={
+            "owner": owner,
+            "meeting": meeting,
+            "partnership": partnership,
+            "deadline": long_date(update_round.deadline),
+            "actions": [(action, action_url(action)) for action in actions],
+            "returns_url": absolute(update_round.get_absolute_url()),
+        },
+    )
+
+
+def sent_back(*, review, recipient: User, action) -> Outgoing:
+    update_round = review.update_round
+    partnership = update_round.inspection.partnership
+    return Outgoing(
+        kind=EmailKind.SENT_BACK,
+        recipient=recipient,
+        occasion=f"review-{review.pk}",
+        subject=f"Add more detail to your update on action {action.reference} "
+        f"by {long_date(update_round.deadline)}",
+        template="sent_back",
+        update_round=update_round,
+        context={
+            "action": action,
+            "review": review,
+            "partnership": partnership,
+            "meeting": f"{partnership.short_name} executive",
+            "deadline": long_date(update_round.deadline),
+            "update_url": update_form_url(action),
+            "action_url": action_url(action),
+        },
+    )
+
+
+def overdue_digest(*, recipient: User, actions: list, week: str, partnership) -> Outgoing:
+    count = len(actions)
+    return Outgoing(
+        kind=EmailKind.OVERDUE_DIGEST,
+        recipient=recipient,
+        occasion=week,
+        subject=f"{count} of your actions {'is' if count == 1 else 'are'} overdue in the "
+        f"{partnership.short_name} plan",
+        template="overdue_digest",
+        context={
+            "partnership": partnership,
+            "actions": [(action, update_form_url(action)) for action in actions],
+        },
+    )
+
+
+def closures_awaiting(*, update_round: UpdateRound, recipient: User, closures: list) -> Outgoing:
+    partnership = update_round.inspection.partnership
+    meeting = f"{partnership.short_name} executive"
+    count = len(closures)
+    return Outgoing(
+        kind=EmailKind.CLOSURES_AWAITING,
+        recipient=recipient,
+        occasion=f"round-{update_round.pk}",
+        subject=f"{count} action{'s' if count != 1 else ''} proposed complete for the "
+        f"{meeting} on {long_date(update_round.meeting_date)}",
+        template="closures_awaiting",
+        update_round=update_round,
+        context={
+            "partnership": partnership,
+            "meeting": meeting,
+            "meeting_date": long_date(update_round.meeting_date),
+            "closures": [(closure, action_url(closure.action)) for closure in closures],
+        },
+    )

@@ -1,0 +1,45 @@
+from django import forms
+
+from inspections.govuk_forms import GovUkDateField
+from rounds.models import ReviewDecision
+
+
+class RoundForm(forms.Form):
+    meeting_date = GovUkDateField(
+        name="date of the executive meeting",
+        label="Date of the executive meeting",
+        help_text="For example, 13 3 2026",
+    )
+    deadline = GovUkDateField(
+        name="deadline for updates",
+        label="Deadline for updates (optional)",
+        required=False,
+        help_text="Leave it blank for 5 working days before the meeting, bank holidays skipped",
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Is the update good enough for the executive?",
+        choices=[
+            (ReviewDecision.ACCEPTED, "Yes, accept it"),
+            (ReviewDecision.SENT_BACK, "No, ask the owner for more detail"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether to accept the update or ask for more detail"},
+    )
+    comment = forms.CharField(
+        label="What more detail does the update need? (if you ask for more)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The owner reads this in an e-mail and on the action's page",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("decision") == ReviewDecision.SENT_BACK
+            and not cleaned.get("comment", "").strip()
+        ):
+            self.add_error("comment", "Enter what more detail the update needs")
+        return cleaned

@@ -1,0 +1,128 @@
+"""What send_reminders sends on a given day: only what is due that day and not yet sent.
+
+Per round, each owner gets at most one of these a day, the one the calendar calls for:
+- from the day the round opens: the round-open e-mail, if they have not had it;
+- from 2 working days before the deadline: one reminder, if anything is not yet returned;
+- on the deadline: a last reminder, with a copy to the partnership's managers.
+Once a week (the first run of each week): each owner's overdue actions. From the deadline
+to the meeting: executive members hear of the closures awaiting their agreement.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from actions.models import Action, Closure, ClosureStatus
+from actions.rag import overdue_q
+from people.models import Role
+from rounds import emails
+from rounds.calendar import working_days_from
+from rounds.models import EmailKind, UpdateRound
+from rounds.selectors import active_people, owners_due, owners_of
+
+REMINDER_WORKING_DAYS_BEFORE_DEADLINE = 2
+
+
+def round_stage(update_round: UpdateRound, today: datetime.date) -> EmailKind | None:
+    """Which e-mail the round calls for today. After the deadline the manager chases."""
+    if today < timezone.localdate(update_round.opened_at) or today > update_round.deadline:
+        return None
+    if today == update_round.deadline:
+        return EmailKind.LAST_REMINDER
+    reminder_day = working_days_from(update_round.deadline, -REMINDER_WORKING_DAYS_BEFORE_DEADLINE)
+    if today >= reminder_day:
+        return EmailKind.REMINDER
+    return EmailKind.ROUND_OPEN
+
+
+def round_occasion(update_round: UpdateRound) -> str:
+    return f"round-{update_round.pk}"
+
+
+def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[emails.Outgoing]:
+    kind = round_stage(update_round, today)
+    if kind is None:
+        return []
+    due = owners_due(update_round)
+    outgoing = [
+        emails.update_request(
+            kind=kind,
+            update_round=update_round,
+            recipient=owner,
+            actions=actions,
+            occasion=round_occasion(update_round),
+        )
+        for owner, actions in due.items()
+    ]
+    if kind == EmailKind.LAST_REMINDER and due:
+        managers = active_people(update_round.inspection.partnership_id, Role.MANAGER)
+        outgoing += [
+            emails.last_reminder_copy(
+                update_round=update_round, manager=manager, owner=owner, actions=actions
+            )
+            for owner, actions in due.items()
+            for manager in managers
+            if manager != owner
+        ]
+    return outgoing
+
+
+def closure_emails(update_round: UpdateRound, *, today: datetime.date) -> list[emails.Outgoing]:
+    """Before the meeting, executive members see what they will be asked to agree."""
+    if not update_round.deadline <= today <= update_round.meeting_date:
+        return []
+    closures = list(
+        Closure.objects.filter(
+            status=ClosureStatus.PROPOSED,
+            action__finding__inspection=update_round.inspection_id,
+            action__archived_at__isnull=True,
+        )
+        .select_related("action__lead_agency", "proposed_by")
+        .order_by("proposed_at", "pk")
+    )
+    if not closures:
+        return []
+    executives = active_people(update_round.inspection.partnership_id, Role.EXECUTIVE)
+    return [
+        emails.closures_awaiting(update_round=update_round, recipient=person, closures=closures)
+        for person in executives
+    ]
+
+
+def iso_week(today: datetime.date) -> str:
+    year, week, _ = today.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def overdue_digests(*, today: datetime.date) -> list[emails.Outgoing]:
+    """Once a week, each owner's actions whose target date has passed and are not complete."""
+    actions = (
+        Action.objects.current()
+        .filter(overdue_q(today))
+        .select_related("lead_officer", "finding__inspection__partnership")
+        .order_by("finding__inspection__partnership", "target_date", "pk")
+    )
+    by_partnership: dict = {}
+    for action in actions:
+        by_partnership.setdefault(action.finding.inspection.partnership, []).append(action)
+    return [
+        emails.overdue_digest(
+            recipient=owner, actions=owned, week=iso_week(today), partnership=partnership
+        )
+        for partnership, overdue in by_partnership.items()
+        for owner, owned in owners_of(overdue, partnership.pk).items()
+    ]
+
+
+def due_emails(*, today: datetime.date) -> list[emails.Outgoing]:
+    """Everything due today that has not been sent before."""
+    outgoing: list[emails.Outgoing] = []
+    open_rounds = UpdateRound.objects.filter(meeting_date__gte=today).select_related(
+        "inspection__partnership"
+    )
+    for update_round in open_rounds:
+        outgoing += round_emails(update_round, today=today)
+        outgoing += closure_emails(update_round, today=today)
+    outgoing += overdue_digests(today=today)
+    sent = emails.already_sent(outgoing)
+    return [o for o in outgoing if (o.kind, o.recipient.pk, o.occasion) not in sent]

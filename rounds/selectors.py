@@ -1,0 +1,243 @@
+"""The queries update rounds need: each action's return, who owns it, and the returns page,
+each in a fixed number of queries however many actions."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from actions.models import Action, ProgressUpdate
+from actions.rag import RAG
+from inspections.models import Agency, Inspection
+from inspections.scoping import get_for_user_or_404
+from people.models import Role, User
+from rounds.models import ReturnReview, ReviewDecision, SentEmail, UpdateRound
+
+
+class ReturnStatus:
+    """Where an action stands in a round, as the returns page and the action page say it."""
+
+    NOT_RETURNED = ("Not returned", "govuk-tag--grey")
+    TO_CHECK = ("Returned: to check", "govuk-tag--blue")
+    ACCEPTED = ("Accepted", "govuk-tag--green")
+    SENT_BACK = ("Returned for more detail", "govuk-tag--orange")
+
+
+def return_status(action: Action) -> tuple[str, str]:
+    """Reads the annotations `round_actions` adds."""
+    if action.return_id is None:
+        return ReturnStatus.NOT_RETURNED
+    if action.review_decision == ReviewDecision.ACCEPTED:
+        return ReturnStatus.ACCEPTED
+    if action.review_decision == ReviewDecision.SENT_BACK:
+        return ReturnStatus.SENT_BACK
+    return ReturnStatus.TO_CHECK
+
+
+def current_round(inspection: Inspection | int, *, today: datetime.date) -> UpdateRound | None:
+    """The round for the plan's next executive meeting (or today's), if one is open."""
+    return (
+        UpdateRound.objects.filter(inspection=inspection, meeting_date__gte=today)
+        .order_by("meeting_date", "pk")
+        .first()
+    )
+
+
+def with_return(actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[Action]:
+    """Annotates each action with its return in the round: the latest update recorded since
+    the round opened, and the manager's decision on it. An owner's revision is a newer
+    update, so a return sent back stays "returned for more detail" only until revised."""
+    returns = ProgressUpdate.objects.filter(
+        action=OuterRef("pk"), created_at__gte=update_round.opened_at
+    ).order_by("-created_at", "-pk")
+    reviews = ReturnReview.objects.filter(update=OuterRef("return_id"))
+    return actions.annotate(
+        return_id=Subquery(returns.values("pk")[:1]),
+        returned_at=Subquery(returns.values("created_at")[:1]),
+        review_decision=Subquery(reviews.values("decision")[:1]),
+        review_comment=Subquery(reviews.values("comment")[:1]),
+    )
+
+
+def round_actions(update_round: UpdateRound) -> QuerySet[Action]:
+    """Every action due an update in the round: the plan's open actions, with their return."""
+    actions = (
+        Action.objects.current()
+        .filter(finding__inspection=update_round.inspection_id)
+        .exclude(rag=RAG.COMPLETE)
+    )
+    return with_return(actions, update_round)
+
+
+def round_counts(update_round: UpdateRound) -> dict[str, int]:
+    """How many actions the round asks for, how many came back, and how many were accepted."""
+    return round_actions(update_round).aggregate(
+        due=Count("pk"),
+        returned=Count("pk", filter=Q(return_id__isnull=False)),
+        accepted=Count("pk", filter=Q(review_decision=ReviewDecision.ACCEPTED)),
+    )
+
+
+def can_receive_email(person: User | None, partnership_id: int) -> bool:
+    return bool(
+        person is not None
+        and person.is_active
+        and person.partnership_id == partnership_id
+        and person.email
+    )
+
+
+def active_people(partnership_id: int, role: Role) -> list[User]:
+    return [
+        person
+        for person in User.objects.filter(partnership=partnership_id, role=role, is_active=True)
+        if person.email
+    ]
+
+
+def owners_of(actions, partnership_id: int) -> dict[User, list[Action]]:
+    """Who is asked about each action: its lead officer; or, when it has none who can take
+    e-mail (none named, deactivated, moved away), the partnership's managers, who then
+    update it or name a lead officer."""
+    managers = None
+    owners: dict[User, list[Action]] = {}
+    for action in actions:
+        if can_receive_email(action.lead_officer, partnership_id):
+            people = [action.lead_officer]
+        else:
+            if managers is None:
+                managers = active_people(partnership_id, Role.MANAGER)
+            people = managers
+        for person in people:
+            owners.setdefault(person, []).append(action)
+    return owners
+
+
+def owners_due(update_round: UpdateRound) -> dict[User, list[Action]]:
+    """Each owner with the round's actions they have not yet returned."""
+    actions = (
+        round_actions(update_round)
+        .filter(return_id__isnull=True)
+        .select_related("lead_officer", "finding")
+        .order_by("finding__number", "position", "pk")
+    )
+    return owners_of(actions, update_round.inspection.partnership_id)
+
+
+@dataclass
+class OwnerReturns:
+    owner: User | None
+    actions: list[Action] = field(default_factory=list)
+    last_emailed: datetime.datetime | None = None
+
+    @property
+    def returned(self) -> int:
+        return sum(1 for action in self.actions if action.return_id is not None)
+
+    @property
+    def missing(self) -> int:
+        return len(self.actions) - self.returned
+
+
+@dataclass
+class AgencyReturns:
+    agency: Agency
+    owners: list[OwnerReturns] = field(default_factory=list)
+
+    @property
+    def due(self) -> int:
+        return sum(len(owner.actions) for owner in self.owners)
+
+    @property
+    def returned(self) -> int:
+        return sum(owner.returned for owner in self.owners)
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.returned / self.due) if self.due else 0
+
+
+@dataclass
+class Returns:
+    update_round: UpdateRound
+    agencies: list[AgencyReturns]
+
+    @property
+    def due(self) -> int:
+        return sum(agency.due for agency in self.agencies)
+
+    @property
+    def returned(self) -> int:
+        return sum(agency.returned for agency in self.agencies)
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.returned / self.due) if self.due else 0
+
+
+def round_for_page(*, user, pk: int) -> UpdateRound:
+    return get_for_user_or_404(
+        UpdateRound.objects.select_related("inspection__partnership"), user, pk=pk
+    )
+
+
+def round_returns(update_round: UpdateRound) -> Returns:
+    """Every action of the round, returned or not, by lead agency then owner. Two queries."""
+    actions = (
+        round_actions(update_round)
+        .select_related("lead_agency", "lead_officer", "finding")
+        .order_by(
+            "lead_agency__name",
+            "lead_officer__first_name",
+            "lead_officer__last_name",
+            "lead_officer_id",
+            "finding__number",
+            "position",
+            "pk",
+        )  # fmt: skip
+    )
+    last_emailed = dict(
+        SentEmail.objects.filter(update_round=update_round)
+        .values_list("recipient_id")
+        .annotate(last=Max("sent_at"))
+    )
+    agencies: dict[int, AgencyReturns] = {}
+    for action in actions:
+        agency = agencies.setdefault(action.lead_agency_id, AgencyReturns(action.lead_agency))
+        owner = action.lead_officer
+        if not agency.owners or agency.owners[-1].owner != owner:
+            agency.owners.append(
+                OwnerReturns(owner, last_emailed=last_emailed.get(owner.pk) if owner else None)
+            )
+        action.return_status = return_status(action)
+        agency.owners[-1].actions.append(action)
+    return Returns(update_round, list(agencies.values()))
+
+
+def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
+    """One action of the round with its return, for the review page."""
+    return get_object_or_404(
+        round_actions(update_round).select_related("lead_agency", "lead_officer", "finding"),
+        pk=action_pk,
+    )
+
+
+def return_flag(action: Action, *, today: datetime.date | None = None) -> ReturnReview | None:
+    """The send-back on the action's return in a round still before its meeting, unless the
+    owner has revised the update since. One query."""
+    revised = ProgressUpdate.objects.filter(
+        action=OuterRef("update__action"), created_at__gt=OuterRef("update__created_at")
+    )
+    return (
+        ReturnReview.objects.filter(
+            update__action=action,
+            decision=ReviewDecision.SENT_BACK,
+            update_round__meeting_date__gte=today or timezone.localdate(),
+        )
+        .filter(~Exists(revised))
+        .select_related("reviewed_by")
+        .order_by("-reviewed_at", "-pk")
+        .first()
+    )

@@ -1,0 +1,132 @@
+"""Everything that changes an update round: opening it, chasing owners, checking returns."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from rounds import emails
+from rounds.calendar import working_days_from
+from rounds.models import (
+    DEADLINE_WORKING_DAYS_BEFORE_MEETING,
+    EmailKind,
+    ReturnReview,
+    ReviewDecision,
+    UpdateRound,
+)
+from rounds.reminders import round_occasion
+from rounds.selectors import action_return, owners_due, owners_of
+
+
+def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
+    """5 working days before the meeting, bank holidays skipped: time to check the returns
+    and send the papers."""
+    return working_days_from(meeting_date, -DEADLINE_WORKING_DAYS_BEFORE_MEETING)
+
+
+@transaction.atomic
+def round_open(
+    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date
+) -> tuple[UpdateRound, int]:
+    """Asks every owner to update their open actions before the meeting: each gets one
+    e-mail listing them all. Returns the round and how many e-mails went."""
+    today = timezone.localdate()
+    if meeting_date < today:
+        raise ValidationError({"meeting_date": "The meeting date must be today or in the future"})
+    if deadline < today:
+        raise ValidationError({"deadline": "The deadline must be today or in the future"})
+    if deadline > meeting_date:
+        raise ValidationError({"deadline": "The deadline must be on or before the meeting date"})
+    if UpdateRound.objects.filter(inspection=inspection, meeting_date=meeting_date).exists():
+        raise ValidationError(
+            {"meeting_date": "A round is already open for a meeting on this date"}
+        )
+    update_round = UpdateRound(
+        inspection=inspection,
+        meeting_date=meeting_date,
+        deadline=deadline,
+        opened_by=user,
+        opened_at=timezone.now(),
+    )
+    update_round.full_clean()
+    update_round.save()
+    sent = sum(
+        emails.send(
+            emails.update_request(
+                kind=EmailKind.ROUND_OPEN,
+                update_round=update_round,
+                recipient=owner,
+                actions=actions,
+                occasion=round_occasion(update_round),
+            )
+        )
+        for owner, actions in owners_due(update_round).items()
+    )
+    return update_round, sent
+
+
+@transaction.atomic
+def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
+    """Sends one owner a reminder now of the actions they have not yet returned. Once a
+    day: a second press the same day sends nothing more."""
+    actions = owners_due(update_round).get(owner)
+    if not actions:
+        raise ValidationError(f"{owner} has no actions left to update in this round")
+    sent = emails.send(
+        emails.update_request(
+            kind=EmailKind.CHASE,
+            update_round=update_round,
+            recipient=owner,
+            actions=actions,
+            occasion=f"{round_occasion(update_round)}/{timezone.localdate():%Y-%m-%d}",
+        )
+    )
+    if not sent:
+        raise ValidationError(f"{owner} was already sent a reminder today")
+
+
+def _review(*, update_round, action_pk: int, user, decision: str, comment: str = ""):
+    action = action_return(update_round=update_round, action_pk=action_pk)
+    if action.return_id is None:
+        raise ValidationError("This action has not been updated in this round yet")
+    if action.review_decision:
+        raise ValidationError("This update has already been checked")
+    review = ReturnReview(
+        update_round=update_round,
+        update_id=action.return_id,
+        decision=decision,
+        comment=comment.strip(),
+        reviewed_by=user,
+    )
+    review.full_clean()
+    review.save()
+    return action, review
+
+
+@transaction.atomic
+def return_accept(*, update_round: UpdateRound, action_pk: int, user) -> ReturnReview:
+    """The manager is content with the update: it goes to the executive as it stands."""
+    return _review(
+        update_round=update_round, action_pk=action_pk, user=user, decision=ReviewDecision.ACCEPTED
+    )[1]
+
+
+@transaction.atomic
+def return_send_back(
+    *, update_round: UpdateRound, action_pk: int, user, comment: str
+) -> ReturnReview:
+    """The manager asks for more detail. The owner gets an e-mail with the comment and a link
+    to the update form; the update shows "returned for more detail" until they revise it."""
+    if not comment.strip():
+        raise ValidationError({"comment": "Enter what more detail the update needs"})
+    action, review = _review(
+        update_round=update_round,
+        action_pk=action_pk,
+        user=user,
+        decision=ReviewDecision.SENT_BACK,
+        comment=comment,
+    )
+    for owner in owners_of([action], update_round.inspection.partnership_id):
+        emails.send(emails.sent_back(review=review, recipient=owner, action=action))
+    return review

@@ -1,0 +1,132 @@
+"""The manager's pages for the update round: open it, see the returns, chase, check."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from actions.models import ProgressUpdate
+from inspections.selectors import inspection_for_user
+from people import permissions
+from people.models import User
+from rounds import selectors, services
+from rounds.forms import ReviewForm, RoundForm
+from rounds.models import ReviewDecision, UpdateRound
+
+
+def round_list(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    permissions.require(permissions.can_run_update_round(request.user, inspection))
+    form = RoundForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        meeting_date = form.cleaned_data["meeting_date"]
+        try:
+            update_round, sent = services.round_open(
+                inspection=inspection,
+                user=request.user,
+                meeting_date=meeting_date,
+                deadline=form.cleaned_data["deadline"] or services.suggest_deadline(meeting_date),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"The round is open: {sent} owner{'s' if sent != 1 else ''} e-mailed, "
+                f"each with a list of their actions to update",
+            )
+            return redirect(update_round)
+    rounds = UpdateRound.objects.filter(inspection=inspection).order_by("-meeting_date", "-pk")
+    return render(
+        request,
+        "rounds/round_list.html",
+        {
+            "inspection": inspection,
+            "rounds": rounds,
+            "form": form,
+            "current": selectors.current_round(inspection, today=timezone.localdate()),
+        },
+    )
+
+
+def _round_for_manager(request, pk) -> UpdateRound:
+    update_round = selectors.round_for_page(user=request.user, pk=pk)
+    permissions.require(permissions.can_run_update_round(request.user, update_round.inspection))
+    return update_round
+
+
+def round_returns(request: HttpRequest, pk: int) -> HttpResponse:
+    update_round = _round_for_manager(request, pk)
+    return render(
+        request,
+        "rounds/round_returns.html",
+        {
+            "inspection": update_round.inspection,
+            "update_round": update_round,
+            "returns": selectors.round_returns(update_round),
+            "is_past": update_round.meeting_date < timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+def round_chase(request: HttpRequest, pk: int, owner_pk: int) -> HttpResponse:
+    update_round = _round_for_manager(request, pk)
+    owner = get_object_or_404(User.objects.for_user(request.user), pk=owner_pk)
+    try:
+        services.owner_chase(update_round=update_round, owner=owner, user=request.user)
+    except ValidationError as error:
+        messages.info(request, error.messages[0])
+    else:
+        messages.success(request, f"{owner} has been sent a reminder")
+    return redirect(update_round)
+
+
+def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    update_round = _round_for_manager(request, pk)
+    action = selectors.action_return(update_round=update_round, action_pk=action_pk)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == ReviewDecision.ACCEPTED:
+                services.return_accept(
+                    update_round=update_round, action_pk=action.pk, user=request.user
+                )
+                done = f"The update on action {action.reference} is accepted"
+            else:
+                services.return_send_back(
+                    update_round=update_round,
+                    action_pk=action.pk,
+                    user=request.user,
+                    comment=data["comment"],
+                )
+                done = (
+                    f"The update on action {action.reference} has been returned to its "
+                    f"owner for more detail"
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return redirect(f"{update_round.get_absolute_url()}#action-{action.pk}")
+    update = (
+        ProgressUpdate.objects.select_related("author")
+        .prefetch_related("evidence")
+        .filter(pk=action.return_id)
+        .first()
+    )
+    return render(
+        request,
+        "rounds/return_review.html",
+        {
+            "inspection": update_round.inspection,
+            "update_round": update_round,
+            "action": action,
+            "update": update,
+            "status": selectors.return_status(action),
+            "form": form,
+        },
+    )
