@@ -16,7 +16,7 @@ from rounds.models import (
     UpdateRound,
 )
 from rounds.reminders import round_occasion
-from rounds.selectors import action_return, owners_due, owners_of
+from rounds.selectors import owners_due, owners_of
 
 
 def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
@@ -86,8 +86,7 @@ def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
         raise ValidationError(f"{owner} was already sent a reminder today")
 
 
-def _review(*, update_round, action_pk: int, user, decision: str, comment: str = ""):
-    action = action_return(update_round=update_round, action_pk=action_pk)
+def _review(*, update_round, action, user, decision: str, comment: str = ""):
     if action.return_id is None:
         raise ValidationError("This action has not been updated in this round yet")
     if action.review_decision:
@@ -101,28 +100,29 @@ def _review(*, update_round, action_pk: int, user, decision: str, comment: str =
     )
     review.full_clean()
     review.save()
-    return action, review
+    return review
 
 
 @transaction.atomic
-def return_accept(*, update_round: UpdateRound, action_pk: int, user) -> ReturnReview:
-    """The manager is content with the update: it goes to the executive as it stands."""
+def return_accept(*, update_round: UpdateRound, action, user) -> ReturnReview:
+    """The manager is content with the update: it goes to the executive as it stands.
+    `action` comes from selectors.action_return, which reads its return in the round."""
     return _review(
-        update_round=update_round, action_pk=action_pk, user=user, decision=ReviewDecision.ACCEPTED
-    )[1]
+        update_round=update_round, action=action, user=user, decision=ReviewDecision.ACCEPTED
+    )
 
 
 @transaction.atomic
 def return_send_back(
-    *, update_round: UpdateRound, action_pk: int, user, comment: str
+    *, update_round: UpdateRound, action, user, comment: str
 ) -> ReturnReview:
     """The manager asks for more detail. The owner gets an e-mail with the comment and a link
     to the update form; the update shows "returned for more detail" until they revise it."""
     if not comment.strip():
         raise ValidationError({"comment": "Enter what more detail the update needs"})
-    action, review = _review(
+    review = _review(
         update_round=update_round,
-        action_pk=action_pk,
+        action=action,
         user=user,
         decision=ReviewDecision.SENT_BACK,
         comment=comment,

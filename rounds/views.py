@@ -93,13 +93,13 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
         try:
             if data["decision"] == ReviewDecision.ACCEPTED:
                 services.return_accept(
-                    update_round=update_round, action_pk=action.pk, user=request.user
+                    update_round=update_round, action=action, user=request.user
                 )
                 done = f"The update on action {action.reference} is accepted"
             else:
                 services.return_send_back(
                     update_round=update_round,
-                    action_pk=action.pk,
+                    action=action,
                     user=request.user,
                     comment=data["comment"],
                 )

@@ -1,0 +1,155 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+
+from actions import services as action_services
+from actions.rag import RAG
+from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail
+from tests.factories import ActionFactory, UserFactory
+from tests.rounds.conftest import at
+
+DURING = datetime.date(2026, 3, 2)
+
+
+def record_update(action, author, narrative="On track."):
+    action.refresh_from_db()
+    action_services.progress_update_record(
+        action=action, author=author, rag=RAG.GREEN, narrative=narrative,
+        expected_version=action.version,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def during():
+    with time_machine.travel(at(DURING, 10), tick=True):
+        yield
+
+
+@pytest.fixture
+def opened(plan, during):
+    update_round = plan.open_round()
+    mail.outbox.clear()
+    return update_round
+
+
+def test_the_returns_page_counts_against_a_hand_built_round(
+    client, plan, opened, django_assert_num_queries
+):
+    record_update(plan.police_actions[0], plan.police_owner)
+    record_update(plan.council_action, plan.council_owner)
+    ReturnReview.objects.create(
+        update_round=opened,
+        update=plan.council_action.updates.get(),
+        decision=ReviewDecision.ACCEPTED,
+        reviewed_by=plan.manager,
+    )
+    # Not due: complete, archived, or in another partnership.
+    ActionFactory(finding=plan.finding, lead_agency=plan.police, rag=RAG.COMPLETE)
+    client.force_login(plan.manager)
+
+    # session, user, round, actions with their returns, e-mails sent; request savepoints
+    with django_assert_num_queries(7):
+        response = client.get(reverse("round_returns", args=[opened.pk]))
+    page = response.content.decode()
+    assert "2 of 3</span> actions returned (67%)" in page
+    assert "Metropolitan Police: 1 of 2 returned (50%)" in page
+    assert "Lewisham Council: 1 of 1 returned (100%)" in page
+    assert page.count("Not returned") == 1
+    assert page.count("Returned: to check") == 1
+    assert page.count(">Accepted<") == 1
+
+
+def test_the_returns_page_runs_the_same_queries_however_many_actions(
+    client, plan, opened, django_assert_num_queries
+):
+    for n in range(20):
+        officer = UserFactory(partnership=plan.partnership, agency=plan.police)
+        ActionFactory(finding=plan.finding, lead_agency=plan.police, lead_officer=officer,
+                      reference=f"9.{n}")  # fmt: skip
+    client.force_login(plan.manager)
+    with django_assert_num_queries(7):
+        client.get(reverse("round_returns", args=[opened.pk]))
+
+
+def test_chase_sends_one_reminder_now_and_records_it(client, plan, opened):
+    client.force_login(plan.manager)
+    url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+
+    response = client.post(url, follow=True)
+    assert "has been sent a reminder" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [[plan.police_owner.email]]
+    assert mail.outbox[0].subject == (
+        "Please update your 2 actions for the SCP executive by Friday 6 March"
+    )
+    assert SentEmail.objects.filter(kind=EmailKind.CHASE, recipient=plan.police_owner).exists()
+
+    response = client.post(url, follow=True)
+    assert "already sent a reminder today" in response.content.decode()
+    assert len(mail.outbox) == 1
+
+
+def test_only_the_manager_chases(client, plan, opened):
+    client.force_login(plan.council_owner)
+    url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    assert client.post(url).status_code == 403
+    client.force_login(plan.stranger)
+    assert client.post(url).status_code == 404
+    assert mail.outbox == []
+
+
+def test_send_back_emails_the_owner_and_flags_the_update_until_revised(client, plan, opened):
+    action = plan.police_actions[0]
+    record_update(action, plan.police_owner)
+    client.force_login(plan.manager)
+    review_url = reverse("return_review", args=[opened.pk, action.pk])
+
+    response = client.post(review_url, {"decision": "sent_back", "comment": ""})
+    assert "Enter what more detail the update needs" in response.content.decode()
+
+    client.post(review_url, {"decision": "sent_back", "comment": "Give the custody figures."})
+    review = ReturnReview.objects.get()
+    assert review.decision == ReviewDecision.SENT_BACK
+    (message,) = mail.outbox
+    assert message.to == [plan.police_owner.email]
+    assert message.subject == "Add more detail to your update on action 1.1 by Friday 6 March"
+    assert "Give the custody figures." in message.body
+    assert f"https://plans.example.org/actions/{action.pk}/update/" in message.body
+
+    client.force_login(plan.police_owner)
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Returned for more detail" in page
+    assert "Give the custody figures." in page
+
+    record_update(action, plan.police_owner, "Custody: 3 children held overnight in February.")
+    page = client.get(action.get_absolute_url()).content.decode()
+    assert "Returned for more detail" not in page
+    client.force_login(plan.manager)
+    page = client.get(reverse("round_returns", args=[opened.pk])).content.decode()
+    assert "Returned: to check" in page
+
+
+def test_accepting_a_return_counts_it_accepted(client, plan, opened):
+    action = plan.council_action
+    record_update(action, plan.council_owner)
+    client.force_login(plan.manager)
+
+    response = client.post(
+        reverse("return_review", args=[opened.pk, action.pk]), {"decision": "accepted"}, follow=True
+    )
+
+    assert "is accepted" in response.content.decode()
+    assert ReturnReview.objects.get().decision == ReviewDecision.ACCEPTED
+    assert mail.outbox == []
+
+
+def test_an_action_not_yet_returned_cannot_be_checked(client, plan, opened):
+    client.force_login(plan.manager)
+    response = client.post(
+        reverse("return_review", args=[opened.pk, plan.council_action.pk]),
+        {"decision": "accepted"},
+    )
+    assert "has not been updated in this round yet" in response.content.decode()
+    assert not ReturnReview.objects.exists()

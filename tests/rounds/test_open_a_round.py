@@ -1,0 +1,70 @@
+import datetime
+
+import time_machine
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from rounds import services
+from rounds.models import EmailKind, SentEmail, UpdateRound
+from tests.rounds.conftest import MEETING, OPENED
+
+
+def test_the_deadline_suggested_is_5_working_days_before_the_meeting():
+    assert services.suggest_deadline(MEETING) == datetime.date(2026, 3, 6)
+    # Good Friday and Easter Monday 2026 are skipped.
+    assert services.suggest_deadline(datetime.date(2026, 4, 10)) == datetime.date(2026, 4, 1)
+
+
+def test_opening_a_round_sends_each_owner_one_email_listing_all_their_actions(plan):
+    plan.open_round()
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {plan.police_owner.email, plan.council_owner.email}
+    police = by_recipient[plan.police_owner.email]
+    assert police.subject == "Update your 2 actions for the SCP executive by Friday 6 March"
+    for action in plan.police_actions:
+        assert f"https://plans.example.org/actions/{action.pk}/update/" in police.body
+    html = police.alternatives[0].content
+    assert f'href="https://plans.example.org/actions/{plan.police_actions[0].pk}/update/"' in html
+    assert "because you are the lead officer" in police.body
+    assert by_recipient[plan.council_owner.email].subject == (
+        "Update your action for the SCP executive by Friday 6 March"
+    )
+    assert SentEmail.objects.filter(kind=EmailKind.ROUND_OPEN).count() == 2
+
+
+def test_the_manager_opens_a_round_from_the_page_with_the_deadline_suggested(client, plan):
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        response = client.post(
+            reverse("round_list", args=[plan.inspection.pk]),
+            {"meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026"},
+            follow=True,
+        )
+    assert "The round is open: 2 owners e-mailed" in response.content.decode()
+    update_round = UpdateRound.objects.get()
+    assert update_round.deadline == datetime.date(2026, 3, 6)
+    assert len(mail.outbox) == 2
+
+
+def test_a_meeting_in_the_past_is_refused_with_what_was_typed_kept(client, plan):
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        response = client.post(
+            reverse("round_list", args=[plan.inspection.pk]),
+            {"meeting_date_0": "13", "meeting_date_1": "1", "meeting_date_2": "2026"},
+        )
+    page = response.content.decode()
+    assert "<title>Error: " in page
+    assert "The meeting date must be today or in the future" in page
+    assert 'value="13"' in page
+    assert not UpdateRound.objects.exists()
+
+
+def test_only_managers_open_rounds_and_strangers_get_404(client, plan):
+    url = reverse("round_list", args=[plan.inspection.pk])
+    client.force_login(plan.police_owner)
+    assert client.get(url).status_code == 403
+    client.force_login(plan.stranger)
+    assert client.get(url).status_code == 404

@@ -1,0 +1,145 @@
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from actions import services as action_services
+from actions.rag import RAG
+from rounds.models import EmailKind, SentEmail
+from tests.actions.conftest import propose
+from tests.rounds.conftest import at
+
+
+def run(day: datetime.date, *args) -> str:
+    out = io.StringIO()
+    with time_machine.travel(at(day), tick=False):
+        call_command("send_reminders", *args, stdout=out)
+    return out.getvalue()
+
+
+def subjects() -> list[str]:
+    return sorted(message.subject for message in mail.outbox)
+
+
+def record_update(action, author):
+    action.refresh_from_db()
+    action_services.progress_update_record(
+        action=action, author=author, rag=RAG.GREEN, narrative="On track.",
+        expected_version=action.version,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def opened(plan):
+    update_round = plan.open_round()
+    mail.outbox.clear()
+    return update_round
+
+
+def test_the_round_open_email_goes_to_an_owner_who_has_not_had_it(plan):
+    # A round opened without e-mails (as the demo does): send_reminders catches up.
+    update_round = plan.open_round()
+    SentEmail.objects.filter(recipient=plan.council_owner).delete()
+    mail.outbox.clear()
+
+    out = run(datetime.date(2026, 2, 24))
+
+    assert [m.to for m in mail.outbox] == [[plan.council_owner.email]]
+    assert mail.outbox[0].subject.startswith("Update your action for the SCP executive")
+    assert out.splitlines()[-1] == "sent 1 e-mails to 1 people"
+    assert update_round.emails.count() == 2
+
+
+def test_nothing_is_sent_between_the_round_opening_and_the_reminder_day(opened):
+    assert run(datetime.date(2026, 3, 3)).splitlines()[-1] == "sent 0 e-mails to 0 people"
+    assert mail.outbox == []
+
+
+def test_the_reminder_goes_2_working_days_before_the_deadline_to_owners_not_yet_returned(
+    plan, opened
+):
+    for action in plan.police_actions:
+        record_update(action, plan.police_owner)
+
+    out = run(datetime.date(2026, 3, 4))
+
+    assert subjects() == ["Reminder: update your action for the SCP executive by Friday 6 March"]
+    assert mail.outbox[0].to == [plan.council_owner.email]
+    assert out.splitlines()[-1] == "sent 1 e-mails to 1 people"
+
+
+def test_running_twice_in_a_day_sends_nothing_the_second_time(opened):
+    assert run(datetime.date(2026, 3, 4)).splitlines()[-1] == "sent 2 e-mails to 2 people"
+    assert run(datetime.date(2026, 3, 4)).splitlines()[-1] == "sent 0 e-mails to 0 people"
+    # nor the day after: one reminder per round
+    assert run(datetime.date(2026, 3, 5)).splitlines()[-1] == "sent 0 e-mails to 0 people"
+    assert len(mail.outbox) == 2
+
+
+def test_the_last_reminder_goes_on_the_deadline_day_copied_to_the_manager(plan, opened):
+    record_update(plan.council_action, plan.council_owner)
+
+    out = run(datetime.date(2026, 3, 6))
+
+    to_owner = [m for m in mail.outbox if m.to == [plan.police_owner.email]]
+    to_manager = [m for m in mail.outbox if m.to == [plan.manager.email]]
+    assert [m.subject for m in to_owner] == [
+        "Last reminder: update your 2 actions for the SCP executive by Friday 6 March (today)"
+    ]
+    assert len(to_manager) == 1
+    assert to_manager[0].subject.startswith("Copy: Police ")
+    assert "has had a last reminder" in to_manager[0].body
+    assert out.splitlines()[-1] == "sent 2 e-mails to 2 people"
+    assert run(datetime.date(2026, 3, 9)).splitlines()[-1] == "sent 0 e-mails to 0 people"
+
+
+def test_dry_run_lists_what_it_would_send_and_sends_nothing(opened):
+    out = run(datetime.date(2026, 3, 4), "--dry-run")
+
+    assert mail.outbox == []
+    assert not SentEmail.objects.filter(kind=EmailKind.REMINDER).exists()
+    assert "would send Reminder" in out
+    assert out.splitlines()[-1] == "would send 2 e-mails to 2 people"
+
+
+def test_deactivated_people_and_other_partnerships_get_nothing(plan, opened):
+    plan.council_owner.is_active = False
+    plan.council_owner.save()
+
+    run(datetime.date(2026, 3, 4))
+
+    recipients = {m.to[0] for m in mail.outbox}
+    assert plan.council_owner.email not in recipients
+    assert plan.stranger.email not in recipients
+    # the deactivated owner's action goes to the manager, who can reassign it
+    assert recipients == {plan.police_owner.email, plan.manager.email}
+
+
+def test_the_weekly_digest_lists_each_owners_overdue_actions_once_a_week(plan):
+    late = plan.police_actions[0]
+    late.target_date = datetime.date(2026, 2, 1)
+    late.save()
+
+    run(datetime.date(2026, 3, 2))  # a Monday
+    run(datetime.date(2026, 3, 4))  # same week
+    assert subjects() == ["1 of your actions is overdue in the SCP plan"]
+    assert mail.outbox[0].to == [plan.police_owner.email]
+    assert "Target date: 1 February 2026" in mail.outbox[0].body
+
+    run(datetime.date(2026, 3, 9))  # the next week
+    assert len(mail.outbox) == 2
+
+
+def test_executive_members_hear_of_closures_awaiting_them_before_the_meeting(plan, opened):
+    propose(plan.council_action, plan.council_owner)
+    assert run(datetime.date(2026, 3, 5), "--dry-run").count("Closures awaiting") == 0
+
+    run(datetime.date(2026, 3, 6))
+    to_executive = [m for m in mail.outbox if m.to == [plan.executive.email]]
+    assert [m.subject for m in to_executive] == [
+        "1 action proposed complete for the SCP executive on Friday 13 March"
+    ]
+    assert f"/actions/{plan.council_action.pk}/" in to_executive[0].body
