@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "inspections",
     "people",
     "actions",
@@ -55,6 +58,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks whether this session has passed two-factor authentication (request.user.is_verified).
+    "django_otp.middleware.OTPMiddleware",
+    # Keeps a person who owes a two-factor code, or must set it up, on those pages.
+    "people.two_factor.TwoFactorGateMiddleware",
     "people.sessions.IdleTimeoutMiddleware",
     # A form posted after the session ended is kept for after signing in again.
     "people.sessions.KeepFormAfterTimeoutMiddleware",
@@ -219,3 +226,6 @@ if PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+# Two-factor authentication (people.two_factor): the name authenticator apps show.
+OTP_TOTP_ISSUER = "JTAI action plans"

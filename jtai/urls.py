@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from people.two_factor_views import partnership_security
+
 admin.site.site_header = "JTAI action plans: administration"
 admin.site.site_title = "JTAI action plans"
 
@@ -8,6 +10,7 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("actions.urls")),
     path("account/", include("people.urls")),
+    path("partnership/security/", partnership_security, name="partnership_security"),
     path("", include("audit.urls")),
     path("", include("rounds.urls")),
     path("admin/", admin.site.urls),

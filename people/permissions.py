@@ -69,6 +69,28 @@ def can_run_update_round(user, inspection) -> bool:
     return _in_partnership(user, inspection.partnership_id) and user.role == Role.MANAGER
 
 
+# Whom a partnership's two-factor setting applies to: those who change or agree the plan.
+TWO_FACTOR_ROLES = (Role.MANAGER, Role.EXECUTIVE)
+
+
+def must_use_two_factor(user) -> bool:
+    """Whether this person's partnership requires them to sign in with a two-factor code."""
+    return (
+        user.is_authenticated
+        and user.role in TWO_FACTOR_ROLES
+        and user.partnership is not None
+        and user.partnership.two_factor_required
+    )
+
+
+def can_turn_off_two_factor(user) -> bool:
+    return not must_use_two_factor(user)
+
+
+def can_change_partnership_security(user) -> bool:
+    return is_partnership_manager(user)
+
+
 def require(allowed: bool) -> None:
     """Refuses the request (403) unless the rule allowed it."""
     if not allowed:
