@@ -20,6 +20,8 @@ from actions.rag import RAG, overdue_q
 from actions.selectors import latest_update, with_list_annotations
 from actions.trend import trend_chart
 from inspections.models import Inspection
+from rounds.models import ReviewDecision, UpdateRound
+from rounds.selectors import current_round, round_counts, with_return
 
 DUE_SOON_DAYS = 60
 # A meeting works by exception: list the worst this many of each kind, and count the rest.
@@ -58,6 +60,9 @@ class Dashboard:
     changes: list[ChangeGroup] = field(default_factory=list)
     trend: list = field(default_factory=list)
     chart: object = None
+    # The update round for the next meeting: how many actions came back and were accepted.
+    update_round: UpdateRound | None = None
+    round_counts: dict = field(default_factory=dict)
 
     @property
     def red(self) -> Cell:
@@ -125,6 +130,10 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         )
     numbers = listed.aggregate(**watch)
 
+    update_round = current_round(inspection, today=today)
+    # Each listed action says whether the round has an accepted update for it.
+    exceptions_listed = with_return(listed, update_round) if update_round else listed
+
     total_by_status = dict.fromkeys(RAG, 0)
     for row in by_finding:
         total_by_status[RAG(row["rag"])] += row["count"]
@@ -166,13 +175,18 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
             numbers["awaiting"], action_list_url(inspection, proposed_complete="on")
         ),
         exceptions=list(
-            listed.filter(overdue_filter | Q(rag=RAG.RED))
+            exceptions_listed.filter(overdue_filter | Q(rag=RAG.RED))
             .annotate(latest_update=latest_update("narrative"))
             .order_by("-rag_order", "target_date", "pk")[:LISTED]
         ),
         exception_count=numbers["exceptions"],
         exceptions_url=action_list_url(inspection, needs_attention="on"),
     )
+    if update_round:
+        dashboard.update_round = update_round
+        dashboard.round_counts = round_counts(update_round)
+        for action in dashboard.exceptions:
+            action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
     if last_meeting:
         after = current_states(inspection, on=today, with_updates=False)
         before = snapshot_states(last_meeting)

@@ -143,10 +143,10 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
 
     # session, user, inspection, last meeting, RAG by area, by agency, areas, agencies, the
     # watch numbers, exceptions, the plan now, the last snapshot, the changed actions, the
-    # meetings, the trend, closures to agree; the request's savepoints
-    with django_assert_num_queries(18):
+    # meetings, the trend, closures to agree, the update round; the request's savepoints
+    with django_assert_num_queries(19):
         assert client.get(reverse("dashboard", args=[inspection.pk])).status_code == 200
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         assert client.get(reverse("meeting_pack", args=[inspection.pk])).status_code == 200
     with django_assert_num_queries(8):
         assert client.get(reverse("home")).status_code == 200

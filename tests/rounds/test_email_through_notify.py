@@ -3,7 +3,6 @@ import uuid
 from unittest import mock
 
 import requests
-from django.core import mail
 
 from rounds.models import SentEmail
 

@@ -1,0 +1,49 @@
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from actions import services as action_services
+from actions.rag import RAG
+from rounds.models import ReturnReview, ReviewDecision
+from tests.factories import ActionFactory
+from tests.rounds.conftest import at
+
+
+@pytest.mark.parametrize("page", ["dashboard", "meeting_pack"])
+def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_update(
+    client, plan, page, django_assert_num_queries
+):
+    with time_machine.travel(at(datetime.date(2026, 3, 2), 10), tick=True):
+        update_round = plan.open_round()
+        red_accepted, red_unchecked = plan.police_actions
+        for action in (red_accepted, red_unchecked):
+            action.refresh_from_db()
+            action_services.progress_update_record(
+                action=action, author=plan.police_owner, rag=RAG.RED, narrative="Stuck.",
+                rag_change_reason="Lead post vacant.", expected_version=action.version,
+            )  # fmt: skip
+        ReturnReview.objects.create(
+            update_round=update_round,
+            update=red_accepted.updates.get(),
+            decision=ReviewDecision.ACCEPTED,
+            reviewed_by=plan.manager,
+        )
+        for n in range(5):
+            ActionFactory(finding=plan.finding, lead_agency=plan.council, rag=RAG.RED,
+                          reference=f"9.{n}")  # fmt: skip
+        client.force_login(plan.executive)
+
+        # no meeting recorded yet, so no changes to read; the round and its counts
+        with django_assert_num_queries(17):
+            response = client.get(reverse(page, args=[plan.inspection.pk]))
+
+    text = response.content.decode()
+    assert "No accepted update" in text
+    assert text.count("No accepted update") == 6 + (1 if page == "meeting_pack" else 0)
+    if page == "dashboard":
+        assert "2 of 8</span> open actions updated since the round opened" in text
+    else:
+        assert "Owners were asked to update 8 open actions" in text
+        assert "2 were updated and the partnership manager accepted 1" in text
