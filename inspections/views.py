@@ -10,7 +10,8 @@ from people import permissions
 
 def landing(request: HttpRequest) -> HttpResponse:
     """Where signing in leads: an executive member to the dashboard of the plan under
-    monitoring (when there is exactly one), everyone else to the partnership's plans."""
+    monitoring (when there is exactly one), an action owner to their actions, everyone
+    else to the partnership's plans."""
     if permissions.lands_on_dashboard(request.user):
         monitored = list(
             Inspection.objects.for_user(request.user)
@@ -19,6 +20,8 @@ def landing(request: HttpRequest) -> HttpResponse:
         )
         if len(monitored) == 1:
             return redirect("dashboard", pk=monitored[0])
+    if permissions.lands_on_my_actions(request.user):
+        return redirect("my_actions")
     return redirect("home")
 
 

@@ -218,6 +218,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "people.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "people.backends.username_for_lockout"
 # The client's address comes from REMOTE_ADDR, which a client cannot forge. Behind
 # DJANGO_PROXY_COUNT trusted proxies, from X-Forwarded-For as those proxies set it.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)

@@ -2,9 +2,33 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
+def username_for(typed: str | None) -> str | None:
+    """People sign in with their username or their e-mail address: an address is read as
+    the username of the one person it belongs to (addresses are unique, any case)."""
+    if typed and "@" in typed:
+        User = get_user_model()
+        found = User._default_manager.filter(email__iexact=typed.strip()).values_list(
+            "username", flat=True
+        )
+        return found.first() or typed
+    return typed
+
+
+def username_for_lockout(request, credentials=None) -> str | None:
+    """django-axes counts failures against the person, whichever way they typed it, so
+    alternating username and e-mail address gives no extra attempts."""
+    typed = (credentials or {}).get("username") if credentials else request.POST.get("username")
+    return username_for(typed)
+
+
 class PersonBackend(ModelBackend):
-    """Django's backend, loading a signed-in person's partnership and agency with them:
-    every page shows both in its header and footer."""
+    """Django's backend, taking an e-mail address for the username, and loading a signed-in
+    person's partnership and agency with them: every page shows both."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        return super().authenticate(
+            request, username=username_for(username), password=password, **kwargs
+        )
 
     def get_user(self, user_id):
         User = get_user_model()

@@ -6,6 +6,6 @@ def roles(request):
     user = request.user
     return {
         "can_start_inspection": permissions.is_partnership_manager(user),
-        "can_read_audit_trail": permissions.is_partnership_manager(user),
+        "can_manage_partnership": permissions.is_partnership_manager(user),
         "has_own_actions": permissions.has_own_actions(user),
     }

@@ -1,19 +1,28 @@
+"""Forms for signing in, passwords and a partnership's people, with GOV.UK wording."""
+
+from crispy_forms_gds.choices import Choice
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import forms as auth_forms
+
+from inspections.models import Agency
+from people.models import ROLE_DESCRIPTIONS, Role, User
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in form with GOV.UK wording."""
+class SignInForm(auth_forms.AuthenticationForm):
+    """Django's sign-in form with GOV.UK wording. People type their username or their
+    e-mail address (people.backends)."""
 
     error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username or e-mail address, and password. The "
+        "password is case-sensitive.",
         "inactive": "This account has been deactivated. Ask your partnership manager.",
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["username"].label = "Username or e-mail address"
+        self.fields["username"].error_messages["required"] = "Enter your username or e-mail address"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["username"].widget.attrs["spellcheck"] = "false"
@@ -22,3 +31,120 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password"}
         )
+
+
+NEW_PASSWORD_HINT = (
+    "At least 12 characters. A few random words together make a strong password that is "
+    "easy to remember."
+)
+
+
+def _govuk_new_password_fields(form):
+    """Django's new-password pair, labelled and worded for GOV.UK pages."""
+    first, second = form.fields["new_password1"], form.fields["new_password2"]
+    first.label, first.help_text = "New password", NEW_PASSWORD_HINT
+    second.label = "Confirm new password"
+    first.error_messages["required"] = "Enter a new password"
+    second.error_messages["required"] = "Confirm your new password"
+    form.error_messages["password_mismatch"] = "The passwords do not match"
+    for field in (first, second):
+        field.widget.attrs.pop("autofocus", None)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_new_password_fields(self)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _govuk_new_password_fields(self)
+        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].error_messages["required"] = "Enter your current password"
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        self.error_messages["password_incorrect"] = "Your current password is not right"
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        self.fields["email"].help_text = "The address your partnership manager gave the service"
+        self.fields["email"].widget.attrs["class"] = "govuk-input"
+        self.fields["email"].widget.attrs["spellcheck"] = "false"
+        self.fields["email"].error_messages.update(
+            required="Enter your e-mail address",
+            invalid="Enter an e-mail address in the correct format, like name@example.org",
+        )
+
+
+def role_choices() -> list[Choice]:
+    return [Choice(role.value, role.label, hint=ROLE_DESCRIPTIONS[role]) for role in Role]
+
+
+class PersonForm(forms.ModelForm):
+    """What a manager sets about a person of their partnership. Never staff or superuser:
+    those fields are not on the form, so no post can set them."""
+
+    role = forms.ChoiceField(
+        label="Role",
+        choices=role_choices(),
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the person's role"},
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "job_title", "agency", "role"]
+        labels = {"email": "E-mail address", "job_title": "Job title (optional)"}
+        error_messages = {
+            "first_name": {"required": "Enter the person's first name"},
+            "last_name": {"required": "Enter the person's last name"},
+            "email": {
+                "required": "Enter the person's e-mail address",
+                "invalid": "Enter an e-mail address in the correct format, like name@example.org",
+            },
+            "agency": {"required": "Select the person's agency"},
+        }
+        widgets = {"email": forms.EmailInput(attrs={"class": "govuk-input", "spellcheck": "false"})}
+
+    def __init__(self, *args, partnership_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.instance.partnership_id = partnership_id  # for the model's agency check
+        for name in ("first_name", "last_name", "email", "agency"):
+            self.fields[name].required = True
+        self.fields["agency"].queryset = Agency.objects.for_partnership(partnership_id)
+        self.fields["agency"].empty_label = "Choose an agency"
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Someone already uses this e-mail address")
+        return email
+
+
+class InviteForm(PersonForm):
+    class Meta(PersonForm.Meta):
+        fields = ["first_name", "last_name", "email", "username", *PersonForm.Meta.fields[3:]]
+        help_texts = {
+            "username": "What they will sign in with, for example jo.bloggs. They can also "
+            "sign in with their e-mail address.",
+            "email": "We will send the invitation here",
+        }
+        error_messages = {
+            **PersonForm.Meta.error_messages,
+            "username": {
+                "required": "Enter a username",
+                "unique": "That username is taken: choose another",
+                "invalid": "A username can only have letters, numbers and . @ + - _",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update(spellcheck="false", autocomplete="off")
+        self.fields["username"].max_length = 150

@@ -101,6 +101,10 @@ def lands_on_dashboard(user) -> bool:
     return user.is_authenticated and user.role == Role.EXECUTIVE
 
 
+def lands_on_my_actions(user) -> bool:
+    return user.is_authenticated and user.role == Role.OWNER
+
+
 def has_own_actions(user) -> bool:
     """Whether "My actions" means anything to this person: those who update actions."""
     return user.is_authenticated and user.role in LEAD_OFFICER_ROLES

@@ -20,6 +20,11 @@ from django.http import QueryDict
 LAST_SEEN = "last_seen"
 KEPT_FORMS = "kept_forms"
 REFRESH_SECONDS = 60
+KEPT_FORM_NOTICE = (
+    "You were signed out because you had not used the service for a while, so nothing was "
+    "saved. What you typed is below: check it and save it again."
+)
+FILES_NOT_KEPT = " Attach your file again: files cannot be kept."
 
 
 def _restart_clock(session) -> None:

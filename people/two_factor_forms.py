@@ -90,3 +90,16 @@ class PartnershipSecurityForm(forms.Form):
         "and can use nothing else in the service until they have.",
         required=False,
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_two_factor_required(self):
+        required = self.cleaned_data["two_factor_required"]
+        # Otherwise the manager's next page would be the set-up page, not this one.
+        if required and not two_factor.has_two_factor(self.user):
+            raise forms.ValidationError(
+                "Turn on two-factor authentication for yourself before you require it of others"
+            )
+        return required

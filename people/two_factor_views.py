@@ -129,6 +129,7 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
     partnership = request.user.partnership
     form = PartnershipSecurityForm(
         _posted(request),
+        user=request.user,
         initial={"two_factor_required": partnership.two_factor_required},
     )
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,22 @@
+"""Signing in and one's own account: lock-outs, invitations, passwords."""
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from audit.models import EventKind
+from audit.trail import record
+from people import forms, services
+from people.two_factor import has_two_factor
+
+SIGN_IN_BACKEND = "people.backends.PersonBackend"
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
@@ -8,3 +24,66 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
     or not the username exists, so it tells an attacker nothing."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"lockout_minutes": minutes}, status=429)
+
+
+def account(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/account.html", {"has_two_factor": has_two_factor(request.user)})
+
+
+@login_not_required
+@never_cache
+@sensitive_post_parameters()
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation e-mail: the invitee sets a password and is signed in."""
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationRefused as refused:
+        return render(
+            request, "people/invitation_refused.html", {"status": refused.status}, status=404
+        )
+    person = invitation.person
+    form = forms.SetPasswordForm(person, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["new_password1"], request=request
+            )
+        except services.InvitationRefused as refused:
+            return render(
+                request, "people/invitation_refused.html", {"status": refused.status}, status=404
+            )
+        login(request, person, backend=SIGN_IN_BACKEND)
+        messages.success(request, "Your password is set and you are signed in")
+        return redirect("landing")
+    return render(request, "people/invitation_accept.html", {"form": form, "person": person})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = forms.PasswordChangeForm
+    success_url = reverse_lazy("account")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(self.request, EventKind.PASSWORD_CHANGED)
+        messages.success(self.request, "Your password has been changed")
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = forms.PasswordResetForm
+    email_template_name = "registration/password_reset_email.txt"
+    html_email_template_name = "registration/password_reset_email.html"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    @property
+    def extra_email_context(self):
+        return {"site_url": settings.SITE_URL}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = forms.SetPasswordForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(self.request, EventKind.PASSWORD_RESET, user=form.user)
+        return response

@@ -20,7 +20,7 @@ from actions.rag import RAG
 from audit.downloads import file_download
 from inspections.models import Finding, Inspection
 from inspections.scoping import get_for_user_or_404
-from people import permissions
+from people import permissions, sessions
 
 ACTIONS_PER_PAGE = 50
 
@@ -134,6 +134,12 @@ def _versioned_form_page(
             )
         except ValidationError as error:
             form.add_error(None, error)
+    elif kept := sessions.kept_form_data(request):
+        data, had_files = kept
+        form = form_class(data, **form_kwargs)
+        messages.warning(
+            request, sessions.KEPT_FORM_NOTICE + (sessions.FILES_NOT_KEPT if had_files else "")
+        )
     else:
         form = form_class(initial={"version": action.version, **(initial or {})}, **form_kwargs)
     return render(

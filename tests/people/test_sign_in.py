@@ -5,15 +5,30 @@ from tests.factories import UserFactory
 
 
 @pytest.mark.django_db
-def test_signing_in_with_the_right_password_opens_the_inspections(client):
+def test_signing_in_with_the_right_password_opens_the_officers_actions(client):
     UserFactory(username="police.officer", password="a-long-test-password")
     response = client.post(
         "/account/sign-in/",
         {"username": "police.officer", "password": "a-long-test-password"},
         follow=True,
     )
-    assert response.redirect_chain[-1][0] == "/"
-    assert "Inspections" in response.content.decode()
+    assert response.redirect_chain[-1][0] == "/my-actions/"
+    assert "My actions" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["jo.bloggs@met.example.org", "Jo.Bloggs@MET.example.org "])
+def test_people_can_sign_in_with_their_e_mail_address_in_any_case(client, typed):
+    jo = UserFactory(username="jo.bloggs", email="jo.bloggs@met.example.org")
+    client.post("/account/sign-in/", {"username": typed, "password": "a-long-test-password"})
+    assert int(client.session["_auth_user_id"]) == jo.pk
+
+
+@pytest.mark.django_db
+def test_an_e_mail_address_with_the_wrong_password_is_refused(client):
+    UserFactory(username="jo.bloggs", email="jo.bloggs@met.example.org")
+    client.post("/account/sign-in/", {"username": "jo.bloggs@met.example.org", "password": "no"})
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db
@@ -34,7 +49,7 @@ def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(clien
 
     assert response.status_code == 200
     assert error_summary_messages(html) == [
-        "Enter a correct username and password. Both are case-sensitive."
+        "Enter a correct username or e-mail address, and password. The password is case-sensitive."
     ]
     assert 'value="executive"' in html
     assert "<title>Error: Sign in" in html
@@ -44,7 +59,10 @@ def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(clien
 @pytest.mark.django_db
 def test_empty_fields_are_named_in_gov_uk_wording(client):
     html = client.post("/account/sign-in/", {"username": "", "password": ""}).content.decode()
-    assert error_summary_messages(html) == ["Enter your username", "Enter your password"]
+    assert error_summary_messages(html) == [
+        "Enter your username or e-mail address",
+        "Enter your password",
+    ]
     assert_error_summary_links_reach_inputs(html)
 
 
@@ -67,11 +85,13 @@ def test_signing_out_ends_the_session(client):
 
 
 @pytest.mark.django_db
-def test_an_executive_member_lands_on_the_dashboard_and_others_on_the_plans(client, demo):
+def test_executives_land_on_the_dashboard_owners_on_their_actions_others_on_the_plans(client, demo):
     from inspections.models import Inspection
 
     lewisham = Inspection.objects.get(partnership__slug="lewisham")
     client.force_login(demo["executive"])
     assert client.get("/welcome/")["Location"] == f"/inspections/{lewisham.pk}/dashboard/"
     client.force_login(demo["police.officer"])
+    assert client.get("/welcome/")["Location"] == "/my-actions/"
+    client.force_login(demo["scrutineer"])
     assert client.get("/welcome/")["Location"] == "/"

@@ -57,3 +57,14 @@ def test_the_lock_lifts_after_15_minutes(client, demo):
         assert sign_in(client, "executive", "demo-password").status_code == 429
     with time_machine.travel(start + datetime.timedelta(minutes=16), tick=False):
         assert sign_in(client, "executive", "demo-password").status_code == 302
+
+
+@pytest.mark.django_db
+def test_username_and_e_mail_address_count_as_one_person_towards_the_lock(client, demo):
+    for typed in ["executive", "executive@lewisham.example.org"] * 2 + ["executive"]:
+        sign_in(client, typed, "wrong")
+
+    locked = sign_in(client, "executive@lewisham.example.org", "demo-password")
+
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -161,3 +161,20 @@ def test_a_code_refused_at_set_up_links_to_the_field(client, strict_partnership)
     html = client.post("/account/two-factor/set-up/", {"code": ""}).content.decode()
     assert error_summary_messages(html) == ["Enter the 6-digit code from your authenticator app"]
     assert_error_summary_links_reach_inputs(html)
+
+
+@pytest.mark.django_db
+def test_a_manager_sets_it_up_for_themselves_before_requiring_it(client):
+    manager = UserFactory(role=Role.MANAGER)
+    client.force_login(manager)
+
+    response = client.post(SETTING, {"two_factor_required": "on"})
+
+    html = response.content.decode()
+    assert error_summary_messages(html) == [
+        "Turn on two-factor authentication for yourself before you require it of others"
+    ]
+    assert "<title>Error: Sign-in security" in html
+    assert_error_summary_links_reach_inputs(html)
+    manager.partnership.refresh_from_db()
+    assert not manager.partnership.two_factor_required
