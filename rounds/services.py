@@ -113,9 +113,7 @@ def return_accept(*, update_round: UpdateRound, action, user) -> ReturnReview:
 
 
 @transaction.atomic
-def return_send_back(
-    *, update_round: UpdateRound, action, user, comment: str
-) -> ReturnReview:
+def return_send_back(*, update_round: UpdateRound, action, user, comment: str) -> ReturnReview:
     """The manager asks for more detail. The owner gets an e-mail with the comment and a link
     to the update form; the update shows "returned for more detail" until they revise it."""
     if not comment.strip():

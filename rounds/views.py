@@ -92,9 +92,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
         data = form.cleaned_data
         try:
             if data["decision"] == ReviewDecision.ACCEPTED:
-                services.return_accept(
-                    update_round=update_round, action=action, user=request.user
-                )
+                services.return_accept(update_round=update_round, action=action, user=request.user)
                 done = f"The update on action {action.reference} is accepted"
             else:
                 services.return_send_back(
