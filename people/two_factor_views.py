@@ -98,6 +98,10 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request)
     if user.is_verified() or not request.session.get(two_factor.OWES_CODE):
         return redirect(next_url or "landing")
+    if not two_factor.has_two_factor(user):
+        # A manager reset it since this person signed in: there is no code left to ask for.
+        request.session.pop(two_factor.OWES_CODE)
+        return redirect(next_url or "landing")
     form = CodeForm(_posted(request), user=user)
     if request.method == "POST":
         if form.is_valid():

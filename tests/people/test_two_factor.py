@@ -286,3 +286,19 @@ def test_a_manager_resets_a_lost_phone(rf, client):
     assert reset.user == manager
     assert reset.partnership == person.partnership
     assert person.username in reset.detail
+
+
+@pytest.mark.django_db
+def test_after_a_reset_the_person_is_no_longer_asked_for_a_code(rf, client):
+    manager = UserFactory(role="manager")
+    person = UserFactory(partnership=manager.partnership, agency=manager.agency)
+    turn_on(client, person)
+    sign_in_with_password(client, person)
+    assert client.get("/")["Location"].startswith("/account/two-factor/verify/")
+    request = rf.post("/")
+    request.user = manager
+
+    two_factor.two_factor_reset(person=person, by=manager, request=request)
+
+    assert client.get("/", follow=True).status_code == 200
+    assert client.get("/").status_code == 200  # straight there from now on
