@@ -102,7 +102,10 @@ class Invitation(models.Model):
     """A single-use link, e-mailed to a new person, to set their password."""
 
     person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
-    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    # None when the site operator invited a partnership's first manager (add_partnership).
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()

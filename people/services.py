@@ -34,7 +34,7 @@ def describe(person: User) -> str:
     return f"{person.get_full_name()} ({person.username})"
 
 
-def _send_invitation(*, person: User, by: User, request) -> Invitation:
+def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     person.invitations.filter(accepted_at__isnull=True, replaced_at__isnull=True).update(
@@ -72,8 +72,9 @@ def _send_invitation(*, person: User, by: User, request) -> Invitation:
 @transaction.atomic
 def person_invite(
     *,
-    by: User,
+    by: User | None,
     request,
+    partnership=None,
     username: str,
     first_name: str,
     last_name: str,
@@ -83,9 +84,11 @@ def person_invite(
     role: Role,
 ) -> User:
     """Adds a person to the manager's partnership and e-mails them a link, valid for
-    7 days and once, to set their password. Until then they cannot sign in."""
+    7 days and once, to set their password. Until then they cannot sign in.
+
+    `by` is the manager inviting; None for the site operator, who names the partnership."""
     person = User(
-        partnership_id=by.partnership_id,
+        partnership_id=partnership.pk if partnership else by.partnership_id,
         username=username,
         first_name=first_name,
         last_name=last_name,
@@ -101,6 +104,8 @@ def person_invite(
     record(
         request,
         EventKind.INVITED,
+        user=by,
+        partnership_id=person.partnership_id,
         detail=f"Invited {describe(person)} as {person.get_role_display()}, {agency}",
     )
     return person
