@@ -47,7 +47,7 @@ def test_the_executive_signs_in_and_reads_the_lewisham_plan(page, demo, assert_a
 def test_a_wrong_password_shows_the_error_summary(page, demo, assert_accessible):
     sign_in(page, "executive", password="not-the-password")
     summary = page.locator(".govuk-error-summary")
-    expect(summary).to_contain_text("Enter a correct username and password")
+    expect(summary).to_contain_text("Enter a correct username or e-mail address, and password")
     assert_accessible(page)
 
 

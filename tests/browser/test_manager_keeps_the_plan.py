@@ -104,6 +104,7 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     expect(page.get_by_text("row 2, Colour: 'Purple' is not a RAG status")).to_be_visible()
     assert_accessible(page)
 
+    page.get_by_role("link", name="Partnership", exact=True).click()
     page.get_by_role("link", name="Audit trail").click()
     expect(page.get_by_role("heading", name="Audit trail", level=1)).to_be_visible()
     expect(page.locator("tbody tr").first).to_contain_text("Signed in")
