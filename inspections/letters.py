@@ -13,11 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-import holidays
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from inspections.models import Theme
+from inspections.working_days import working_days_from
 
 
 class LetterError(Exception):
@@ -217,14 +217,7 @@ def suggest_statement_due(letter_date: datetime.date) -> datetime.date:
     """70 working days after the letter, skipping England and Wales bank holidays: only a
     suggestion, for the Regulations count from the day the report is received and the
     letter's own date always stands."""
-    calendar = holidays.country_holidays("GB", subdiv="ENG", years=range(
-        letter_date.year, letter_date.year + 2))  # fmt: skip
-    day, counted = letter_date, 0
-    while counted < WORKING_DAYS_TO_STATEMENT:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5 and day not in calendar:
-            counted += 1
-    return day
+    return working_days_from(letter_date, WORKING_DAYS_TO_STATEMENT)
 
 
 def _date(parts) -> datetime.date | None:

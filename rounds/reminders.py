@@ -16,7 +16,7 @@ from actions.models import Action, Closure, ClosureStatus
 from actions.rag import overdue_q
 from people.models import Role
 from rounds import emails
-from rounds.calendar import working_days_from
+from inspections.working_days import working_days_from
 from rounds.models import EmailKind, UpdateRound
 from rounds.selectors import active_people, owners_due, owners_of
 

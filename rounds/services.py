@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rounds import emails
-from rounds.calendar import working_days_from
+from inspections.working_days import working_days_from
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,
     EmailKind,
