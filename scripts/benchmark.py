@@ -11,6 +11,7 @@ number of database queries. Not a test: the figures go in the README and the iss
 
 import argparse
 import datetime
+import io
 import os
 import statistics
 import sys
@@ -77,6 +78,20 @@ def seed(action_count: int, update_count: int) -> dict:
     executive = User.objects.create_user(
         "executive", partnership=partnership, agency=agencies[0], role=Role.EXECUTIVE
     )
+    manager = User.objects.create_user(
+        "manager", partnership=partnership, agency=agencies[0], role=Role.MANAGER
+    )
+    # A large partnership's people page: 300 people besides the officers.
+    User.objects.bulk_create(
+        User(
+            username=f"reader{n}",
+            email=f"reader{n}@bench.example.org",
+            partnership=partnership,
+            agency=agencies[n % 6],
+            role=Role.SCRUTINEER,
+        )
+        for n in range(300)
+    )
     inspection = Inspection.objects.create(partnership=partnership, subject="the front door")
     findings = [
         Finding.objects.create(inspection=inspection, number=n + 1, text=f"Area {n + 1}.")
@@ -114,8 +129,29 @@ def seed(action_count: int, update_count: int) -> dict:
         "inspection": inspection,
         "officer": officers[0],
         "executive": executive,
+        "manager": manager,
         "action": actions[0],
     }
+
+
+def benchmark_update_round(inspection, manager) -> tuple[float, float, object]:
+    """Opening a round e-mails every owner; send_reminders then runs the day's e-mails."""
+    from rounds.services import round_open
+
+    today = timezone.localdate()
+    with override_settings(
+        MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    ):
+        opening, (update_round, _) = time_once(
+            lambda: round_open(
+                inspection=inspection,
+                user=manager,
+                meeting_date=today + datetime.timedelta(days=14),
+                deadline=today + datetime.timedelta(days=7),
+            )
+        )
+        reminders, _ = time_once(lambda: call_command("send_reminders", stdout=io.StringIO()))
+    return opening, reminders, update_round
 
 
 def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
@@ -236,7 +272,13 @@ def main():
         ("executive", "Dashboard", reverse("dashboard", args=[inspection.pk])),
         ("executive", "Partnership overview (home)", reverse("home")),
         ("executive", "Meeting pack, HTML", reverse("meeting_pack", args=[inspection.pk])),
+        ("manager", "People (321 people)", reverse("people_list")),
+        ("manager", "Audit trail, first page", reverse("audit_trail")),
     ]
+    opening, reminders, update_round = benchmark_update_round(inspection, data["manager"])
+    pages.append(
+        ("manager", "Update round returns", reverse("round_returns", args=[update_round.pk]))
+    )
     # Serve static files as they are: the benchmark times pages, not collectstatic.
     with override_settings(
         STORAGES={
@@ -264,6 +306,10 @@ def main():
         )
         seconds, created = benchmark_import(inspection, data["officer"])
         print(f"Import of {created} rows from .xlsx: {seconds:.2f} s")
+        print(
+            f"Opening an update round (e-mails to 20 owners of {options.actions} actions): "
+            f"{opening:.2f} s; send_reminders the same day: {reminders:.2f} s"
+        )
 
 
 if __name__ == "__main__":
