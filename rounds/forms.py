@@ -19,6 +19,11 @@ class RoundForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    # The update the page showed: a decision is about that update and no later one.
+    update = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": "Open the update again from the returns page"},
+    )
     decision = forms.ChoiceField(
         label="Is the update good enough for the executive?",
         choices=[

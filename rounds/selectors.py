@@ -224,6 +224,18 @@ def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
     )
 
 
+def return_update(*, action: Action) -> ProgressUpdate | None:
+    """The update the manager checks: the action's return in the round, with its evidence."""
+    if action.return_id is None:
+        return None
+    return (
+        ProgressUpdate.objects.select_related("author")
+        .prefetch_related("evidence")
+        .filter(pk=action.return_id)
+        .first()
+    )
+
+
 def return_flag(action: Action, *, today: datetime.date | None = None) -> ReturnReview | None:
     """The send-back on the action's return in a round still before its meeting, unless the
     owner has revised the update since. One query."""

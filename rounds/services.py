@@ -3,11 +3,11 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from rounds import emails
 from inspections.working_days import working_days_from
+from rounds import emails
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,
     EmailKind,
@@ -86,45 +86,49 @@ def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
         raise ValidationError(f"{owner} was already sent a reminder today")
 
 
-def _review(*, update_round, action, user, decision: str, comment: str = ""):
+class ReturnChanged(ValidationError):
+    """The owner recorded another update after the manager opened the check page: the
+    decision would judge an update the manager never read."""
+
+
+ALREADY_CHECKED = "Someone has already checked this update"
+
+
+@transaction.atomic
+def return_check(
+    *, update_round: UpdateRound, action, user, update_id: int, decision: str, comment: str = ""
+) -> ReturnReview:
+    """The manager accepts the update the page showed them, or sends it back for more detail
+    with a comment: the owner then gets an e-mail, and the update shows "returned for more
+    detail" until they revise it. `action` comes from selectors.action_return, read now;
+    `update_id` is the update the manager read."""
     if action.return_id is None:
         raise ValidationError("This action has not been updated in this round yet")
+    if action.return_id != update_id:
+        raise ReturnChanged(
+            "The owner has updated this action since you opened it: check the new update"
+        )
     if action.review_decision:
-        raise ValidationError("This update has already been checked")
+        raise ValidationError(ALREADY_CHECKED)
+    comment = comment.strip()
+    if decision == ReviewDecision.SENT_BACK and not comment:
+        raise ValidationError({"comment": "Enter what more detail the update needs"})
     review = ReturnReview(
         update_round=update_round,
-        update_id=action.return_id,
+        update_id=update_id,
         decision=decision,
-        comment=comment.strip(),
+        comment=comment if decision == ReviewDecision.SENT_BACK else "",
         reviewed_by=user,
     )
-    review.full_clean()
-    review.save()
-    return review
-
-
-@transaction.atomic
-def return_accept(*, update_round: UpdateRound, action, user) -> ReturnReview:
-    """The manager is content with the update: it goes to the executive as it stands.
-    `action` comes from selectors.action_return, which reads its return in the round."""
-    return _review(
-        update_round=update_round, action=action, user=user, decision=ReviewDecision.ACCEPTED
-    )
-
-
-@transaction.atomic
-def return_send_back(*, update_round: UpdateRound, action, user, comment: str) -> ReturnReview:
-    """The manager asks for more detail. The owner gets an e-mail with the comment and a link
-    to the update form; the update shows "returned for more detail" until they revise it."""
-    if not comment.strip():
-        raise ValidationError({"comment": "Enter what more detail the update needs"})
-    review = _review(
-        update_round=update_round,
-        action=action,
-        user=user,
-        decision=ReviewDecision.SENT_BACK,
-        comment=comment,
-    )
-    for owner in owners_of([action], update_round.inspection.partnership_id):
-        emails.send(emails.sent_back(review=review, recipient=owner, action=action))
+    # The one-review-per-update rule is left to the database, where two managers checking
+    # the same update at once meet.
+    review.full_clean(exclude=["update"])
+    try:
+        with transaction.atomic():
+            review.save()
+    except IntegrityError:
+        raise ValidationError(ALREADY_CHECKED) from None
+    if decision == ReviewDecision.SENT_BACK:
+        for owner in owners_of([action], update_round.inspection.partnership_id):
+            emails.send(emails.sent_back(review=review, recipient=owner, action=action))
     return review

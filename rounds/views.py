@@ -7,13 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions.models import ProgressUpdate
 from inspections.selectors import inspection_for_user
 from people import permissions
 from people.models import User
 from rounds import selectors, services
 from rounds.forms import ReviewForm, RoundForm
-from rounds.models import ReviewDecision, UpdateRound
+from rounds.models import ReturnReview, ReviewDecision, UpdateRound
 
 
 def round_list(request: HttpRequest, pk: int) -> HttpResponse:
@@ -87,35 +86,30 @@ def round_chase(request: HttpRequest, pk: int, owner_pk: int) -> HttpResponse:
 def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     update_round = _round_for_manager(request, pk)
     action = selectors.action_return(update_round=update_round, action_pk=action_pk)
-    form = ReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["decision"] == ReviewDecision.ACCEPTED:
-                services.return_accept(update_round=update_round, action=action, user=request.user)
-                done = f"The update on action {action.reference} is accepted"
-            else:
-                services.return_send_back(
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                review = services.return_check(
                     update_round=update_round,
                     action=action,
                     user=request.user,
-                    comment=data["comment"],
+                    update_id=form.cleaned_data["update"],
+                    decision=form.cleaned_data["decision"],
+                    comment=form.cleaned_data["comment"],
                 )
-                done = (
-                    f"The update on action {action.reference} has been returned to its "
-                    f"owner for more detail"
-                )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, done)
-            return redirect(f"{update_round.get_absolute_url()}#action-{action.pk}")
-    update = (
-        ProgressUpdate.objects.select_related("author")
-        .prefetch_related("evidence")
-        .filter(pk=action.return_id)
-        .first()
-    )
+            except services.ReturnChanged as changed:
+                # Show the new update, and judge that one next time.
+                form = ReviewForm({**request.POST.dict(), "update": action.return_id})
+                form.is_valid()
+                form.add_error(None, changed)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _review_done(review, action))
+                return redirect(f"{update_round.get_absolute_url()}#action-{action.pk}")
+    else:
+        form = ReviewForm(initial={"update": action.return_id})
     return render(
         request,
         "rounds/return_review.html",
@@ -123,8 +117,14 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
             "inspection": update_round.inspection,
             "update_round": update_round,
             "action": action,
-            "update": update,
+            "update": selectors.return_update(action=action),
             "status": selectors.return_status(action),
             "form": form,
         },
     )
+
+
+def _review_done(review: ReturnReview, action) -> str:
+    if review.decision == ReviewDecision.ACCEPTED:
+        return f"The update on action {action.reference} is accepted"
+    return f"The update on action {action.reference} has been returned to its owner for more detail"

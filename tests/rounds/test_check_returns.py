@@ -3,10 +3,13 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from actions import services as action_services
 from actions.rag import RAG
+from people.models import Role
+from rounds import selectors, services
 from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail
 from tests.factories import ActionFactory, UserFactory
 from tests.rounds.conftest import at
@@ -106,10 +109,14 @@ def test_send_back_emails_the_owner_and_flags_the_update_until_revised(client, p
     client.force_login(plan.manager)
     review_url = reverse("return_review", args=[opened.pk, action.pk])
 
-    response = client.post(review_url, {"decision": "sent_back", "comment": ""})
+    update = action.updates.get().pk
+    response = client.post(review_url, {"update": update, "decision": "sent_back", "comment": ""})
     assert "Enter what more detail the update needs" in response.content.decode()
 
-    client.post(review_url, {"decision": "sent_back", "comment": "Give the custody figures."})
+    client.post(
+        review_url,
+        {"update": update, "decision": "sent_back", "comment": "Give the custody figures."},
+    )
     review = ReturnReview.objects.get()
     assert review.decision == ReviewDecision.SENT_BACK
     (message,) = mail.outbox
@@ -137,7 +144,9 @@ def test_accepting_a_return_counts_it_accepted(client, plan, opened):
     client.force_login(plan.manager)
 
     response = client.post(
-        reverse("return_review", args=[opened.pk, action.pk]), {"decision": "accepted"}, follow=True
+        reverse("return_review", args=[opened.pk, action.pk]),
+        {"update": action.updates.get().pk, "decision": "accepted"},
+        follow=True,
     )
 
     assert "is accepted" in response.content.decode()
@@ -149,7 +158,50 @@ def test_an_action_not_yet_returned_cannot_be_checked(client, plan, opened):
     client.force_login(plan.manager)
     response = client.post(
         reverse("return_review", args=[opened.pk, plan.council_action.pk]),
-        {"decision": "accepted"},
+        {"update": 0, "decision": "accepted"},
     )
     assert "has not been updated in this round yet" in response.content.decode()
     assert not ReturnReview.objects.exists()
+
+
+def test_a_check_of_an_update_the_owner_has_since_revised_is_refused_and_shows_the_new_one(
+    client, plan, opened
+):
+    action = plan.council_action
+    record_update(action, plan.council_owner, "First draft.")
+    client.force_login(plan.manager)
+    review_url = reverse("return_review", args=[opened.pk, action.pk])
+    page = client.get(review_url).content.decode()
+    first = action.updates.get()
+    assert f'name="update" value="{first.pk}"' in page
+
+    record_update(action, plan.council_owner, "Audit of 20 cases done; 18 met the standard.")
+    response = client.post(review_url, {"update": first.pk, "decision": "accepted"})
+
+    page = response.content.decode()
+    assert "<title>Error: " in page
+    assert "The owner has updated this action since you opened it: check the new update" in page
+    assert "Audit of 20 cases done; 18 met the standard." in page
+    latest = action.updates.exclude(pk=first.pk).get()
+    assert f'name="update" value="{latest.pk}"' in page
+    assert not ReturnReview.objects.exists()
+
+
+def test_two_managers_checking_the_same_update_at_once_are_told_it_is_done(plan, opened):
+    action = plan.council_action
+    record_update(action, plan.council_owner)
+    # Both read the action before either saved.
+    as_read = selectors.action_return(update_round=opened, action_pk=action.pk)
+    other_manager = UserFactory(partnership=plan.partnership, role=Role.MANAGER)
+    services.return_check(
+        update_round=opened, action=as_read, user=other_manager,
+        update_id=as_read.return_id, decision=ReviewDecision.ACCEPTED,
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError, match="Someone has already checked this update"):
+        services.return_check(
+            update_round=opened, action=as_read, user=plan.manager,
+            update_id=as_read.return_id, decision=ReviewDecision.SENT_BACK, comment="More.",
+        )  # fmt: skip
+    assert ReturnReview.objects.get().decision == ReviewDecision.ACCEPTED
+    assert mail.outbox == []
