@@ -32,6 +32,11 @@ def long_date(day: datetime.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
+def plural(count: int, word: str) -> str:
+    """'1 action', '3 actions': every count the service writes, in e-mails and on pages."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def actions_phrase(count: int) -> str:
     return "your action" if count == 1 else f"your {count} actions"
 
@@ -96,6 +101,34 @@ def send(outgoing: Outgoing) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+@dataclass
+class Delivery:
+    """What one batch of e-mails came to: each e-mail sent, each that failed and why."""
+
+    sent: list[Outgoing] = field(default_factory=list)
+    failed: list[tuple[Outgoing, Exception]] = field(default_factory=list)
+
+    @property
+    def people(self) -> int:
+        return len({email.recipient.pk for email in self.sent})
+
+
+def send_each(outgoing: list[Outgoing]) -> Delivery:
+    """Sends each e-mail on its own: one refused address or a mail server failing halfway
+    leaves the others sent and recorded, and the failed ones unrecorded, so that the next
+    run of send_reminders sends them."""
+    delivery = Delivery()
+    for email in outgoing:
+        try:
+            went = send(email)
+        except Exception as error:  # noqa: BLE001 - whatever the mail server did, go on
+            delivery.failed.append((email, error))
+            continue
+        if went:
+            delivery.sent.append(email)
+    return delivery
 
 
 def _deliver(message: EmailMultiAlternatives) -> None:

@@ -25,12 +25,42 @@ def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
     return working_days_from(meeting_date, -DEADLINE_WORKING_DAYS_BEFORE_MEETING)
 
 
-@transaction.atomic
 def round_open(
-    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date
-) -> tuple[UpdateRound, int]:
+    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date | None = None
+) -> tuple[UpdateRound, emails.Delivery]:
     """Asks every owner to update their open actions before the meeting: each gets one
-    e-mail listing them all. Returns the round and how many e-mails went."""
+    e-mail listing them all. The deadline, when not given, is the suggested one.
+
+    The round is saved first and the e-mails sent after: a mail server failing halfway
+    neither loses the round nor, on a second try, e-mails again the owners it reached.
+    Each e-mail that fails is left unrecorded, so send_reminders sends it on its next run.
+    Called inside a caller's transaction (ATOMIC_REQUESTS), the e-mails go before that
+    commits: the view that opens rounds is outside it."""
+    update_round = _round_create(
+        inspection=inspection,
+        user=user,
+        meeting_date=meeting_date,
+        deadline=deadline or suggest_deadline(meeting_date),
+    )
+    delivery = emails.send_each(
+        [
+            emails.update_request(
+                kind=EmailKind.ROUND_OPEN,
+                update_round=update_round,
+                recipient=owner,
+                actions=actions,
+                occasion=round_occasion(update_round),
+            )
+            for owner, actions in owners_due(update_round).items()
+        ]
+    )
+    return update_round, delivery
+
+
+@transaction.atomic
+def _round_create(
+    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date
+) -> UpdateRound:
     today = timezone.localdate()
     if meeting_date < today:
         raise ValidationError({"meeting_date": "The meeting date must be today or in the future"})
@@ -51,19 +81,7 @@ def round_open(
     )
     update_round.full_clean()
     update_round.save()
-    sent = sum(
-        emails.send(
-            emails.update_request(
-                kind=EmailKind.ROUND_OPEN,
-                update_round=update_round,
-                recipient=owner,
-                actions=actions,
-                occasion=round_occasion(update_round),
-            )
-        )
-        for owner, actions in owners_due(update_round).items()
-    )
-    return update_round, sent
+    return update_round
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,31 +12,40 @@ from inspections.selectors import inspection_for_user
 from people import permissions
 from people.models import User
 from rounds import selectors, services
+from rounds.emails import plural
 from rounds.forms import ReviewForm, RoundForm
 from rounds.models import ReturnReview, ReviewDecision, UpdateRound
 
 
+# Outside the request's transaction: the round is saved before its e-mails go, so a mail
+# server failing cannot take the round, or the record of e-mails already sent, with it.
+@transaction.non_atomic_requests
 def round_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_run_update_round(request.user, inspection))
     form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        meeting_date = form.cleaned_data["meeting_date"]
         try:
-            update_round, sent = services.round_open(
+            update_round, delivery = services.round_open(
                 inspection=inspection,
                 user=request.user,
-                meeting_date=meeting_date,
-                deadline=form.cleaned_data["deadline"] or services.suggest_deadline(meeting_date),
+                meeting_date=form.cleaned_data["meeting_date"],
+                deadline=form.cleaned_data["deadline"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(
                 request,
-                f"The round is open: {sent} owner{'s' if sent != 1 else ''} e-mailed, "
+                f"The round is open: {plural(len(delivery.sent), 'owner')} e-mailed, "
                 f"each with a list of their actions to update",
             )
+            if delivery.failed:
+                messages.warning(
+                    request,
+                    f"{plural(len(delivery.failed), 'e-mail')} could not be sent. The daily "
+                    f"reminders (send_reminders) send them on their next run",
+                )
             return redirect(update_round)
     rounds = UpdateRound.objects.filter(inspection=inspection).order_by("-meeting_date", "-pk")
     return render(

@@ -1,7 +1,9 @@
 import datetime
+import smtplib
 
 import pytest
 import time_machine
+from django.core.mail.backends import locmem
 from django.utils import timezone
 
 from people.models import Role
@@ -75,3 +77,27 @@ def plan(db):
 @pytest.fixture(autouse=True)
 def site_url(settings):
     settings.SITE_URL = "https://plans.example.org"
+
+
+class RefusingMailServer(locmem.EmailBackend):
+    """A mail server that fails on the addresses in `refused` and delivers the rest."""
+
+    refused: set[str] = set()
+
+    def send_messages(self, messages):
+        for message in messages:
+            if refused := set(message.to) & self.refused:
+                raise smtplib.SMTPRecipientsRefused(dict.fromkeys(refused, (550, b"No")))
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def mail_server_refusing(settings):
+    """Call it with the addresses the mail server should fail on."""
+    settings.MAILERS = {"default": {"BACKEND": "tests.rounds.conftest.RefusingMailServer"}}
+
+    def refuse(*addresses: str) -> None:
+        RefusingMailServer.refused = set(addresses)
+
+    yield refuse
+    RefusingMailServer.refused = set()

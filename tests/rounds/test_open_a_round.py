@@ -1,7 +1,9 @@
 import datetime
+import io
 
 import time_machine
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,3 +70,40 @@ def test_only_managers_open_rounds_and_strangers_get_404(client, plan):
     assert client.get(url).status_code == 403
     client.force_login(plan.stranger)
     assert client.get(url).status_code == 404
+
+
+def test_a_mail_server_failing_keeps_the_round_and_send_reminders_sends_what_failed(
+    client, plan, mail_server_refusing
+):
+    mail_server_refusing(plan.council_owner.email)
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        response = client.post(
+            reverse("round_list", args=[plan.inspection.pk]),
+            {"meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026"},
+            follow=True,
+        )
+
+    page = response.content.decode()
+    assert "The round is open: 1 owner e-mailed" in page
+    assert "1 e-mail could not be sent" in page
+    assert "send them on their next run" in page
+    update_round = UpdateRound.objects.get()
+    assert [m.to for m in mail.outbox] == [[plan.police_owner.email]]
+    assert [e.recipient for e in SentEmail.objects.all()] == [plan.police_owner]
+
+    mail_server_refusing()
+    with time_machine.travel(timezone.make_aware(OPENED + datetime.timedelta(days=1))):
+        call_command("send_reminders", stdout=io.StringIO())
+    assert mail.outbox[-1].to == [plan.council_owner.email]
+    assert update_round.emails.filter(recipient=plan.council_owner).count() == 1
+    assert update_round.emails.filter(recipient=plan.police_owner).count() == 1
+
+
+def test_opening_a_round_without_a_deadline_takes_the_suggested_one(plan):
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        update_round, delivery = services.round_open(
+            inspection=plan.inspection, user=plan.manager, meeting_date=MEETING
+        )
+    assert update_round.deadline == datetime.date(2026, 3, 6)
+    assert len(delivery.sent) == 2

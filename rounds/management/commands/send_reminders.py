@@ -26,28 +26,24 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run: bool, today: datetime.date | None, **options):
         outgoing = due_emails(today=today or timezone.localdate())
-        sent, people, failures = 0, set(), 0
-        for email in outgoing:
-            who = f"{email.recipient} <{email.recipient.email}>"
-            line = f"{email.kind.label}: {who}: {email.subject}"
-            if dry_run:
-                self.stdout.write(f"would send {line}")
-                sent += 1
-                people.add(email.recipient.pk)
-                continue
-            try:
-                went = emails.send(email)
-            except Exception as error:  # noqa: BLE001 - one refused address must not stop the rest
-                failures += 1
-                self.stderr.write(f"could not send {line}: {error}")
-                continue
-            if went:
-                sent += 1
-                people.add(email.recipient.pk)
-        verb = "would send" if dry_run else "sent"
-        if failures:
-            self.stderr.write(f"{failures} e-mails failed; the next run tries them again")
-        # Exactly this line, whatever the numbers: monitoring reads it.
-        self.stdout.write(f"{verb} {sent} e-mails to {len(people)} people")
-        if failures:
+        if dry_run:
+            for email in outgoing:
+                self.stdout.write(f"would send {describe(email)}")
+            people = len({email.recipient.pk for email in outgoing})
+            # Exactly this line, whatever the numbers: monitoring reads it.
+            self.stdout.write(f"would send {len(outgoing)} e-mails to {people} people")
+            return
+        delivery = emails.send_each(outgoing)
+        for email, error in delivery.failed:
+            self.stderr.write(f"could not send {describe(email)}: {error}")
+        if delivery.failed:
+            self.stderr.write(
+                f"{len(delivery.failed)} e-mails failed; the next run tries them again"
+            )
+        self.stdout.write(f"sent {len(delivery.sent)} e-mails to {delivery.people} people")
+        if delivery.failed:
             raise SystemExit(1)
+
+
+def describe(email: emails.Outgoing) -> str:
+    return f"{email.kind.label}: {email.recipient} <{email.recipient.email}>: {email.subject}"
