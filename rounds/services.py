@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from inspections.models import Inspection
 from inspections.working_days import working_days_from
 from rounds import emails
 from rounds.models import (
@@ -16,7 +17,7 @@ from rounds.models import (
     UpdateRound,
 )
 from rounds.reminders import round_occasion
-from rounds.selectors import owners_due, owners_of
+from rounds.selectors import current_round, owners_due, owners_of
 
 
 def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
@@ -57,7 +58,6 @@ def round_open(
     return update_round, delivery
 
 
-@transaction.atomic
 def _round_create(
     *, inspection, user, meeting_date: datetime.date, deadline: datetime.date
 ) -> UpdateRound:
@@ -68,20 +68,30 @@ def _round_create(
         raise ValidationError({"deadline": "The deadline must be today or in the future"})
     if deadline > meeting_date:
         raise ValidationError({"deadline": "The deadline must be on or before the meeting date"})
-    if UpdateRound.objects.filter(inspection=inspection, meeting_date=meeting_date).exists():
-        raise ValidationError(
-            {"meeting_date": "A round is already open for a meeting on this date"}
-        )
-    update_round = UpdateRound(
-        inspection=inspection,
-        meeting_date=meeting_date,
-        deadline=deadline,
-        opened_by=user,
-        opened_at=timezone.now(),
-    )
-    update_round.full_clean()
-    update_round.save()
+    try:
+        with transaction.atomic():
+            # One round at a time per plan: two managers opening rounds at once queue on
+            # the plan's row (PostgreSQL), and the second then finds the first's round.
+            Inspection.objects.select_for_update().filter(pk=inspection.pk).exists()
+            if open_round := current_round(inspection, today=today):
+                raise _already_open(open_round)
+            update_round = UpdateRound(
+                inspection=inspection,
+                meeting_date=meeting_date,
+                deadline=deadline,
+                opened_by=user,
+                opened_at=timezone.now(),
+            )
+            update_round.full_clean()
+            update_round.save()
+    except IntegrityError:
+        raise _already_open(current_round(inspection, today=today)) from None
     return update_round
+
+
+def _already_open(open_round: UpdateRound | None) -> ValidationError:
+    when = f" on {open_round.meeting_date:%-d %B %Y}" if open_round else ""
+    return ValidationError({"meeting_date": f"A round is already open for the meeting{when}"})
 
 
 @transaction.atomic

@@ -107,3 +107,27 @@ def test_opening_a_round_without_a_deadline_takes_the_suggested_one(plan):
         )
     assert update_round.deadline == datetime.date(2026, 3, 6)
     assert len(delivery.sent) == 2
+
+
+def test_a_second_round_is_refused_while_one_is_open_for_the_plan(client, plan):
+    plan.open_round()
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        response = client.post(
+            reverse("round_list", args=[plan.inspection.pk]),
+            {"meeting_date_0": "20", "meeting_date_1": "3", "meeting_date_2": "2026"},
+        )
+    page = response.content.decode()
+    assert "<title>Error: " in page
+    assert "A round is already open for the meeting on 13 March 2026" in page
+    assert UpdateRound.objects.count() == 1
+
+
+def test_a_new_round_opens_once_the_last_meeting_has_passed(plan):
+    plan.open_round()
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 3, 14, 9)), tick=False):
+        update_round, _ = services.round_open(
+            inspection=plan.inspection, user=plan.manager, meeting_date=datetime.date(2026, 5, 8)
+        )
+    assert UpdateRound.objects.count() == 2
+    assert update_round.deadline == datetime.date(2026, 4, 30)
