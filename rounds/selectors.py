@@ -115,11 +115,21 @@ def owners_of(actions, partnership_id: int) -> dict[User, list[Action]]:
     return owners
 
 
+# Still due an update: not returned, or returned for more detail and not revised since.
+STILL_DUE = Q(return_id__isnull=True) | Q(review_decision=ReviewDecision.SENT_BACK)
+
+
+def is_still_due(action: Action) -> bool:
+    """Reads the annotations `with_return` adds, as STILL_DUE does in the database."""
+    return action.return_id is None or action.review_decision == ReviewDecision.SENT_BACK
+
+
 def owners_due(update_round: UpdateRound) -> dict[User, list[Action]]:
-    """Each owner with the round's actions they have not yet returned."""
+    """Each owner with the round's actions they still have to update: not yet returned, or
+    sent back for more detail and not revised since."""
     actions = (
         round_actions(update_round)
-        .filter(return_id__isnull=True)
+        .filter(STILL_DUE)
         .select_related("lead_officer", "finding")
         .order_by("finding__number", "position", "pk")
     )
@@ -137,8 +147,9 @@ class OwnerReturns:
         return sum(1 for action in self.actions if action.return_id is not None)
 
     @property
-    def missing(self) -> int:
-        return len(self.actions) - self.returned
+    def still_due(self) -> int:
+        """Not returned, or returned for more detail: what a chase asks for."""
+        return sum(1 for action in self.actions if is_still_due(action))
 
 
 @dataclass

@@ -5,10 +5,12 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 
 from actions import services as action_services
 from actions.rag import RAG
-from rounds.models import EmailKind, SentEmail
+from rounds import selectors, services
+from rounds.models import EmailKind, ReviewDecision, SentEmail
 from tests.actions.conftest import propose
 from tests.rounds.conftest import at
 
@@ -143,3 +145,43 @@ def test_executive_members_hear_of_closures_awaiting_them_before_the_meeting(pla
         "1 action proposed complete for the SCP executive on Friday 13 March"
     ]
     assert f"/actions/{plan.council_action.pk}/" in to_executive[0].body
+
+
+def send_back(update_round, action, manager):
+    services.return_check(
+        update_round=update_round,
+        action=selectors.action_return(update_round=update_round, action_pk=action.pk),
+        user=manager,
+        update_id=action.updates.latest().pk,
+        decision=ReviewDecision.SENT_BACK,
+        comment="Give the figures.",
+    )
+
+
+def test_a_return_sent_back_and_not_revised_is_still_due_for_the_reminders(plan, opened):
+    record_update(plan.council_action, plan.council_owner)
+    send_back(opened, plan.council_action, plan.manager)
+    for action in plan.police_actions:
+        record_update(action, plan.police_owner)
+    mail.outbox.clear()
+
+    run(datetime.date(2026, 3, 4))
+    assert subjects() == ["Reminder: update your action for the SCP executive by Friday 6 March"]
+    assert mail.outbox[0].to == [plan.council_owner.email]
+
+    record_update(plan.council_action, plan.council_owner)
+    assert run(datetime.date(2026, 3, 6)).splitlines()[-1] == "sent 0 e-mails to 0 people"
+
+
+def test_the_manager_can_chase_an_owner_whose_only_return_was_sent_back(client, plan, opened):
+    record_update(plan.council_action, plan.council_owner)
+    send_back(opened, plan.council_action, plan.manager)
+    mail.outbox.clear()
+    client.force_login(plan.manager)
+    chase_url = reverse("round_chase", args=[opened.pk, plan.council_owner.pk])
+
+    with time_machine.travel(at(datetime.date(2026, 3, 2), 10)):
+        page = client.get(reverse("round_returns", args=[opened.pk])).content.decode()
+        assert f'action="{chase_url}"' in page
+        client.post(chase_url)
+    assert [m.to for m in mail.outbox] == [[plan.council_owner.email]]
