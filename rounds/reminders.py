@@ -1,6 +1,7 @@
 """What send_reminders sends on a given day: only what is due that day and not yet sent.
 
-Per round, each owner gets at most one of these a day, the one the calendar calls for:
+Per round, each owner gets at most one of these a day, the one the calendar calls for, and
+none on a day the manager chased them or the round opened:
 - from the day the round opens: the round-open e-mail, if they have not had it;
 - from 2 working days before the deadline: one reminder, if anything is not yet returned;
 - on the deadline: a last reminder, with a copy to the partnership's managers.
@@ -14,11 +15,11 @@ from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus
 from actions.rag import overdue_q
+from inspections.working_days import working_days_from
 from people.models import Role
 from rounds import emails
-from inspections.working_days import working_days_from
 from rounds.models import EmailKind, UpdateRound
-from rounds.selectors import active_people, owners_due, owners_of
+from rounds.selectors import active_people, emailed_today, owners_due, owners_of
 
 REMINDER_WORKING_DAYS_BEFORE_DEADLINE = 2
 
@@ -35,6 +36,12 @@ def round_stage(update_round: UpdateRound, today: datetime.date) -> EmailKind | 
     return EmailKind.ROUND_OPEN
 
 
+def short_notice(update_round: UpdateRound) -> bool:
+    """Whether the deadline comes too soon after the round opens for the reminder before it."""
+    opened = timezone.localdate(update_round.opened_at)
+    return update_round.deadline < working_days_from(opened, REMINDER_WORKING_DAYS_BEFORE_DEADLINE)
+
+
 def round_occasion(update_round: UpdateRound) -> str:
     return f"round-{update_round.pk}"
 
@@ -43,6 +50,9 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
     kind = round_stage(update_round, today)
     if kind is None:
         return []
+    # At most one of these a day: an owner chased, or sent the round-open e-mail, today
+    # hears from the service again tomorrow.
+    already = emailed_today(update_round, today=today)
     due = owners_due(update_round)
     outgoing = [
         emails.update_request(
@@ -53,6 +63,7 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
             occasion=round_occasion(update_round),
         )
         for owner, actions in due.items()
+        if owner.pk not in already
     ]
     if kind == EmailKind.LAST_REMINDER and due:
         managers = active_people(update_round.inspection.partnership_id, Role.MANAGER)

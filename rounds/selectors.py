@@ -13,7 +13,7 @@ from actions.rag import RAG
 from inspections.models import Agency, Inspection
 from inspections.scoping import get_for_user_or_404
 from people.models import Role, User
-from rounds.models import ReturnReview, ReviewDecision, SentEmail, UpdateRound
+from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail, UpdateRound
 
 
 class ReturnStatus:
@@ -134,6 +134,24 @@ def owners_due(update_round: UpdateRound) -> dict[User, list[Action]]:
         .order_by("finding__number", "position", "pk")
     )
     return owners_of(actions, update_round.inspection.partnership_id)
+
+
+# The e-mails that ask an owner to update their actions in a round: one a day at most.
+ROUND_REQUESTS = (
+    EmailKind.ROUND_OPEN,
+    EmailKind.REMINDER,
+    EmailKind.LAST_REMINDER,
+    EmailKind.CHASE,
+)
+
+
+def emailed_today(update_round: UpdateRound, *, today: datetime.date) -> set[int]:
+    """The people already asked today to update their actions in the round."""
+    return set(
+        SentEmail.objects.filter(
+            update_round=update_round, kind__in=ROUND_REQUESTS, sent_at__date=today
+        ).values_list("recipient_id", flat=True)
+    )
 
 
 @dataclass

@@ -17,7 +17,7 @@ from rounds.models import (
     UpdateRound,
 )
 from rounds.reminders import round_occasion
-from rounds.selectors import current_round, owners_due, owners_of
+from rounds.selectors import current_round, emailed_today, owners_due, owners_of
 
 
 def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
@@ -97,17 +97,21 @@ def _already_open(open_round: UpdateRound | None) -> ValidationError:
 @transaction.atomic
 def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
     """Sends one owner a reminder now of the actions they have not yet returned. Once a
-    day: a second press the same day sends nothing more."""
+    day, counting the service's own round e-mails: an owner reminded this morning is not
+    chased again this afternoon."""
     actions = owners_due(update_round).get(owner)
     if not actions:
         raise ValidationError(f"{owner} has no actions left to update in this round")
+    today = timezone.localdate()
+    if owner.pk in emailed_today(update_round, today=today):
+        raise ValidationError(f"{owner} was already e-mailed about this round today")
     sent = emails.send(
         emails.update_request(
             kind=EmailKind.CHASE,
             update_round=update_round,
             recipient=owner,
             actions=actions,
-            occasion=f"{round_occasion(update_round)}/{timezone.localdate():%Y-%m-%d}",
+            occasion=f"{round_occasion(update_round)}/{today:%Y-%m-%d}",
         )
     )
     if not sent:

@@ -15,6 +15,7 @@ from rounds import selectors, services
 from rounds.emails import plural
 from rounds.forms import ReviewForm, RoundForm
 from rounds.models import ReturnReview, ReviewDecision, UpdateRound
+from rounds.reminders import short_notice
 
 
 # Outside the request's transaction: the round is saved before its e-mails go, so a mail
@@ -40,6 +41,12 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
                 f"The round is open: {plural(len(delivery.sent), 'owner')} e-mailed, "
                 f"each with a list of their actions to update",
             )
+            if short_notice(update_round):
+                messages.warning(
+                    request,
+                    "The deadline is less than 2 working days away, so owners get no reminder "
+                    "before the last one on the deadline day",
+                )
             if delivery.failed:
                 messages.warning(
                     request,

@@ -90,7 +90,7 @@ def test_chase_sends_one_reminder_now_and_records_it(client, plan, opened):
     assert SentEmail.objects.filter(kind=EmailKind.CHASE, recipient=plan.police_owner).exists()
 
     response = client.post(url, follow=True)
-    assert "already sent a reminder today" in response.content.decode()
+    assert "already e-mailed about this round today" in response.content.decode()
     assert len(mail.outbox) == 1
 
 

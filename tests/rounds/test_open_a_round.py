@@ -131,3 +131,20 @@ def test_a_new_round_opens_once_the_last_meeting_has_passed(plan):
         )
     assert UpdateRound.objects.count() == 2
     assert update_round.deadline == datetime.date(2026, 4, 30)
+
+
+def test_a_deadline_too_close_for_a_reminder_is_allowed_with_a_warning(client, plan):
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):  # Monday 23 February
+        response = client.post(
+            reverse("round_list", args=[plan.inspection.pk]),
+            {
+                "meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026",
+                "deadline_0": "24", "deadline_1": "2", "deadline_2": "2026",
+            },
+            follow=True,
+        )  # fmt: skip
+    page = response.content.decode()
+    assert "The round is open" in page
+    assert "The deadline is less than 2 working days away" in page
+    assert UpdateRound.objects.get().deadline == datetime.date(2026, 2, 24)

@@ -185,3 +185,37 @@ def test_the_manager_can_chase_an_owner_whose_only_return_was_sent_back(client, 
         assert f'action="{chase_url}"' in page
         client.post(chase_url)
     assert [m.to for m in mail.outbox] == [[plan.council_owner.email]]
+
+
+def test_a_round_opened_on_the_reminder_day_sends_no_reminder_that_day(plan):
+    reminder_day = datetime.date(2026, 3, 4)
+    with time_machine.travel(at(reminder_day, 9), tick=False):
+        services.round_open(
+            inspection=plan.inspection, user=plan.manager, meeting_date=datetime.date(2026, 3, 13)
+        )
+    mail.outbox.clear()
+
+    assert run(reminder_day).splitlines()[-1] == "sent 0 e-mails to 0 people"
+    assert run(datetime.date(2026, 3, 5)).splitlines()[-1] == "sent 2 e-mails to 2 people"
+
+
+def test_an_owner_chased_on_the_reminder_day_gets_no_reminder_that_day(client, plan, opened):
+    client.force_login(plan.manager)
+    chase_url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    with time_machine.travel(at(datetime.date(2026, 3, 4), 6)):
+        client.post(chase_url)
+    assert len(mail.outbox) == 1
+
+    run(datetime.date(2026, 3, 4))
+    assert [m.to for m in mail.outbox[1:]] == [[plan.council_owner.email]]
+
+
+def test_the_manager_cannot_chase_an_owner_reminded_earlier_that_day(client, plan, opened):
+    run(datetime.date(2026, 3, 4))
+    mail.outbox.clear()
+    client.force_login(plan.manager)
+    chase_url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    with time_machine.travel(at(datetime.date(2026, 3, 4), 10)):
+        response = client.post(chase_url, follow=True)
+    assert "was already e-mailed about this round today" in response.content.decode()
+    assert mail.outbox == []
