@@ -23,6 +23,10 @@ from people.models import User
 from rounds.models import EmailKind, SentEmail, UpdateRound
 
 
+def round_occasion(update_round: UpdateRound) -> str:
+    return f"round-{update_round.pk}"
+
+
 def absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
@@ -188,26 +192,28 @@ def update_request(
     )
 
 
-def last_reminder_copy(
-    *, update_round: UpdateRound, manager: User, owner: User, actions: list
-) -> Outgoing:
-    """The manager's copy of an owner's last reminder, so they know whom to chase."""
+def last_reminder_copy(*, update_round: UpdateRound, manager: User, due: dict) -> Outgoing:
+    """The manager's copy of the day's last reminders: every owner with what they have not
+    updated, in one e-mail, so they know whom to chase."""
     partnership = update_round.inspection.partnership
     meeting = f"{partnership.short_name} executive"
+    actions = sum(len(owned) for owned in due.values())
     return Outgoing(
         kind=EmailKind.LAST_REMINDER_COPY,
         recipient=manager,
-        occasion=f"round-{update_round.pk}/owner-{owner.pk}",
-        subject=f"Copy: {owner} has not updated {len(actions)} "
-        f"action{'s' if len(actions) != 1 else ''} for the {meeting}, due today",
+        occasion=round_occasion(update_round),
+        subject=f"Copy: {plural(len(due), 'owner')} {'has' if len(due) == 1 else 'have'} not "
+        f"updated {plural(actions, 'action')} for the {meeting}, due today",
         template="last_reminder_copy",
         update_round=update_round,
         context={
-            "owner": owner,
             "meeting": meeting,
             "partnership": partnership,
             "deadline": long_date(update_round.deadline),
-            "actions": [(action, action_url(action)) for action in actions],
+            "owners": [
+                (owner, [(action, action_url(action)) for action in owned])
+                for owner, owned in due.items()
+            ],
             "returns_url": absolute(update_round.get_absolute_url()),
         },
     )

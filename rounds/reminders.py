@@ -42,10 +42,6 @@ def short_notice(update_round: UpdateRound) -> bool:
     return update_round.deadline < working_days_from(opened, REMINDER_WORKING_DAYS_BEFORE_DEADLINE)
 
 
-def round_occasion(update_round: UpdateRound) -> str:
-    return f"round-{update_round.pk}"
-
-
 def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[emails.Outgoing]:
     kind = round_stage(update_round, today)
     if kind is None:
@@ -60,7 +56,7 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
             update_round=update_round,
             recipient=owner,
             actions=actions,
-            occasion=round_occasion(update_round),
+            occasion=emails.round_occasion(update_round),
         )
         for owner, actions in due.items()
         if owner.pk not in already
@@ -69,11 +65,12 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
         managers = active_people(update_round.inspection.partnership_id, Role.MANAGER)
         outgoing += [
             emails.last_reminder_copy(
-                update_round=update_round, manager=manager, owner=owner, actions=actions
+                update_round=update_round,
+                manager=manager,
+                due={owner: actions for owner, actions in due.items() if owner != manager},
             )
-            for owner, actions in due.items()
             for manager in managers
-            if manager != owner
+            if set(due) - {manager}
         ]
     return outgoing
 

@@ -16,7 +16,6 @@ from rounds.models import (
     ReviewDecision,
     UpdateRound,
 )
-from rounds.reminders import round_occasion
 from rounds.selectors import current_round, emailed_today, owners_due, owners_of
 
 
@@ -50,7 +49,7 @@ def round_open(
                 update_round=update_round,
                 recipient=owner,
                 actions=actions,
-                occasion=round_occasion(update_round),
+                occasion=emails.round_occasion(update_round),
             )
             for owner, actions in owners_due(update_round).items()
         ]
@@ -111,7 +110,7 @@ def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
             update_round=update_round,
             recipient=owner,
             actions=actions,
-            occasion=f"{round_occasion(update_round)}/{today:%Y-%m-%d}",
+            occasion=f"{emails.round_occasion(update_round)}/{today:%Y-%m-%d}",
         )
     )
     if not sent:

@@ -9,9 +9,11 @@ from django.urls import reverse
 
 from actions import services as action_services
 from actions.rag import RAG
+from people.models import Role
 from rounds import selectors, services
 from rounds.models import EmailKind, ReviewDecision, SentEmail
 from tests.actions.conftest import propose
+from tests.factories import UserFactory
 from tests.rounds.conftest import at
 
 
@@ -92,8 +94,10 @@ def test_the_last_reminder_goes_on_the_deadline_day_copied_to_the_manager(plan, 
         "Last reminder: update your 2 actions for the SCP executive by Friday 6 March (today)"
     ]
     assert len(to_manager) == 1
-    assert to_manager[0].subject.startswith("Copy: Police ")
-    assert "has had a last reminder" in to_manager[0].body
+    assert to_manager[0].subject == (
+        "Copy: 1 owner has not updated 2 actions for the SCP executive, due today"
+    )
+    assert "have been reminded today and have not yet updated" in to_manager[0].body
     assert out.splitlines()[-1] == "sent 2 e-mails to 2 people"
     assert run(datetime.date(2026, 3, 9)).splitlines()[-1] == "sent 0 e-mails to 0 people"
 
@@ -219,3 +223,21 @@ def test_the_manager_cannot_chase_an_owner_reminded_earlier_that_day(client, pla
         response = client.post(chase_url, follow=True)
     assert "was already e-mailed about this round today" in response.content.decode()
     assert mail.outbox == []
+
+
+def test_each_manager_gets_one_copy_listing_every_owner_not_yet_updated(plan, opened):
+    other_manager = UserFactory(
+        partnership=plan.partnership, role=Role.MANAGER, first_name="Second"
+    )
+
+    run(datetime.date(2026, 3, 6))
+
+    copies = [m for m in mail.outbox if m.subject.startswith("Copy:")]
+    assert sorted(m.to[0] for m in copies) == sorted([plan.manager.email, other_manager.email])
+    copy = next(m for m in copies if m.to == [plan.manager.email])
+    assert copy.subject == (
+        "Copy: 2 owners have not updated 3 actions for the SCP executive, due today"
+    )
+    for action in [*plan.police_actions, plan.council_action]:
+        assert f"/actions/{action.pk}/" in copy.body
+    assert "Police" in copy.body and "Council" in copy.body
