@@ -11,6 +11,7 @@ a reminder repeated.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -258,6 +259,15 @@ def overdue_digest(*, recipient: User, actions: list, week: str, partnership) ->
     )
 
 
+def closures_occasion(update_round: UpdateRound, closures: list) -> str:
+    """The round and the set of closures awaiting agreement: a closure proposed after the
+    first e-mail makes a new set, and so a new e-mail before the meeting."""
+    ids = ",".join(str(pk) for pk in sorted(closure.pk for closure in closures))
+    return (
+        f"{round_occasion(update_round)}/closures-{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    )
+
+
 def closures_awaiting(*, update_round: UpdateRound, recipient: User, closures: list) -> Outgoing:
     partnership = update_round.inspection.partnership
     meeting = f"{partnership.short_name} executive"
@@ -265,8 +275,8 @@ def closures_awaiting(*, update_round: UpdateRound, recipient: User, closures: l
     return Outgoing(
         kind=EmailKind.CLOSURES_AWAITING,
         recipient=recipient,
-        occasion=f"round-{update_round.pk}",
-        subject=f"{count} action{'s' if count != 1 else ''} proposed complete for the "
+        occasion=closures_occasion(update_round, closures),
+        subject=f"{plural(count, 'action')} proposed complete for the "
         f"{meeting} on {long_date(update_round.meeting_date)}",
         template="closures_awaiting",
         update_round=update_round,

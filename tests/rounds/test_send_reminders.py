@@ -241,3 +241,23 @@ def test_each_manager_gets_one_copy_listing_every_owner_not_yet_updated(plan, op
     for action in [*plan.police_actions, plan.council_action]:
         assert f"/actions/{action.pk}/" in copy.body
     assert "Police" in copy.body and "Council" in copy.body
+
+
+def test_a_closure_proposed_after_the_first_email_reaches_the_executive_before_the_meeting(
+    plan, opened
+):
+    propose(plan.council_action, plan.council_owner)
+    run(datetime.date(2026, 3, 6))
+    assert run(datetime.date(2026, 3, 9), "--dry-run").count("Closures awaiting") == 0
+
+    propose(plan.police_actions[0], plan.police_owner)
+    run(datetime.date(2026, 3, 10))
+    run(datetime.date(2026, 3, 11))
+
+    to_executive = [m for m in mail.outbox if m.to == [plan.executive.email]]
+    assert [m.subject for m in to_executive] == [
+        "1 action proposed complete for the SCP executive on Friday 13 March",
+        "2 actions proposed complete for the SCP executive on Friday 13 March",
+    ]
+    assert f"/actions/{plan.police_actions[0].pk}/" in to_executive[1].body
+    assert f"/actions/{plan.council_action.pk}/" in to_executive[1].body
