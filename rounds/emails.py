@@ -19,6 +19,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from people.models import User
 from rounds.models import EmailKind, SentEmail, UpdateRound
@@ -153,6 +154,28 @@ def action_url(action) -> str:
     return absolute(reverse("action_detail", args=[action.pk]))
 
 
+def round_wording(update_round: UpdateRound, *, today: datetime.date | None = None) -> dict:
+    """The names and dates every round e-mail says, and by when it asks. Once the deadline
+    has passed, an update is still worth having before the meeting: say that, not a date
+    gone by."""
+    today = today or timezone.localdate()
+    partnership = update_round.inspection.partnership
+    meeting = f"{partnership.short_name} executive"
+    meeting_date = long_date(update_round.meeting_date)
+    deadline = long_date(update_round.deadline)
+    deadline_passed = today > update_round.deadline
+    return {
+        "partnership": partnership,
+        "meeting": meeting,
+        "meeting_date": meeting_date,
+        "deadline": deadline,
+        "deadline_passed": deadline_passed,
+        "by_when": f"before the {meeting} on {meeting_date}"
+        if deadline_passed
+        else f"by {deadline}",
+    }
+
+
 def update_request(
     *,
     kind: EmailKind,
@@ -163,10 +186,9 @@ def update_request(
 ) -> Outgoing:
     """The e-mail asking an owner to update their actions: when the round opens, the
     reminders, and the manager's chase. One e-mail, all their actions."""
-    partnership = update_round.inspection.partnership
-    meeting = f"{partnership.short_name} executive"
-    deadline = long_date(update_round.deadline)
-    what = f"update {actions_phrase(len(actions))} for the {meeting} by {deadline}"
+    wording = round_wording(update_round)
+    for_meeting = "" if wording["deadline_passed"] else f" for the {wording['meeting']}"
+    what = f"update {actions_phrase(len(actions))}{for_meeting} {wording['by_when']}"
     subjects = {
         EmailKind.ROUND_OPEN: what[0].upper() + what[1:],
         EmailKind.REMINDER: f"Reminder: {what}",
@@ -181,12 +203,8 @@ def update_request(
         template="update_request",
         update_round=update_round,
         context={
+            **wording,
             "kind": kind,
-            "partnership": partnership,
-            "meeting": meeting,
-            "meeting_date": long_date(update_round.meeting_date),
-            "deadline": deadline,
-            "deadline_is_today": kind == EmailKind.LAST_REMINDER,
             "actions": [(action, update_form_url(action)) for action in actions],
             "led_by_others": any(action.lead_officer_id != recipient.pk for action in actions),
         },
@@ -196,21 +214,18 @@ def update_request(
 def last_reminder_copy(*, update_round: UpdateRound, manager: User, due: dict) -> Outgoing:
     """The manager's copy of the day's last reminders: every owner with what they have not
     updated, in one e-mail, so they know whom to chase."""
-    partnership = update_round.inspection.partnership
-    meeting = f"{partnership.short_name} executive"
+    wording = round_wording(update_round)
     actions = sum(len(owned) for owned in due.values())
     return Outgoing(
         kind=EmailKind.LAST_REMINDER_COPY,
         recipient=manager,
         occasion=round_occasion(update_round),
         subject=f"Copy: {plural(len(due), 'owner')} {'has' if len(due) == 1 else 'have'} not "
-        f"updated {plural(actions, 'action')} for the {meeting}, due today",
+        f"updated {plural(actions, 'action')} for the {wording['meeting']}, due today",
         template="last_reminder_copy",
         update_round=update_round,
         context={
-            "meeting": meeting,
-            "partnership": partnership,
-            "deadline": long_date(update_round.deadline),
+            **wording,
             "owners": [
                 (owner, [(action, action_url(action)) for action in owned])
                 for owner, owned in due.items()
@@ -221,22 +236,18 @@ def last_reminder_copy(*, update_round: UpdateRound, manager: User, due: dict) -
 
 
 def sent_back(*, review, recipient: User, action) -> Outgoing:
-    update_round = review.update_round
-    partnership = update_round.inspection.partnership
+    wording = round_wording(review.update_round)
     return Outgoing(
         kind=EmailKind.SENT_BACK,
         recipient=recipient,
         occasion=f"review-{review.pk}",
-        subject=f"Add more detail to your update on action {action.reference} "
-        f"by {long_date(update_round.deadline)}",
+        subject=f"Add more detail to your update on action {action.reference} {wording['by_when']}",
         template="sent_back",
-        update_round=update_round,
+        update_round=review.update_round,
         context={
+            **wording,
             "action": action,
             "review": review,
-            "partnership": partnership,
-            "meeting": f"{partnership.short_name} executive",
-            "deadline": long_date(update_round.deadline),
             "update_url": update_form_url(action),
             "action_url": action_url(action),
         },
@@ -263,27 +274,22 @@ def closures_occasion(update_round: UpdateRound, closures: list) -> str:
     """The round and the set of closures awaiting agreement: a closure proposed after the
     first e-mail makes a new set, and so a new e-mail before the meeting."""
     ids = ",".join(str(pk) for pk in sorted(closure.pk for closure in closures))
-    return (
-        f"{round_occasion(update_round)}/closures-{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
-    )
+    digest = hashlib.sha256(ids.encode()).hexdigest()[:16]
+    return f"{round_occasion(update_round)}/closures-{digest}"
 
 
 def closures_awaiting(*, update_round: UpdateRound, recipient: User, closures: list) -> Outgoing:
-    partnership = update_round.inspection.partnership
-    meeting = f"{partnership.short_name} executive"
-    count = len(closures)
+    wording = round_wording(update_round)
     return Outgoing(
         kind=EmailKind.CLOSURES_AWAITING,
         recipient=recipient,
         occasion=closures_occasion(update_round, closures),
-        subject=f"{plural(count, 'action')} proposed complete for the "
-        f"{meeting} on {long_date(update_round.meeting_date)}",
+        subject=f"{plural(len(closures), 'action')} proposed complete for the "
+        f"{wording['meeting']} on {wording['meeting_date']}",
         template="closures_awaiting",
         update_round=update_round,
         context={
-            "partnership": partnership,
-            "meeting": meeting,
-            "meeting_date": long_date(update_round.meeting_date),
+            **wording,
             "closures": [(closure, action_url(closure.action)) for closure in closures],
         },
     )

@@ -205,3 +205,31 @@ def test_two_managers_checking_the_same_update_at_once_are_told_it_is_done(plan,
         )  # fmt: skip
     assert ReturnReview.objects.get().decision == ReviewDecision.ACCEPTED
     assert mail.outbox == []
+
+
+def test_after_the_deadline_the_chase_and_send_back_ask_for_an_update_before_the_meeting(
+    client, plan
+):
+    update_round = plan.open_round()
+    action = plan.council_action
+    mail.outbox.clear()
+    client.force_login(plan.manager)
+    with time_machine.travel(at(datetime.date(2026, 3, 9), 10)):  # the deadline was 6 March
+        client.post(reverse("round_chase", args=[update_round.pk, plan.police_owner.pk]))
+        record_update(action, plan.council_owner)
+        client.post(
+            reverse("return_review", args=[update_round.pk, action.pk]),
+            {"update": action.updates.get().pk, "decision": "sent_back", "comment": "Figures?"},
+        )
+
+    chase, sent_back = mail.outbox
+    assert chase.subject == (
+        "Please update your 2 actions before the SCP executive on Friday 13 March"
+    )
+    assert "update these actions before the SCP executive on Friday 13 March." in chase.body
+    assert "6 March" not in chase.body + chase.alternatives[0].content
+    assert sent_back.subject == (
+        "Add more detail to your update on action 1.3 before the SCP executive on Friday 13 March"
+    )
+    assert "Record a new update before the SCP executive on Friday 13 March:" in sent_back.body
+    assert "6 March" not in sent_back.body + sent_back.alternatives[0].content
