@@ -59,6 +59,11 @@ class Outgoing:
     context: dict = field(default_factory=dict)
     update_round: UpdateRound | None = None
 
+    @property
+    def key(self) -> tuple[str, int, str]:
+        """What makes it the same e-mail as one sent before."""
+        return (self.kind, self.recipient.pk, self.occasion)
+
     def build(self) -> EmailMultiAlternatives:
         context = {
             "recipient": self.recipient,

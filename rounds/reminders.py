@@ -133,4 +133,4 @@ def due_emails(*, today: datetime.date) -> list[emails.Outgoing]:
         outgoing += closure_emails(update_round, today=today)
     outgoing += overdue_digests(today=today)
     sent = emails.already_sent(outgoing)
-    return [o for o in outgoing if (o.kind, o.recipient.pk, o.occasion) not in sent]
+    return [email for email in outgoing if email.key not in sent]

@@ -4,7 +4,7 @@ import io
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from actions import services as action_services
@@ -261,3 +261,14 @@ def test_a_closure_proposed_after_the_first_email_reaches_the_executive_before_t
     ]
     assert f"/actions/{plan.police_actions[0].pk}/" in to_executive[1].body
     assert f"/actions/{plan.council_action.pk}/" in to_executive[1].body
+
+
+def test_today_only_works_with_dry_run(opened):
+    with pytest.raises(CommandError, match="--today only works with --dry-run"):
+        call_command("send_reminders", "--today", "2026-03-04", stdout=io.StringIO())
+    assert mail.outbox == []
+    assert not SentEmail.objects.filter(kind=EmailKind.REMINDER).exists()
+
+    out = io.StringIO()
+    call_command("send_reminders", "--today", "2026-03-04", "--dry-run", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "would send 2 e-mails to 2 people"
