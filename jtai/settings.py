@@ -158,6 +158,8 @@ elif env.str("EMAIL_HOST", default=""):
                 "username": env.str("EMAIL_HOST_USER", default=""),
                 "password": env.str("EMAIL_HOST_PASSWORD", default=""),
                 "use_tls": env.bool("EMAIL_USE_TLS", default=True),
+                # A mail server that stops answering must not hold a page or a run for ever.
+                "timeout": env.int("EMAIL_TIMEOUT", default=30),
             },
         }
     }
