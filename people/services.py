@@ -169,7 +169,7 @@ def _keep_a_manager(person: User, *, losing_role: bool) -> None:
 def person_change(*, person: User, by: User, request, **fields) -> User:
     """Saves a manager's changes to a person: name, e-mail, job title, agency, role.
     Changes of role or agency are recorded in the audit trail."""
-    before = User.objects.select_related("agency").select_for_update().get(pk=person.pk)
+    before = User.objects.select_related("agency").select_for_update(of=("self",)).get(pk=person.pk)
     _keep_a_manager(before, losing_role=fields.get("role", before.role) != Role.MANAGER)
     for name, value in fields.items():
         setattr(person, name, value)
