@@ -51,7 +51,8 @@ def test_the_page_runs_the_same_queries_however_many_updates(
     client.force_login(UserFactory(partnership=partnership))
 
     # session, user, action, supporting agencies, updates with authors, their evidence,
-    # closures, history, and the agencies and officers it names; the request's savepoints
-    with django_assert_num_queries(12):
+    # closures, history, and the agencies and officers it names, an update returned for
+    # more detail; the request's savepoints
+    with django_assert_num_queries(13):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("Work is on track.") == count
