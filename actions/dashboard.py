@@ -130,9 +130,11 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         )
     numbers = listed.aggregate(**watch)
 
-    update_round = current_round(inspection, today=today)
+    update_round = current_round(inspection=inspection, today=today)
     # Each listed action says whether the round has an accepted update for it.
-    exceptions_listed = with_return(listed, update_round) if update_round else listed
+    exceptions_listed = (
+        with_return(actions=listed, update_round=update_round) if update_round else listed
+    )
 
     total_by_status = dict.fromkeys(RAG, 0)
     for row in by_finding:
@@ -184,7 +186,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
     )
     if update_round:
         dashboard.update_round = update_round
-        dashboard.round_counts = round_counts(update_round)
+        dashboard.round_counts = round_counts(update_round=update_round)
         for action in dashboard.exceptions:
             action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
     if last_meeting:

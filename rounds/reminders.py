@@ -48,8 +48,8 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
         return []
     # At most one of these a day: an owner chased, or sent the round-open e-mail, today
     # hears from the service again tomorrow.
-    already = emailed_today(update_round, today=today)
-    due = owners_due(update_round)
+    already = emailed_today(update_round=update_round, today=today)
+    due = owners_due(update_round=update_round)
     outgoing = [
         emails.update_request(
             kind=kind,
@@ -62,7 +62,9 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
         if owner.pk not in already
     ]
     if kind == EmailKind.LAST_REMINDER and due:
-        managers = active_people(update_round.inspection.partnership_id, Role.MANAGER)
+        managers = active_people(
+            partnership_id=update_round.inspection.partnership_id, role=Role.MANAGER
+        )
         outgoing += [
             emails.last_reminder_copy(
                 update_round=update_round,
@@ -90,7 +92,9 @@ def closure_emails(update_round: UpdateRound, *, today: datetime.date) -> list[e
     )
     if not closures:
         return []
-    executives = active_people(update_round.inspection.partnership_id, Role.EXECUTIVE)
+    executives = active_people(
+        partnership_id=update_round.inspection.partnership_id, role=Role.EXECUTIVE
+    )
     return [
         emails.closures_awaiting(update_round=update_round, recipient=person, closures=closures)
         for person in executives
@@ -118,7 +122,7 @@ def overdue_digests(*, today: datetime.date) -> list[emails.Outgoing]:
             recipient=owner, actions=owned, week=iso_week(today), partnership=partnership
         )
         for partnership, overdue in by_partnership.items()
-        for owner, owned in owners_of(overdue, partnership.pk).items()
+        for owner, owned in owners_of(actions=overdue, partnership_id=partnership.pk).items()
     ]
 
 

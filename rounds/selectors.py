@@ -25,7 +25,7 @@ class ReturnStatus:
     SENT_BACK = ("Returned for more detail", "govuk-tag--orange")
 
 
-def return_status(action: Action) -> tuple[str, str]:
+def return_status(*, action: Action) -> tuple[str, str]:
     """Reads the annotations `round_actions` adds."""
     if action.return_id is None:
         return ReturnStatus.NOT_RETURNED
@@ -36,7 +36,7 @@ def return_status(action: Action) -> tuple[str, str]:
     return ReturnStatus.TO_CHECK
 
 
-def current_round(inspection: Inspection | int, *, today: datetime.date) -> UpdateRound | None:
+def current_round(*, inspection: Inspection | int, today: datetime.date) -> UpdateRound | None:
     """The round for the plan's next executive meeting (or today's), if one is open."""
     return (
         UpdateRound.objects.filter(inspection=inspection, meeting_date__gte=today)
@@ -45,7 +45,7 @@ def current_round(inspection: Inspection | int, *, today: datetime.date) -> Upda
     )
 
 
-def with_return(actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[Action]:
+def with_return(*, actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[Action]:
     """Annotates each action with its return in the round: the latest update recorded since
     the round opened, and the manager's decision on it. An owner's revision is a newer
     update, so a return sent back stays "returned for more detail" only until revised."""
@@ -61,19 +61,19 @@ def with_return(actions: QuerySet[Action], update_round: UpdateRound) -> QuerySe
     )
 
 
-def round_actions(update_round: UpdateRound) -> QuerySet[Action]:
+def round_actions(*, update_round: UpdateRound) -> QuerySet[Action]:
     """Every action due an update in the round: the plan's open actions, with their return."""
     actions = (
         Action.objects.current()
         .filter(finding__inspection=update_round.inspection_id)
         .exclude(rag=RAG.COMPLETE)
     )
-    return with_return(actions, update_round)
+    return with_return(actions=actions, update_round=update_round)
 
 
-def round_counts(update_round: UpdateRound) -> dict[str, int]:
+def round_counts(*, update_round: UpdateRound) -> dict[str, int]:
     """How many actions the round asks for, how many came back, and how many were accepted."""
-    return round_actions(update_round).aggregate(
+    return round_actions(update_round=update_round).aggregate(
         due=Count("pk"),
         returned=Count("pk", filter=Q(return_id__isnull=False)),
         accepted=Count("pk", filter=Q(review_decision=ReviewDecision.ACCEPTED)),
@@ -89,7 +89,7 @@ def can_receive_email(person: User | None, partnership_id: int) -> bool:
     )
 
 
-def active_people(partnership_id: int, role: Role) -> list[User]:
+def active_people(*, partnership_id: int, role: Role) -> list[User]:
     return [
         person
         for person in User.objects.filter(partnership=partnership_id, role=role, is_active=True)
@@ -97,7 +97,7 @@ def active_people(partnership_id: int, role: Role) -> list[User]:
     ]
 
 
-def owners_of(actions, partnership_id: int) -> dict[User, list[Action]]:
+def owners_of(*, actions, partnership_id: int) -> dict[User, list[Action]]:
     """Who is asked about each action: its lead officer; or, when it has none who can take
     e-mail (none named, deactivated, moved away), the partnership's managers, who then
     update it or name a lead officer."""
@@ -108,7 +108,7 @@ def owners_of(actions, partnership_id: int) -> dict[User, list[Action]]:
             people = [action.lead_officer]
         else:
             if managers is None:
-                managers = active_people(partnership_id, Role.MANAGER)
+                managers = active_people(partnership_id=partnership_id, role=Role.MANAGER)
             people = managers
         for person in people:
             owners.setdefault(person, []).append(action)
@@ -124,16 +124,16 @@ def is_still_due(action: Action) -> bool:
     return action.return_id is None or action.review_decision == ReviewDecision.SENT_BACK
 
 
-def owners_due(update_round: UpdateRound) -> dict[User, list[Action]]:
+def owners_due(*, update_round: UpdateRound) -> dict[User, list[Action]]:
     """Each owner with the round's actions they still have to update: not yet returned, or
     sent back for more detail and not revised since."""
     actions = (
-        round_actions(update_round)
+        round_actions(update_round=update_round)
         .filter(STILL_DUE)
         .select_related("lead_officer", "finding")
         .order_by("finding__number", "position", "pk")
     )
-    return owners_of(actions, update_round.inspection.partnership_id)
+    return owners_of(actions=actions, partnership_id=update_round.inspection.partnership_id)
 
 
 # The e-mails that ask an owner to update their actions in a round: one a day at most.
@@ -145,7 +145,7 @@ ROUND_REQUESTS = (
 )
 
 
-def emailed_today(update_round: UpdateRound, *, today: datetime.date) -> set[int]:
+def emailed_today(*, update_round: UpdateRound, today: datetime.date) -> set[int]:
     """The people already asked today to update their actions in the round."""
     return set(
         SentEmail.objects.filter(
@@ -212,10 +212,10 @@ def round_for_page(*, user, pk: int) -> UpdateRound:
     )
 
 
-def round_returns(update_round: UpdateRound) -> Returns:
+def round_returns(*, update_round: UpdateRound) -> Returns:
     """Every action of the round, returned or not, by lead agency then owner. Two queries."""
     actions = (
-        round_actions(update_round)
+        round_actions(update_round=update_round)
         .select_related("lead_agency", "lead_officer", "finding")
         .order_by(
             "lead_agency__name",
@@ -240,7 +240,7 @@ def round_returns(update_round: UpdateRound) -> Returns:
             agency.owners.append(
                 OwnerReturns(owner, last_emailed=last_emailed.get(owner.pk) if owner else None)
             )
-        action.return_status = return_status(action)
+        action.return_status = return_status(action=action)
         agency.owners[-1].actions.append(action)
     return Returns(update_round, list(agencies.values()))
 
@@ -248,7 +248,9 @@ def round_returns(update_round: UpdateRound) -> Returns:
 def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
     """One action of the round with its return, for the review page."""
     return get_object_or_404(
-        round_actions(update_round).select_related("lead_agency", "lead_officer", "finding"),
+        round_actions(update_round=update_round).select_related(
+            "lead_agency", "lead_officer", "finding"
+        ),
         pk=action_pk,
     )
 
@@ -265,7 +267,7 @@ def return_update(*, action: Action) -> ProgressUpdate | None:
     )
 
 
-def return_flag(action: Action, *, today: datetime.date | None = None) -> ReturnReview | None:
+def return_flag(*, action: Action, today: datetime.date | None = None) -> ReturnReview | None:
     """The send-back on the action's return in a round still before its meeting, unless the
     owner has revised the update since. One query."""
     revised = ProgressUpdate.objects.filter(

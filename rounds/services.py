@@ -51,7 +51,7 @@ def round_open(
                 actions=actions,
                 occasion=emails.round_occasion(update_round),
             )
-            for owner, actions in owners_due(update_round).items()
+            for owner, actions in owners_due(update_round=update_round).items()
         ]
     )
     return update_round, delivery
@@ -72,7 +72,7 @@ def _round_create(
             # One round at a time per plan: two managers opening rounds at once queue on
             # the plan's row (PostgreSQL), and the second then finds the first's round.
             Inspection.objects.select_for_update().filter(pk=inspection.pk).exists()
-            if open_round := current_round(inspection, today=today):
+            if open_round := current_round(inspection=inspection, today=today):
                 raise _already_open(open_round)
             update_round = UpdateRound(
                 inspection=inspection,
@@ -84,7 +84,7 @@ def _round_create(
             update_round.full_clean()
             update_round.save()
     except IntegrityError:
-        raise _already_open(current_round(inspection, today=today)) from None
+        raise _already_open(current_round(inspection=inspection, today=today)) from None
     return update_round
 
 
@@ -98,11 +98,11 @@ def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
     """Sends one owner a reminder now of the actions they have not yet returned. Once a
     day, counting the service's own round e-mails: an owner reminded this morning is not
     chased again this afternoon."""
-    actions = owners_due(update_round).get(owner)
+    actions = owners_due(update_round=update_round).get(owner)
     if not actions:
         raise ValidationError(f"{owner} has no actions left to update in this round")
     today = timezone.localdate()
-    if owner.pk in emailed_today(update_round, today=today):
+    if owner.pk in emailed_today(update_round=update_round, today=today):
         raise ValidationError(f"{owner} was already e-mailed about this round today")
     sent = emails.send(
         emails.update_request(
@@ -160,6 +160,8 @@ def return_check(
     except IntegrityError:
         raise ValidationError(ALREADY_CHECKED) from None
     if decision == ReviewDecision.SENT_BACK:
-        for owner in owners_of([action], update_round.inspection.partnership_id):
+        for owner in owners_of(
+            actions=[action], partnership_id=update_round.inspection.partnership_id
+        ):
             emails.send(emails.sent_back(review=review, recipient=owner, action=action))
     return review

@@ -62,7 +62,7 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "rounds": rounds,
             "form": form,
-            "current": selectors.current_round(inspection, today=timezone.localdate()),
+            "current": selectors.current_round(inspection=inspection, today=timezone.localdate()),
         },
     )
 
@@ -81,7 +81,7 @@ def round_returns(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "inspection": update_round.inspection,
             "update_round": update_round,
-            "returns": selectors.round_returns(update_round),
+            "returns": selectors.round_returns(update_round=update_round),
             "is_past": update_round.meeting_date < timezone.localdate(),
         },
     )
@@ -135,7 +135,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
             "update_round": update_round,
             "action": action,
             "update": selectors.return_update(action=action),
-            "status": selectors.return_status(action),
+            "status": selectors.return_status(action=action),
             "form": form,
         },
     )
