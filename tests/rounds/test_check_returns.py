@@ -5,6 +5,7 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from actions import services as action_services
 from actions.rag import RAG
@@ -49,8 +50,21 @@ def test_the_returns_page_counts_against_a_hand_built_round(
         decision=ReviewDecision.ACCEPTED,
         reviewed_by=plan.manager,
     )
-    # Not due: complete, archived, or in another partnership.
-    ActionFactory(finding=plan.finding, lead_agency=plan.police, rag=RAG.COMPLETE)
+    # Not due: complete, archived, or in another partnership's plan.
+    ActionFactory(
+        finding=plan.finding,
+        lead_agency=plan.police,
+        rag=RAG.COMPLETE,
+        description="Complete action.",
+    )
+    ActionFactory(
+        finding=plan.finding,
+        lead_agency=plan.police,
+        lead_officer=plan.police_owner,
+        archived_at=timezone.now(),
+        description="Archived action.",
+    )
+    ActionFactory(lead_officer=plan.stranger, description="Another partnership's action.")
     client.force_login(plan.manager)
 
     # session, user, round, actions with their returns, e-mails sent; request savepoints
@@ -63,6 +77,9 @@ def test_the_returns_page_counts_against_a_hand_built_round(
     assert page.count("Not returned") == 1
     assert page.count("Returned: to check") == 1
     assert page.count(">Accepted<") == 1
+    assert "Complete action." not in page
+    assert "Archived action." not in page
+    assert "Another partnership" not in page
 
 
 def test_the_returns_page_runs_the_same_queries_however_many_actions(

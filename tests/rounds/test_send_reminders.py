@@ -13,7 +13,7 @@ from people.models import Role
 from rounds import selectors, services
 from rounds.models import EmailKind, ReviewDecision, SentEmail
 from tests.actions.conftest import propose
-from tests.factories import UserFactory
+from tests.factories import ActionFactory, UserFactory
 from tests.rounds.conftest import at
 
 
@@ -272,3 +272,64 @@ def test_today_only_works_with_dry_run(opened):
     out = io.StringIO()
     call_command("send_reminders", "--today", "2026-03-04", "--dry-run", stdout=out)
     assert out.getvalue().splitlines()[-1] == "would send 2 e-mails to 2 people"
+
+
+def test_deactivated_and_other_partnerships_people_get_no_digest_closures_or_copy(plan, opened):
+    def person(role, partnership=plan.partnership, active=True):
+        return UserFactory(partnership=partnership, role=role, is_active=active)
+
+    gone_manager = person(Role.MANAGER, active=False)
+    gone_executive = person(Role.EXECUTIVE, active=False)
+    other_manager = person(Role.MANAGER, partnership=plan.stranger.partnership)
+    other_executive = person(Role.EXECUTIVE, partnership=plan.stranger.partnership)
+    plan.council_owner.is_active = False
+    plan.council_owner.save()
+    overdue = datetime.date(2026, 2, 1)
+    plan.police_actions[0].target_date = overdue
+    plan.police_actions[0].save()
+    plan.council_action.target_date = overdue
+    plan.council_action.save()
+    # An officer who moved to another partnership still named on an overdue action.
+    moved_away = ActionFactory(finding=plan.finding, reference="1.4", lead_agency=plan.police,
+                               lead_officer=plan.stranger, target_date=overdue)  # fmt: skip
+    propose(plan.police_actions[1], plan.police_owner)
+
+    run(datetime.date(2026, 3, 6))  # the deadline: last reminder, copy, closures, digest
+
+    by_kind = {}
+    for email in SentEmail.objects.select_related("recipient"):
+        by_kind.setdefault(email.kind, set()).add(email.recipient)
+    assert by_kind[EmailKind.OVERDUE_DIGEST] == {plan.police_owner, plan.manager}
+    assert by_kind[EmailKind.CLOSURES_AWAITING] == {plan.executive}
+    assert by_kind[EmailKind.LAST_REMINDER_COPY] == {plan.manager}
+    nobody = {gone_manager, gone_executive, other_manager, other_executive, plan.council_owner,
+              plan.stranger}  # fmt: skip
+    recipients = {m.to[0] for m in mail.outbox}
+    assert not recipients & {person.email for person in nobody}
+    digest = next(m for m in mail.outbox if m.to == [plan.manager.email] and "overdue" in m.subject)
+    assert f"/actions/{moved_away.pk}/" in digest.body
+    assert f"/actions/{plan.council_action.pk}/" in digest.body
+
+
+def test_a_mail_server_failure_records_nothing_for_that_email_and_exits_1(
+    plan, opened, mail_server_refusing
+):
+    mail_server_refusing(plan.council_owner.email)
+    out, err = io.StringIO(), io.StringIO()
+
+    with (
+        time_machine.travel(at(datetime.date(2026, 3, 4)), tick=False),
+        pytest.raises(SystemExit) as exit_status,
+    ):
+        call_command("send_reminders", stdout=out, stderr=err)
+
+    assert exit_status.value.code == 1
+    assert out.getvalue().splitlines()[-1] == "sent 1 e-mails to 1 people"
+    assert "could not send Reminder, 2 working days before the deadline: " in err.getvalue()
+    assert "1 e-mails failed; the next run tries them again" in err.getvalue()
+    reminders = SentEmail.objects.filter(kind=EmailKind.REMINDER)
+    assert [email.recipient for email in reminders] == [plan.police_owner]
+
+    mail_server_refusing()
+    assert run(datetime.date(2026, 3, 4)).splitlines()[-1] == "sent 1 e-mails to 1 people"
+    assert mail.outbox[-1].to == [plan.council_owner.email]
