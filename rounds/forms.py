@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 
 from inspections.govuk_forms import GovUkDateField
 from rounds.models import ReviewDecision
@@ -8,7 +11,6 @@ class RoundForm(forms.Form):
     meeting_date = GovUkDateField(
         name="date of the executive meeting",
         label="Date of the executive meeting",
-        help_text="For example, 13 3 2026",
     )
     deadline = GovUkDateField(
         name="deadline for updates",
@@ -16,6 +18,15 @@ class RoundForm(forms.Form):
         required=False,
         help_text="Leave it blank for 5 working days before the meeting, bank holidays skipped",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An example in the future, as the date asked for is: the next meeting, about
+        # two months away.
+        example = timezone.localdate() + datetime.timedelta(weeks=8)
+        self.fields[
+            "meeting_date"
+        ].help_text = f"For example, {example.day} {example.month} {example.year}"
 
 
 class ReviewForm(forms.Form):

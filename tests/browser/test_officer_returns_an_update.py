@@ -50,4 +50,13 @@ def test_the_police_officer_follows_the_round_email_and_the_manager_sees_the_ret
     expect(page.get_by_role("heading", name=re.compile("Returns for the meeting"))).to_be_visible()
     row = page.locator(f"#action-{reference}")
     expect(row.locator(".govuk-tag")).to_have_text("Returned: to check")
+    # Each tag on one line: the Return column is as wide as its longest tag.
+    not_returned = page.locator(".govuk-tag", has_text="Not returned").first
+    expect(not_returned).to_be_visible()
+    one_line = row.locator(".govuk-tag").evaluate(
+        "tag => parseFloat(getComputedStyle(tag).lineHeight)"
+    )
+    for tag in (row.locator(".govuk-tag"), not_returned):
+        box = tag.bounding_box()
+        assert box["height"] < 2 * one_line, box
     assert_accessible(page)

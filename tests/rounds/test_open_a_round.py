@@ -148,3 +148,10 @@ def test_a_deadline_too_close_for_a_reminder_is_allowed_with_a_warning(client, p
     assert "The round is open" in page
     assert "The deadline is less than 2 working days away" in page
     assert UpdateRound.objects.get().deadline == datetime.date(2026, 2, 24)
+
+
+def test_the_meeting_date_example_is_a_date_to_come(client, plan):
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2027, 6, 1, 9)), tick=False):
+        client.force_login(plan.manager)
+        page = client.get(reverse("round_list", args=[plan.inspection.pk])).content.decode()
+    assert "For example, 27 7 2027" in page
