@@ -24,6 +24,7 @@ class EventKind(models.TextChoices):
     TWO_FACTOR_FAILED = "two_factor_failed", "Wrong two-factor code"
     BACKUP_CODES = "backup_codes", "New backup codes made"
     SETTINGS_CHANGED = "settings_changed", "Partnership setting changed"
+    INSPECTION_SET_UP = "inspection_set_up", "Inspection or its areas for improvement changed"
 
 
 class AuditEventQuerySet(PartnershipScopedQuerySet):
