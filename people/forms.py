@@ -39,28 +39,32 @@ NEW_PASSWORD_HINT = (
 )
 
 
-def _govuk_new_password_fields(form):
-    """Django's new-password pair, labelled and worded for GOV.UK pages."""
-    first, second = form.fields["new_password1"], form.fields["new_password2"]
-    first.label, first.help_text = "New password", NEW_PASSWORD_HINT
-    second.label = "Confirm new password"
-    first.error_messages["required"] = "Enter a new password"
-    second.error_messages["required"] = "Confirm your new password"
-    form.error_messages["password_mismatch"] = "The passwords do not match"
-    for field in (first, second):
-        field.widget.attrs.pop("autofocus", None)
+class GovUkNewPassword:
+    """Django's new-password pair, labelled and worded for GOV.UK pages, with the rules'
+    messages on the new password itself rather than on its confirmation."""
 
-
-class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _govuk_new_password_fields(self)
+        first, second = self.fields["new_password1"], self.fields["new_password2"]
+        first.label, first.help_text = "New password", NEW_PASSWORD_HINT
+        second.label, second.help_text = "Confirm new password", ""
+        first.error_messages["required"] = "Enter a new password"
+        second.error_messages["required"] = "Confirm your new password"
+        self.error_messages["password_mismatch"] = "The passwords do not match"
+        for field in (first, second):
+            field.widget.attrs.pop("autofocus", None)
+
+    def validate_password_for_user(self, user, password_field_name="new_password1"):
+        return super().validate_password_for_user(user, password_field_name="new_password1")
 
 
-class PasswordChangeForm(auth_forms.PasswordChangeForm):
+class SetPasswordForm(GovUkNewPassword, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordChangeForm(GovUkNewPassword, auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _govuk_new_password_fields(self)
         self.fields["old_password"].label = "Current password"
         self.fields["old_password"].error_messages["required"] = "Enter your current password"
         self.fields["old_password"].widget.attrs.pop("autofocus", None)
@@ -148,3 +152,10 @@ class InviteForm(PersonForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.update(spellcheck="false", autocomplete="off")
         self.fields["username"].max_length = 150
+
+    def clean_username(self):
+        # Usernames differing only in case would be two accounts people cannot tell apart.
+        username = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That username is taken: choose another")
+        return username

@@ -71,6 +71,11 @@ class User(AbstractUser):
                 name="person_email_unique",
                 violation_error_message="Someone already uses this e-mail address",
             ),
+            models.UniqueConstraint(
+                Lower("username"),
+                name="person_username_unique_any_case",
+                violation_error_message="That username is taken: choose another",
+            ),
         ]
 
     def __str__(self) -> str:

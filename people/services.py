@@ -154,15 +154,17 @@ def _active_managers(partnership_id: int):
     return User.objects.filter(partnership_id=partnership_id, role=Role.MANAGER, is_active=True)
 
 
-def _keep_a_manager(person: User, *, losing_role: bool) -> None:
+def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None) -> None:
     if (
         losing_role
         and person.role == Role.MANAGER
         and not _active_managers(person.partnership_id).exclude(pk=person.pk).exists()
     ):
-        raise ValidationError(
-            "The partnership needs at least one active manager: make someone else a manager first"
+        message = (
+            "The partnership needs at least one active manager: make someone else a "
+            "manager first"
         )
+        raise ValidationError({field: message} if field else message)
 
 
 @transaction.atomic
@@ -170,7 +172,9 @@ def person_change(*, person: User, by: User, request, **fields) -> User:
     """Saves a manager's changes to a person: name, e-mail, job title, agency, role.
     Changes of role or agency are recorded in the audit trail."""
     before = User.objects.select_related("agency").select_for_update(of=("self",)).get(pk=person.pk)
-    _keep_a_manager(before, losing_role=fields.get("role", before.role) != Role.MANAGER)
+    _keep_a_manager(
+        before, losing_role=fields.get("role", before.role) != Role.MANAGER, field="role"
+    )
     for name, value in fields.items():
         setattr(person, name, value)
     person.full_clean()

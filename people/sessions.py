@@ -8,17 +8,21 @@ last request.
 An officer who types a long progress update and presses Save after the session has
 ended must not lose it. The post is kept in the new (signed-out) session; after signing
 in again the person returns to the same page, where `kept_form_data` gives the form
-back to them to check and save.
+back to them to check and save. A signed cookie says whom the browser last belonged to,
+so what one person typed is never offered to the next person to sign in on that browser.
 """
 
 import time
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import QueryDict
 
 LAST_SEEN = "last_seen"
 KEPT_FORMS = "kept_forms"
+PERSON_COOKIE = "jtai_person"
+PERSON_COOKIE_SALT = "people.sessions.kept-forms"
 REFRESH_SECONDS = 60
 KEPT_FORM_NOTICE = (
     "You were signed out because you had not used the service for a while, so nothing was "
@@ -42,11 +46,27 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        signed_in = request.user.is_authenticated
+        if signed_in:
             last_seen = request.session.get(LAST_SEEN, 0)
             if time.time() - last_seen >= REFRESH_SECONDS:
                 _restart_clock(request.session)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if signed_in and _browser_person(request) != str(request.user.pk):
+            response.set_signed_cookie(
+                PERSON_COOKIE,
+                str(request.user.pk),
+                salt=PERSON_COOKIE_SALT,
+                max_age=30 * 24 * 60 * 60,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+
+def _browser_person(request) -> str | None:
+    return request.get_signed_cookie(PERSON_COOKIE, default=None, salt=PERSON_COOKIE_SALT)
 
 
 class KeepFormAfterTimeoutMiddleware:
@@ -71,7 +91,11 @@ class KeepFormAfterTimeoutMiddleware:
                 if name != "csrfmiddlewaretoken"
             }
             kept = request.session.get(KEPT_FORMS, {})
-            kept[request.path] = {"fields": fields, "had_files": bool(request.FILES)}
+            kept[request.path] = {
+                "fields": fields,
+                "had_files": bool(request.FILES),
+                "person": _browser_person(request),
+            }
             request.session[KEPT_FORMS] = kept
         return None
 
@@ -85,6 +109,8 @@ def kept_form_data(request):
         return None
     entry = kept.pop(request.path)
     request.session[KEPT_FORMS] = kept
+    if entry["person"] is None or entry["person"] != str(request.user.pk):
+        return None  # typed by someone else on this browser: never shown to this person
     data = QueryDict(mutable=True)
     for name, values in entry["fields"].items():
         data.setlist(name, values)

@@ -178,3 +178,21 @@ def test_invitation_and_acceptance_are_in_the_audit_trail(client, team):
     )
     accepted = AuditEvent.objects.get(kind=EventKind.INVITATION_ACCEPTED)
     assert accepted.user.username == "new.officer"
+
+
+def test_a_username_differing_only_in_case_is_taken(client, team):
+    client.force_login(team.manager)
+    html = invite(client, team, username="Council.Officer").content.decode()
+    assert "That username is taken: choose another" in error_summary_messages(html)
+
+
+def test_the_password_rules_speak_about_the_new_password_not_its_confirmation(client, team):
+    client.force_login(team.manager)
+    invite(client, team)
+    client.logout()
+    link = invitation_link(mail.outbox[0])
+    html = client.post(link, {"new_password1": "password", "new_password2": "password"})
+    html = html.content.decode()
+    assert 'href="#id_new_password1"' in html
+    assert 'href="#id_new_password2"' not in html
+    assert "Enter the same password as before" not in html

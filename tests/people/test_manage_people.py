@@ -4,6 +4,7 @@ import pytest
 
 from audit.models import AuditEvent, EventKind
 from people.models import Role, User
+from tests.assertions import assert_error_summary_links_reach_inputs
 from tests.factories import AgencyFactory, UserFactory
 
 
@@ -123,6 +124,8 @@ def test_a_manager_cannot_deactivate_themselves_or_the_last_manager(client, team
 
     html = change(client, team.manager, role=Role.OWNER).content.decode()
     assert "The partnership needs at least one active manager" in html
+    assert_error_summary_links_reach_inputs(html)
+    assert 'href="#id_role_1"' in html
     team.manager.refresh_from_db()
     assert team.manager.is_active and team.manager.role == Role.MANAGER
 

@@ -60,7 +60,13 @@ def test_an_update_typed_after_the_session_ended_is_kept_for_after_signing_in(
 
     with later(61):
         response = client.post(
-            form_url, {"version": action.version, "rag": "amber", "narrative": NARRATIVE, "rag_change_reason": "Slipped"}
+            form_url,
+            {
+                "version": action.version,
+                "rag": "amber",
+                "narrative": NARRATIVE,
+                "rag_change_reason": "Slipped",
+            },
         )
         assert response["Location"] == f"/account/sign-in/?next={form_url}"
         assert not ProgressUpdate.objects.exists()
@@ -76,7 +82,40 @@ def test_an_update_typed_after_the_session_ended_is_kept_for_after_signing_in(
         assert "You were signed out because you had not used the service for a while" in html
         assert not ProgressUpdate.objects.exists()
 
-        client.post(form_url, {"version": action.version, "rag": "amber", "narrative": NARRATIVE, "rag_change_reason": "Slipped"})
+        client.post(
+            form_url,
+            {
+                "version": action.version,
+                "rag": "amber",
+                "narrative": NARRATIVE,
+                "rag_change_reason": "Slipped",
+            },
+        )
         assert ProgressUpdate.objects.get().narrative == NARRATIVE
         # Kept once: the form opens empty next time.
         assert NARRATIVE not in client.get(form_url).content.decode()
+
+
+def test_what_one_person_typed_is_never_shown_to_the_next_to_sign_in(client, officer_and_action):
+    officer, action = officer_and_action
+    colleague = UserFactory(
+        username="manager",
+        partnership=officer.partnership,
+        agency=officer.agency,
+        role=Role.MANAGER,
+    )
+    client.force_login(officer)
+    form_url = f"/actions/{action.pk}/update/"
+    client.get(form_url)
+
+    with later(61):
+        client.post(form_url, {"version": action.version, "rag": "green", "narrative": NARRATIVE})
+        client.post(
+            "/account/sign-in/",
+            {"username": "manager", "password": "a-long-test-password", "next": form_url},
+        )
+        html = client.get(form_url).content.decode()
+
+    assert int(client.session["_auth_user_id"]) == colleague.pk
+    assert NARRATIVE not in html
+    assert "You were signed out" not in html
