@@ -40,7 +40,13 @@ def record(
 
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
-    record(request, EventKind.SIGN_IN, user=user)
+    # people.two_factor records through this module, so it is imported here, not at the top.
+    # A person who still owes a code is not in yet: the code's own entry says when they are.
+    from people import two_factor
+
+    owes_code = two_factor.owes_code_at_sign_in(request, user)
+    detail = two_factor.SIGN_IN_OWES_CODE if owes_code else ""
+    record(request, EventKind.SIGN_IN, user=user, detail=detail)
 
 
 @receiver(user_logged_out)

@@ -42,6 +42,15 @@ NEW_BACKUP_CODES = "two_factor_new_backup_codes"
 
 TOTP_CODE = re.compile(r"^\d{6}$")
 
+# What the audit trail says of a sign-in: the password alone does not let a person with
+# two-factor in, so their sign-in is recorded twice, once for each step.
+SIGN_IN_OWES_CODE = "Password accepted; two-factor code not yet entered"
+SIGN_IN_CODE_ACCEPTED = "Two-factor code accepted"
+SIGN_IN_BACKUP_CODE_ACCEPTED = "Backup code accepted"
+
+# Request attribute: (person's pk, whether a code is owed), decided at sign-in.
+_DECIDED_AT_SIGN_IN = "_two_factor_decided_at_sign_in"
+
 
 def has_two_factor(user) -> bool:
     """Whether this person has an authenticator app set up (a confirmed device)."""
@@ -84,6 +93,18 @@ def mark_verified(*, request, device) -> None:
     otp_login(request, device)
     request.session.pop(OWES_CODE, None)
     request.session.pop(WRONG_CODES, None)
+
+
+@transaction.atomic
+def sign_in_with_code(*, request, device) -> None:
+    """The right code after the password: the person is now signed in, and the audit trail
+    says so."""
+    mark_verified(request=request, device=device)
+    record(
+        request,
+        EventKind.SIGN_IN,
+        detail=SIGN_IN_BACKUP_CODE_ACCEPTED if is_backup_device(device) else SIGN_IN_CODE_ACCEPTED,
+    )
 
 
 def setup_device(*, user) -> TOTPDevice:
@@ -219,16 +240,29 @@ def verify_url_returning_to(request) -> str:
     return reverse("two_factor_verify") + "?" + urlencode({"next": request.get_full_path()})
 
 
-@receiver(user_logged_in)
-def _signed_in(sender, request, user, **kwargs):
-    """Decides, once, whether this session owes a code."""
+def owes_code_at_sign_in(request, user) -> bool:
+    """Whether the session this sign-in starts owes a code before it may use the service.
+    Decided once, as the password is accepted, and kept in the session. The audit trail asks
+    too, to say whether the person is really in: whichever sign-in receiver Django calls
+    first decides, and the other is told the same answer without another query."""
     if request is None or not hasattr(request, "session"):
-        return
+        return False
+    decided = getattr(request, _DECIDED_AT_SIGN_IN, None)
+    if decided is not None and decided[0] == user.pk:
+        return decided[1]
     request.session.pop(WRONG_CODES, None)
-    if has_two_factor(user):
+    owes = has_two_factor(user)
+    if owes:
         request.session[OWES_CODE] = True
     else:
         request.session.pop(OWES_CODE, None)
+    setattr(request, _DECIDED_AT_SIGN_IN, (user.pk, owes))
+    return owes
+
+
+@receiver(user_logged_in)
+def _signed_in(sender, request, user, **kwargs):
+    owes_code_at_sign_in(request, user)
 
 
 class TwoFactorGateMiddleware:

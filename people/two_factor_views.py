@@ -105,7 +105,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     form = CodeForm(_posted(request), user=user)
     if request.method == "POST":
         if form.is_valid():
-            two_factor.mark_verified(request=request, device=form.device)
+            two_factor.sign_in_with_code(request=request, device=form.device)
             if two_factor.is_backup_device(form.device):
                 left = two_factor.backup_codes_left(user)
                 messages.info(

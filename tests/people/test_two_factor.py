@@ -302,3 +302,58 @@ def test_after_a_reset_the_person_is_no_longer_asked_for_a_code(rf, client):
 
     assert client.get("/", follow=True).status_code == 200
     assert client.get("/").status_code == 200  # straight there from now on
+
+
+def sign_ins_recorded(user):
+    return list(
+        AuditEvent.objects.filter(kind=EventKind.SIGN_IN, user=user)
+        .order_by("pk")
+        .values_list("detail", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_the_audit_trail_says_signed_in_only_once_the_code_is_accepted(client, clock):
+    user = UserFactory()
+    device, _ = turn_on(client, user)
+    AuditEvent.objects.all().delete()
+
+    sign_in_with_password(client, user)
+    client.post("/account/two-factor/verify/", {"code": "000000"})
+
+    assert sign_ins_recorded(user) == ["Password accepted; two-factor code not yet entered"]
+    clock.shift(NEXT_CODE)
+    client.post("/account/two-factor/verify/", {"code": code_now(device)})
+    assert sign_ins_recorded(user) == [
+        "Password accepted; two-factor code not yet entered",
+        "Two-factor code accepted",
+    ]
+    assert kinds_recorded() == [
+        EventKind.SIGN_OUT,
+        EventKind.SIGN_IN,
+        EventKind.TWO_FACTOR_FAILED,
+        EventKind.SIGN_IN,
+    ]
+
+
+@pytest.mark.django_db
+def test_the_audit_trail_says_a_backup_code_signed_the_person_in(client):
+    user = UserFactory()
+    _, codes = turn_on(client, user)
+    AuditEvent.objects.all().delete()
+
+    sign_in_with_password(client, user)
+    client.post("/account/two-factor/verify/", {"code": codes[0]})
+
+    assert sign_ins_recorded(user) == [
+        "Password accepted; two-factor code not yet entered",
+        "Backup code accepted",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_sign_in_with_the_password_alone_is_recorded_plainly(client):
+    user = UserFactory()
+    client.post("/account/sign-in/", {"username": user.username, "password": PASSWORD})
+    assert client.get("/").status_code == 200
+    assert sign_ins_recorded(user) == [""]
