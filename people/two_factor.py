@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django_otp import login as otp_login
+from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -66,11 +67,18 @@ def normalise_code(typed: str) -> str:
     return re.sub(r"[\s-]", "", typed or "").lower()
 
 
+class CodeTooSoon(Exception):
+    """The code was typed too soon after a wrong one: the device would not even check it."""
+
+
 def verify_code(*, user, code: str, backup_codes: bool = True):
     """The device that accepts this code (its authenticator app or, if allowed, an unused
     backup code, which is then used up), or None. Each device slows down repeated wrong
-    codes (django-otp's throttling): a code typed too soon after a wrong one is refused."""
+    codes (django-otp's throttling: 1, 2, 4, 8… seconds after each wrong one in a row): a
+    code typed too soon is not checked at all, even a right one, and raises CodeTooSoon so
+    the person is told to wait rather than that their code is wrong."""
     code = normalise_code(code)
+    throttled = False
     with transaction.atomic():
         if TOTP_CODE.match(code):
             devices = TOTPDevice.objects.filter(user=user, confirmed=True)
@@ -79,8 +87,14 @@ def verify_code(*, user, code: str, backup_codes: bool = True):
         else:
             return None
         for device in devices.select_for_update():
+            allowed, why = device.verify_is_allowed()
+            if not allowed and (why or {}).get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS:
+                throttled = True
+                continue
             if device.verify_token(code):
                 return device
+    if throttled:
+        raise CodeTooSoon
     return None
 
 

@@ -8,6 +8,9 @@ CODE_REQUIRED = "Enter the code from your authenticator app"
 WRONG_CODE = (
     "The code is not correct. Enter the code your authenticator app shows now, or a backup code"
 )
+CODE_TOO_SOON = (
+    "You entered a wrong code a moment ago. Wait a few seconds, then enter the code again"
+)
 
 
 def code_input(*, numeric: bool) -> forms.TextInput:
@@ -76,10 +79,18 @@ class CodeForm(forms.Form):
 
     def clean_code(self):
         code = self.cleaned_data["code"]
-        self.device = two_factor.verify_code(user=self.user, code=code)
+        try:
+            self.device = two_factor.verify_code(user=self.user, code=code)
+        except two_factor.CodeTooSoon:
+            raise forms.ValidationError(CODE_TOO_SOON, code="too_soon") from None
         if self.device is None:
             raise forms.ValidationError(WRONG_CODE)
         return code
+
+    @property
+    def too_soon(self) -> bool:
+        """Refused only because a wrong code came a moment before: not a wrong code itself."""
+        return self.has_error("code", code="too_soon")
 
 
 class PartnershipSecurityForm(forms.Form):

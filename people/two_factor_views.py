@@ -79,7 +79,8 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
             two_factor.turn_off_two_factor(user=user, request=request)
             messages.success(request, "Two-factor authentication is off")
             return redirect("two_factor")
-        record(request, EventKind.TWO_FACTOR_FAILED, detail="Wrong code when turning it off")
+        if not form.too_soon:
+            record(request, EventKind.TWO_FACTOR_FAILED, detail="Wrong code when turning it off")
     return render(request, "people/two_factor/disable.html", {"form": form})
 
 
@@ -114,18 +115,25 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
                     "make new ones from your two-factor page if you are running low.",
                 )
             return redirect(next_url or "landing")
-        wrong = request.session.get(two_factor.WRONG_CODES, 0) + 1
-        request.session[two_factor.WRONG_CODES] = wrong
-        record(request, EventKind.TWO_FACTOR_FAILED, detail=f"Wrong code at sign-in ({wrong})")
-        if wrong >= two_factor.WRONG_CODES_BEFORE_SIGN_OUT:
-            logout(request)
-            messages.error(
-                request,
-                f"You entered a wrong code {wrong} times, so you have been signed out. "
-                "Sign in again to try again.",
-            )
+        if not form.too_soon and _wrong_code_signs_out(request):
             return redirect("login")
     return render(request, "people/two_factor/verify.html", {"form": form, "next": next_url})
+
+
+def _wrong_code_signs_out(request) -> bool:
+    """Counts a wrong code at sign-in; the fifth in a row signs the person out."""
+    wrong = request.session.get(two_factor.WRONG_CODES, 0) + 1
+    request.session[two_factor.WRONG_CODES] = wrong
+    record(request, EventKind.TWO_FACTOR_FAILED, detail=f"Wrong code at sign-in ({wrong})")
+    if wrong < two_factor.WRONG_CODES_BEFORE_SIGN_OUT:
+        return False
+    logout(request)
+    messages.error(
+        request,
+        f"You entered a wrong code {wrong} times, so you have been signed out. "
+        "Sign in again to try again.",
+    )
+    return True
 
 
 def partnership_security(request: HttpRequest) -> HttpResponse:

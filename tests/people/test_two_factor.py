@@ -169,6 +169,7 @@ def test_five_wrong_codes_in_a_row_sign_the_person_out(client, clock):
         clock.shift(datetime.timedelta(seconds=20))
         client.post("/account/two-factor/verify/", {"code": "000000"})
     assert "_auth_user_id" in client.session
+    clock.shift(datetime.timedelta(seconds=20))
 
     response = client.post("/account/two-factor/verify/", {"code": "000000"}, follow=True)
 
@@ -357,3 +358,54 @@ def test_a_sign_in_with_the_password_alone_is_recorded_plainly(client):
     client.post("/account/sign-in/", {"username": user.username, "password": PASSWORD})
     assert client.get("/").status_code == 200
     assert sign_ins_recorded(user) == [""]
+
+
+def three_wrong_codes(client, clock, url):
+    # After a third wrong code in a row django-otp checks no code for 4 seconds.
+    for _ in range(3):
+        clock.shift(datetime.timedelta(seconds=20))
+        client.post(url, {"code": "000000"})
+
+
+@pytest.mark.django_db
+def test_a_right_code_typed_too_soon_after_wrong_ones_asks_the_person_to_wait(client, clock):
+    user = UserFactory()
+    device, _ = turn_on(client, user)
+    sign_in_with_password(client, user)
+    three_wrong_codes(client, clock, "/account/two-factor/verify/")
+
+    clock.shift(datetime.timedelta(seconds=3))
+    response = client.post("/account/two-factor/verify/", {"code": code_now(device)})
+
+    html = response.content.decode()
+    assert error_summary_messages(html) == [
+        "You entered a wrong code a moment ago. Wait a few seconds, then enter the code again"
+    ]
+    assert f'value="{code_now(device)}"' in html
+    assert_error_summary_links_reach_inputs(html)
+    # Not a wrong code: neither counted towards signing out nor in the audit trail.
+    assert client.session[two_factor.WRONG_CODES] == 3
+    assert AuditEvent.objects.filter(kind=EventKind.TWO_FACTOR_FAILED).count() == 3
+    clock.shift(datetime.timedelta(seconds=2))
+    response = client.post("/account/two-factor/verify/", {"code": code_now(device)})
+    assert response["Location"] == "/welcome/"
+
+
+@pytest.mark.django_db
+def test_turning_it_off_too_soon_after_wrong_codes_asks_the_person_to_wait(client, clock):
+    user = UserFactory()
+    device, _ = turn_on(client, user)
+    three_wrong_codes(client, clock, "/account/two-factor/turn-off/")
+
+    clock.shift(datetime.timedelta(seconds=3))
+    response = client.post("/account/two-factor/turn-off/", {"code": code_now(device)})
+
+    assert error_summary_messages(response.content.decode()) == [
+        "You entered a wrong code a moment ago. Wait a few seconds, then enter the code again"
+    ]
+    assert two_factor.has_two_factor(user)
+    assert AuditEvent.objects.filter(kind=EventKind.TWO_FACTOR_FAILED).count() == 3
+    clock.shift(datetime.timedelta(seconds=2))
+    response = client.post("/account/two-factor/turn-off/", {"code": code_now(device)})
+    assert response["Location"] == "/account/two-factor/"
+    assert not two_factor.has_two_factor(user)
