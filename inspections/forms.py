@@ -57,27 +57,38 @@ class InspectionFromLetterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Select the inspectorates that carried out the inspection"},
     )
-    onsite_start = GovUkDateField(name="first day on site", label="First day on site",
-                                  required=False)  # fmt: skip
-    onsite_end = GovUkDateField(name="last day on site", label="Last day on site", required=False)
-    letter_date = GovUkDateField(name="letter date", label="Date of the letter", required=False)
+    onsite_start = GovUkDateField(
+        name="first day on site", label="First day on site (optional)", required=False
+    )
+    onsite_end = GovUkDateField(
+        name="last day on site", label="Last day on site (optional)", required=False
+    )
+    letter_date = GovUkDateField(
+        name="date of the letter", label="Date of the letter (optional)", required=False
+    )
     statement_due = GovUkDateField(
-        name="statement due date", label="Written statement due", required=False
+        name="written statement due date", label="Written statement due (optional)", required=False
     )
     principal_authority = forms.CharField(
-        label="Principal authority", required=False, max_length=200
+        label="Principal authority (optional)", required=False, max_length=200
     )
     addressees = forms.CharField(
-        label="Addressed to", required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label="Addressed to (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One person a line",
-    )  # fmt: skip
+    )
     headline_findings = forms.CharField(
-        label="Headline findings", required=False, widget=forms.Textarea(attrs={"rows": 8})
+        label="Headline findings (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
     )
     strengths = forms.CharField(
-        label="Strengths", required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label="Strengths (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text="One strength a paragraph, with a blank line between them",
-    )  # fmt: skip
+    )
     findings = forms.CharField(
         label="What needs to improve",
         widget=forms.Textarea(attrs={"rows": 12}),
@@ -88,10 +99,38 @@ class InspectionFromLetterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("onsite_start"), cleaned.get("onsite_end")
-        if start and end and end < start:
-            self.add_error("onsite_end", "The last day on site must be on or after the first")
+        self._check_dates_in_order(cleaned)
         for name in ("addressees", "strengths", "findings"):
             cleaned[name] = _items(cleaned.get(name, ""))
         cleaned["inspectorates"] = [i.short_name for i in cleaned.get("inspectorates", [])]
         return cleaned
+
+    def _check_dates_in_order(self, cleaned: dict) -> None:
+        """The inspection, then its letter, then the written statement: a date out of that
+        order is a slip of the keyboard. Every such slip is named at once."""
+        # Read before add_error, which drops a field from cleaned_data and would hide the
+        # comparisons that depend on it until the next save.
+        start, end, letter, due = (
+            cleaned.get(name)
+            for name in ("onsite_start", "onsite_end", "letter_date", "statement_due")
+        )
+        if start and end and end < start:
+            self.add_error("onsite_end", "The last day on site must be on or after the first")
+        if letter and end and letter <= end:
+            self.add_error(
+                "letter_date", "The date of the letter must be after the last day on site"
+            )
+        elif letter and start and letter <= start:
+            self.add_error(
+                "letter_date", "The date of the letter must be after the first day on site"
+            )
+        if due and letter and due <= letter:
+            self.add_error(
+                "statement_due",
+                "The written statement due date must be after the date of the letter",
+            )
+        elif due and not letter and "letter_date" not in self.errors and end and due <= end:
+            self.add_error(
+                "statement_due",
+                "The written statement due date must be after the last day on site",
+            )

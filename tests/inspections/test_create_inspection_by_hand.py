@@ -104,12 +104,83 @@ def test_missing_and_wrong_answers_are_explained_and_everything_typed_kept(clien
         "Enter what was inspected",
         "Select the inspectorates that carried out the inspection",
         "The last day on site must be on or after the first",
-        "The letter date must be a real date",
+        "The date of the letter must be a real date",
         "Enter the areas for improvement the letter names",
     ]
     assert_error_summary_links_reach_inputs(html)
     assert "Director of Children&#x27;s Services" in html
     assert not Inspection.objects.exists()
+
+
+def test_dates_out_of_order_are_all_named_at_once(client, manager):
+    client.force_login(manager)
+    response = client.post(
+        reverse("inspection_new"),
+        the_letters_facts(
+            **date("onsite_start", 6, 3, 2023),
+            **date("onsite_end", 2, 3, 2023),
+            **date("letter_date", 1, 3, 2023),
+            **date("statement_due", 28, 2, 2023),
+        ),
+    )
+    html = response.content.decode()
+    assert "<title>Error: " in html
+    assert error_summary_messages(html) == [
+        "The last day on site must be on or after the first",
+        "The date of the letter must be after the last day on site",
+        "The written statement due date must be after the date of the letter",
+    ]
+    assert_error_summary_links_reach_inputs(html)
+    assert not Inspection.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("dates", "message"),
+    [
+        (
+            date("letter_date", 10, 3, 2023),
+            "The date of the letter must be after the last day on site",
+        ),
+        (
+            {**date("onsite_end", "", "", ""), **date("letter_date", 6, 3, 2023)},
+            "The date of the letter must be after the first day on site",
+        ),
+        (
+            date("statement_due", 27, 4, 2023),
+            "The written statement due date must be after the date of the letter",
+        ),
+        (
+            {**date("letter_date", "", "", ""), **date("statement_due", 9, 3, 2023)},
+            "The written statement due date must be after the last day on site",
+        ),
+    ],
+)
+def test_a_letter_dated_before_the_visit_or_a_statement_due_before_the_letter_is_refused(
+    client, manager, dates, message
+):
+    client.force_login(manager)
+    html = client.post(reverse("inspection_new"), the_letters_facts(**dates)).content.decode()
+    assert error_summary_messages(html) == [message]
+    assert not Inspection.objects.exists()
+
+
+def test_optional_answers_say_so_in_their_labels(client, manager):
+    client.force_login(manager)
+    html = client.get(reverse("inspection_new")).content.decode()
+    for label in (
+        "Deep-dive theme",
+        "First day on site",
+        "Last day on site",
+        "Date of the letter",
+        "Written statement due",
+        "Principal authority",
+        "Addressed to",
+        "Headline findings",
+        "Strengths",
+    ):
+        assert f"{label} (optional)" in html, label
+    for label in ("What was inspected", "Inspectorates", "What needs to improve"):
+        assert f"{label} (optional)" not in html and label in html, label
 
 
 @pytest.mark.parametrize("role", [Role.OWNER, Role.EXECUTIVE, Role.SCRUTINEER])

@@ -120,6 +120,22 @@ def test_wrong_answers_are_explained(client, inspection, manager):
     assert Inspection.objects.get().subject
 
 
+def test_a_letter_dated_before_the_last_day_on_site_is_refused(client, inspection, manager):
+    client.force_login(manager)
+    data = as_shown(client, inspection)
+    data.update(**date("letter_date", 24, 11, 2022), **date("statement_due", 1, 11, 2022))
+    response = client.post(reverse("inspection_edit", args=[inspection.pk]), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert error_summary_messages(html) == [
+        "The date of the letter must be after the last day on site",
+        "The written statement due date must be after the date of the letter",
+    ]
+    assert_error_summary_links_reach_inputs(html)
+    inspection.refresh_from_db()
+    assert inspection.letter_date != datetime.date(2022, 11, 24)
+
+
 @pytest.mark.parametrize("role", [Role.OWNER, Role.EXECUTIVE, Role.SCRUTINEER])
 def test_other_roles_are_refused(client, inspection, role):
     client.force_login(UserFactory(partnership=inspection.partnership, role=role))
