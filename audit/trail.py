@@ -3,10 +3,12 @@ handed out passes here; later issues add invitations, role changes and two-facto
 
 from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import Q
 from django.dispatch import receiver
+from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
 
@@ -74,6 +76,13 @@ def _sign_in_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_locked_out)
 def _locked_out(sender, request, username, ip_address, **kwargs):
+    # django-axes signals every refused attempt while the lock lasts; the trail wants the
+    # lock-out itself, once, however often the person tries meanwhile.
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    if AuditEvent.objects.filter(
+        kind=EventKind.LOCKED_OUT, username=username or "", ip_address=ip_address, at__gte=since
+    ).exists():
+        return
     record(
         request,
         EventKind.LOCKED_OUT,

@@ -30,8 +30,14 @@ class PersonBackend(ModelBackend):
             request, username=username_for(username), password=password, **kwargs
         )
 
+    def user_can_authenticate(self, user) -> bool:
+        # A deactivated person with the right password is let as far as the sign-in form,
+        # which then tells them their account is deactivated (nobody else learns it) and
+        # signs nobody in. Sessions still refuse them: see get_user.
+        return True
+
     def get_user(self, user_id):
         User = get_user_model()
         user = User._default_manager.select_related("partnership", "agency").filter(pk=user_id)
         user = user.first()
-        return user if user and self.user_can_authenticate(user) else None
+        return user if user and user.is_active else None

@@ -166,9 +166,16 @@ def person_invite_again(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("person_detail", pk=person.pk)
 
 
-@require_POST
 def person_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
-    two_factor_reset(person=person, by=request.user, request=request)
-    messages.success(request, f"{person}'s authenticator app and backup codes have been removed")
-    return redirect("person_detail", pk=person.pk)
+    if request.method == "POST":
+        two_factor_reset(person=person, by=request.user, request=request)
+        messages.success(
+            request, f"{person}'s authenticator app and backup codes have been removed"
+        )
+        return redirect("person_detail", pk=person.pk)
+    return render(
+        request,
+        "people/person_two_factor_reset.html",
+        {"person": person, "must_set_up_again": permissions.must_use_two_factor(person)},
+    )

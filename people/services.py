@@ -105,6 +105,7 @@ def person_invite(
         request,
         EventKind.INVITED,
         user=by,
+        username="" if by else "site operator (add_partnership)",
         partnership_id=person.partnership_id,
         detail=f"Invited {describe(person)} as {person.get_role_display()}, {agency}",
     )

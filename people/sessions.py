@@ -69,6 +69,15 @@ def _browser_person(request) -> str | None:
     return request.get_signed_cookie(PERSON_COOKIE, default=None, salt=PERSON_COOKIE_SALT)
 
 
+def person_last_signed_in(request) -> bool:
+    """Whether someone has signed in on this browser before."""
+    return _browser_person(request) is not None
+
+
+def has_kept_form(request) -> bool:
+    return bool(request.session.get(KEPT_FORMS))
+
+
 class KeepFormAfterTimeoutMiddleware:
     """Placed before LoginRequiredMiddleware, which would send the post to sign-in and
     drop it. Files cannot be kept: the page says to attach them again."""

@@ -2,17 +2,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from people import views
-from people.forms import SignInForm
 
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("two-factor/", include("people.two_factor_urls")),
     path("", views.account, name="account"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),

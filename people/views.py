@@ -13,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from audit.models import EventKind
 from audit.trail import record
-from people import forms, services
+from people import forms, services, sessions
 from people.two_factor import has_two_factor
 
 SIGN_IN_BACKEND = "people.backends.PersonBackend"
@@ -24,6 +24,29 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
     or not the username exists, so it tells an attacker nothing."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "registration/locked_out.html", {"lockout_minutes": minutes}, status=429)
+
+
+class SignInView(auth_views.LoginView):
+    authentication_form = forms.SignInForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # Someone sent here from a page while this browser still names who used it last
+        # most likely saw their session end, rather than never having signed in.
+        ended = bool(self.request.GET.get("next") and sessions.person_last_signed_in(self.request))
+        return {
+            **super().get_context_data(**kwargs),
+            "session_ended": ended,
+            "form_kept": sessions.has_kept_form(self.request),
+            "idle_minutes": settings.SESSION_IDLE_MINUTES,
+        }
+
+
+class SignOutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, "You have signed out")
+        return response
 
 
 def account(request: HttpRequest) -> HttpResponse:

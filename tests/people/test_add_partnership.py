@@ -31,7 +31,11 @@ def test_the_site_operator_adds_a_partnership_whose_first_manager_is_invited(
     assert "sent an invitation to sam@northbrook.example.org" in capsys.readouterr().out
     [message] = mail.outbox
     assert "The service's administrator has invited you" in message.body
-    assert AuditEvent.objects.get(kind=EventKind.INVITED).partnership == partnership
+    invited = AuditEvent.objects.get(kind=EventKind.INVITED)
+    assert (invited.partnership, invited.username) == (
+        partnership,
+        "site operator (add_partnership)",
+    )
 
     link = re.search(r"http://testserver(/account/invitation/\S+/)", message.body)[1]
     client.post(

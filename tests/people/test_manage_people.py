@@ -119,6 +119,9 @@ def test_reactivating_lets_them_sign_in_again(client, team):
 
 def test_a_manager_cannot_deactivate_themselves_or_the_last_manager(client, team):
     client.force_login(team.manager)
+    page = client.get(f"/partnership/people/{team.manager.pk}/deactivate/").content.decode()
+    assert "You cannot deactivate yourself" in page
+    assert "<button" not in page.split('id="main-content"')[1]
     html = client.post(f"/partnership/people/{team.manager.pk}/deactivate/").content.decode()
     assert "You cannot deactivate yourself" in html
 

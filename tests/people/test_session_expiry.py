@@ -40,6 +40,8 @@ def test_a_session_ends_after_an_hour_without_a_request(client, officer_and_acti
         assert client.get("/").status_code == 200
     with later(59 + 59 + 61):
         assert client.get("/")["Location"] == "/account/sign-in/?next=/"
+        page = client.get("/account/sign-in/?next=/").content.decode()
+        assert "You were signed out because you had not used the service" in page
 
 
 def test_the_idle_limit_comes_from_settings(client, officer_and_action, settings):
@@ -70,6 +72,11 @@ def test_an_update_typed_after_the_session_ended_is_kept_for_after_signing_in(
         )
         assert response["Location"] == f"/account/sign-in/?next={form_url}"
         assert not ProgressUpdate.objects.exists()
+        sign_in_page = client.get(response["Location"]).content.decode()
+        assert "You were signed out because you had not used the service for 60 minutes" in (
+            sign_in_page
+        )
+        assert "what you typed has been kept" in sign_in_page
 
         response = client.post(
             "/account/sign-in/",

@@ -74,6 +74,16 @@ def test_a_deactivated_person_cannot_sign_in(client):
     )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+    assert error_summary_messages(response.content.decode()) == [
+        "This account has been deactivated. Ask your partnership manager."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_deactivated_person_with_a_wrong_password_learns_nothing_more(client):
+    UserFactory(username="leaver", password="a-long-test-password", is_active=False)
+    response = client.post("/account/sign-in/", {"username": "leaver", "password": "wrong"})
+    assert "deactivated" not in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -81,6 +91,7 @@ def test_signing_out_ends_the_session(client):
     client.force_login(UserFactory())
     response = client.post("/account/sign-out/")
     assert response["Location"] == "/account/sign-in/"
+    assert "You have signed out" in client.get("/account/sign-in/").content.decode()
     assert client.get("/").status_code == 302
 
 
@@ -95,3 +106,9 @@ def test_executives_land_on_the_dashboard_owners_on_their_actions_others_on_the_
     assert client.get("/welcome/")["Location"] == "/my-actions/"
     client.force_login(demo["scrutineer"])
     assert client.get("/welcome/")["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_someone_who_never_signed_in_is_not_told_their_session_ended(client):
+    page = client.get("/account/sign-in/?next=/").content.decode()
+    assert "You were signed out" not in page

@@ -28,9 +28,10 @@ def test_five_failures_lock_the_username_and_say_when_to_try_again(client, demo)
     assert locked.status_code == 429
     html = locked.content.decode()
     assert "Sign-in locked for now" in html
-    assert "Wait 15 minutes, then" in html
+    assert "Wait 15 minutes after your last attempt, then" in html
+    assert "reset it by e-mail" in html
     assert "_auth_user_id" not in client.session
-    event = AuditEvent.objects.filter(kind=EventKind.LOCKED_OUT).first()  # one a refused try
+    event = AuditEvent.objects.get(kind=EventKind.LOCKED_OUT)
     assert (event.username, event.partnership.slug) == ("executive", "lewisham")
 
 
@@ -68,3 +69,10 @@ def test_username_and_e_mail_address_count_as_one_person_towards_the_lock(client
 
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_lock_out_is_one_entry_in_the_trail_however_often_the_person_tries(client, demo):
+    for _ in range(9):
+        sign_in(client, "executive", "wrong")
+    assert AuditEvent.objects.filter(kind=EventKind.LOCKED_OUT).count() == 1
