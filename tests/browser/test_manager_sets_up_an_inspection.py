@@ -6,8 +6,18 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from inspections.models import Inspection
 from tests.browser.conftest import sign_in
 from tests.browser.test_manager_keeps_the_plan import fill_date
+
+
+def assert_reflows_on_a_phone(page):
+    """WCAG 1.4.10: 320 CSS pixels wide, nothing but a table's own scrolling box may make
+    the reader scroll sideways."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
+    page.set_viewport_size(size)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -15,8 +25,14 @@ def test_the_manager_adds_an_agency_and_sets_up_an_inspection_by_hand(
     page, demo, assert_accessible
 ):
     sign_in(page, "manager")
+    page.goto(
+        Inspection.objects.filter(partnership=demo["manager"].partnership)[0].get_absolute_url()
+    )
+    expect(page.locator(".app-finding table").first).to_be_visible()
+    assert_reflows_on_a_phone(page)
     page.goto("/partnership/agencies/")
     assert_accessible(page)
+    assert_reflows_on_a_phone(page)
     page.get_by_role("link", name="Add an agency").click()
     page.get_by_role("button", name="Add agency").click()  # empty: every error named
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the agency's name")
