@@ -1,16 +1,21 @@
 """The audit trail: sign-ins, failures, sign-outs and every file handed out, read by managers."""
 
 import csv
+import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from actions.models import Evidence
 from audit.models import AuditEvent, EventKind
 from inspections.models import Inspection
+from people.models import Role
 from tests.actions.test_record_update import PDF
+from tests.assertions import assert_error_summary_links_reach_inputs
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -121,3 +126,30 @@ def test_an_entry_can_be_neither_changed_nor_deleted(demo):
         event.save()
     with pytest.raises(ValueError, match="never deleted"):
         event.delete()
+
+
+@pytest.mark.django_db
+def test_the_trail_is_filtered_by_dates_typed_as_day_month_and_year(client):
+    manager = UserFactory(role=Role.MANAGER)
+    for day in (1, 10, 20):
+        with time_machine.travel(datetime.datetime(2026, 3, day, 12, tzinfo=datetime.UTC)):
+            AuditEvent.objects.create(
+                partnership=manager.partnership, user=manager, username=f"day{day}",
+                kind=EventKind.DOWNLOAD,
+            )  # fmt: skip
+    client.force_login(manager)
+    html = client.get(
+        "/audit/",
+        {"since_0": "5", "since_1": "3", "since_2": "2026", "until_0": "15", "until_1": "3",
+         "until_2": "2026"},
+    ).content.decode()  # fmt: skip
+    assert "day10" in html and "day1<" not in html and "day20" not in html
+
+    html = client.get(
+        "/audit/",
+        {"since_0": "15", "since_1": "3", "since_2": "2026", "until_0": "5", "until_1": "3",
+         "until_2": "2026"},
+    ).content.decode()  # fmt: skip
+    assert "The end date must be the same as or after the start date" in html
+    assert "<title>Error: Audit trail" in html
+    assert_error_summary_links_reach_inputs(html)
