@@ -28,6 +28,10 @@ def _settings_changed(request, detail: str) -> None:
     record(request, EventKind.SETTINGS_CHANGED, detail=detail)
 
 
+def _inspection_set_up(request, detail: str) -> None:
+    record(request, EventKind.INSPECTION_SET_UP, detail=detail)
+
+
 def _add_errors(form, error: ValidationError) -> None:
     form.add_error(None, error)
 
@@ -120,7 +124,12 @@ def _inspection_for_planning(request, pk: int) -> Inspection:
 
 
 def _where(inspection: Inspection) -> str:
-    return f"inspection {inspection.pk} ({inspection.subject[:80]})"
+    """The inspection as the audit trail names it: by area and subject, which the people
+    reading the trail know it by (its id means nothing to them)."""
+    subject = inspection.subject
+    if len(subject) > 80:
+        subject = subject[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"the inspection of {inspection.partnership.local_area} ({subject})"
 
 
 def inspection_new(request: HttpRequest) -> HttpResponse:
@@ -135,9 +144,9 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
             _add_errors(form, error)
         else:
             count = len(form.cleaned_data["findings"])
-            _settings_changed(
+            _inspection_set_up(
                 request,
-                f"Set up {_where(inspection)} by hand with {count} area"
+                f"Set up {_where(inspection)} by hand, with {count} area"
                 f"{'s' if count != 1 else ''} for improvement",
             )
             messages.success(
@@ -193,7 +202,7 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if changed:
                 names = ", ".join(FIELD_NAMES.get(name, name.replace("_", " ")) for name in changed)
-                _settings_changed(request, f"Edited the details of {_where(inspection)}: {names}")
+                _inspection_set_up(request, f"Changed the details of {_where(inspection)}: {names}")
             messages.success(request, "The inspection's details have been saved")
             return redirect(inspection)
     except services.InspectionChanged as conflict:
@@ -249,7 +258,7 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            _settings_changed(
+            _inspection_set_up(
                 request, f"Added area for improvement {finding.number} to {_where(inspection)}"
             )
             messages.success(request, f"Area for improvement {finding.number} has been added")
@@ -294,10 +303,10 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     if before != after
                 ]
                 if what:
-                    _settings_changed(
+                    _inspection_set_up(
                         request,
-                        f"Edited area for improvement {finding.number} of {_where(inspection)}: "
-                        + " and ".join(what),
+                        f"Changed the {' and '.join(what)} of area for improvement "
+                        f"{finding.number}, in {_where(inspection)}",
                     )
                 messages.success(request, f"Area for improvement {finding.number} has been saved")
                 return redirect(_findings_page(finding))
@@ -328,8 +337,10 @@ def finding_move(request: HttpRequest, pk: int) -> HttpResponse:
     was = finding.number
     now = services.finding_move(finding=finding, direction=direction)
     if now is not None:
-        _settings_changed(
-            request, f"Area for improvement {was} moved {direction} of {_where(finding.inspection)}"
+        _inspection_set_up(
+            request,
+            f"Moved area for improvement {was} {direction} to {now}, "
+            f"in {_where(finding.inspection)}",
         )
         messages.success(request, f"Area for improvement {was} moved {direction}: it is now {now}")
     return redirect(_findings_page(finding))
@@ -351,8 +362,8 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             refusal = error.messages[0]
         else:
-            _settings_changed(
-                request, f"Removed area for improvement {number} of {_where(inspection)}"
+            _inspection_set_up(
+                request, f"Removed area for improvement {number} from {_where(inspection)}"
             )
             messages.success(
                 request,

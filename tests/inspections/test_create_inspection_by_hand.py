@@ -77,9 +77,11 @@ def test_a_manager_creates_an_inspection_with_its_findings_and_inspectorates(cli
         (2, "Information about children who go missing is not always shared."),
     ]
     assert not inspection.letter
-    event = AuditEvent.objects.get(kind=EventKind.SETTINGS_CHANGED)
-    assert f"Set up inspection {inspection.pk}" in event.detail
-    assert "by hand with 2 areas for improvement" in event.detail
+    assert AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP).detail == (
+        "Set up the inspection of London Borough of Lewisham (the multi-agency response to "
+        "children who go missing) by hand, with 2 areas for improvement"
+    )
+    assert not AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED).exists()
     page = client.get(response["Location"]).content.decode()
     assert "The inspection is set up with its 2 areas for improvement" in page
     assert "Download the original letter" not in page

@@ -33,9 +33,14 @@ def finding(inspection, text: str) -> Finding:
     return inspection.findings.get(text=text)
 
 
+def the_inspection(inspection) -> str:
+    """How the audit trail names the inspection."""
+    return f"the inspection of {inspection.partnership.local_area} ({inspection.subject})"
+
+
 def audit_details() -> list[str]:
     return list(
-        AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED)
+        AuditEvent.objects.filter(kind=EventKind.INSPECTION_SET_UP)
         .order_by("pk")
         .values_list("detail", flat=True)
     )
@@ -66,8 +71,8 @@ def test_a_manager_adds_a_finding_at_the_end(client, inspection, manager):
     assert response.status_code == 302
     added = finding(inspection, "Return home interviews.")
     assert (added.number, added.is_priority) == (4, True)
-    assert audit_details() == [f"Added area for improvement 4 to inspection {inspection.pk} "
-                               f"({inspection.subject[:80]})"]  # fmt: skip
+    assert audit_details() == [f"Added area for improvement 4 to {the_inspection(inspection)}"]
+    assert not AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED).exists()
 
 
 def test_an_empty_finding_is_refused_in_govuk_words(client, inspection, manager):
@@ -94,7 +99,10 @@ def test_a_manager_edits_the_text_and_flags_it_priority(client, inspection, mana
     assert response.status_code == 302
     supervision.refresh_from_db()
     assert (supervision.text, supervision.is_priority) == ("Supervision of social workers.", True)
-    assert audit_details()[0].endswith(": text and priority flag")
+    assert audit_details() == [
+        "Changed the text and priority flag of area for improvement 2, "
+        f"in {the_inspection(inspection)}"
+    ]
     assert "Priority action" in client.get(response["Location"]).content.decode()
 
 
@@ -124,6 +132,11 @@ def test_a_stale_edit_is_refused_and_keeps_the_text(client, inspection, manager)
 
 
 def test_moving_a_finding_up_renumbers_both(client, inspection, manager):
+    inspection.subject = (
+        "the multi-agency response to children and families who need help, including "
+        "children at risk of exploitation"
+    )
+    inspection.save()
     client.force_login(manager)
     cover = finding(inspection, "Out-of-hours cover.")
     response = client.post(reverse("finding_move", args=[cover.pk]), {"direction": "up"})
@@ -135,10 +148,15 @@ def test_moving_a_finding_up_renumbers_both(client, inspection, manager):
     staffing = finding(inspection, "Staffing.")
     client.post(reverse("finding_move", args=[staffing.pk]), {"direction": "down"})
     assert texts(inspection) == [(1, "Out-of-hours cover."), (2, "Supervision."), (3, "Staffing.")]
-    assert [detail.split(" of ")[0] for detail in audit_details()] == [
-        "Area for improvement 3 moved up",
-        "Area for improvement 2 moved up",
-        "Area for improvement 2 moved down",
+    # A long subject is cut at a word, so the entry stays readable.
+    where = (
+        f"in the inspection of {inspection.partnership.local_area} (the multi-agency "
+        "response to children and families who need help, including…)"
+    )
+    assert audit_details() == [
+        f"Moved area for improvement 3 up to 2, {where}",
+        f"Moved area for improvement 2 up to 1, {where}",
+        f"Moved area for improvement 2 down to 3, {where}",
     ]
 
 
@@ -159,7 +177,7 @@ def test_a_finding_without_actions_is_removed_and_the_rest_renumbered(client, in
 
     assert response.status_code == 302
     assert texts(inspection) == [(1, "Supervision."), (2, "Out-of-hours cover.")]
-    assert audit_details()[0].startswith("Removed area for improvement 1 of inspection")
+    assert audit_details() == [f"Removed area for improvement 1 from {the_inspection(inspection)}"]
 
 
 @pytest.mark.parametrize("archived", [False, True])

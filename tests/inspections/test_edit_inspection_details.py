@@ -73,9 +73,11 @@ def test_a_manager_changes_the_status_and_the_due_date(client, inspection, manag
     assert inspection.strength_list == ["Strong leadership.", "A well-run front door."]
     assert inspection.inspectorates.count() == 3
     assert inspection.findings.count() == 1  # the findings have their own pages
-    assert AuditEvent.objects.get(kind=EventKind.SETTINGS_CHANGED).detail.endswith(
-        ": statement due date, status, inspectorates"
+    assert AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP).detail == (
+        f"Changed the details of the inspection of {inspection.partnership.local_area} "
+        f"({inspection.subject}): statement due date, status, inspectorates"
     )
+    assert not AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED).exists()
 
 
 def test_a_stale_save_is_refused_and_keeps_what_was_typed(client, inspection, manager):
