@@ -1,4 +1,4 @@
-from people import permissions
+from people import permissions, two_factor
 
 
 def roles(request):
@@ -8,4 +8,6 @@ def roles(request):
         "can_start_inspection": permissions.is_partnership_manager(user),
         "can_manage_partnership": permissions.is_partnership_manager(user),
         "has_own_actions": permissions.has_own_actions(user),
+        # Held on the code or set-up page: every other link would only bounce back there.
+        "owes_two_factor": two_factor.owes_two_factor(request),
     }

@@ -250,6 +250,20 @@ def qr_code_svg(device: TOTPDevice) -> str:
     return mark_safe(svg)
 
 
+def owes_two_factor(request) -> bool:
+    """Whether this signed-in session is held on the code page or the forced set-up page,
+    where only signing out leads anywhere. No query: the session and the partnership loaded
+    with the person decide, and is_verified() is asked only of those the gate asked already."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    held = bool(session and session.get(OWES_CODE)) or permissions.must_use_two_factor(user)
+    # Without django-otp's middleware (a page rendered outside a request) nothing is held.
+    is_verified = getattr(user, "is_verified", None)
+    return held and is_verified is not None and not is_verified()
+
+
 def verify_url_returning_to(request) -> str:
     return reverse("two_factor_verify") + "?" + urlencode({"next": request.get_full_path()})
 

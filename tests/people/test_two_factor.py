@@ -409,3 +409,46 @@ def test_turning_it_off_too_soon_after_wrong_codes_asks_the_person_to_wait(clien
     response = client.post("/account/two-factor/turn-off/", {"code": code_now(device)})
     assert response["Location"] == "/account/two-factor/"
     assert not two_factor.has_two_factor(user)
+
+
+def nav_and_footer(html: str) -> str:
+    return (
+        html[html.index('<nav aria-label="Menu"') : html.index("</nav>")]
+        + html[html.index('<footer class="govuk-footer">') :]
+    )
+
+
+@pytest.mark.django_db
+def test_while_a_code_is_owed_the_navigation_offers_only_sign_out(client, clock):
+    user = UserFactory(first_name="Ada", last_name="Lovelace")
+    device, _ = turn_on(client, user)
+    sign_in_with_password(client, user)
+
+    for url in ("/account/two-factor/verify/", "/accessibility/"):
+        held = nav_and_footer(client.get(url).content.decode())
+        assert "Inspections" not in held and "Your account" not in held, url
+        assert "Sign out" in held and "Signed in as" not in held, url
+    clock.shift(NEXT_CODE)
+    client.post("/account/two-factor/verify/", {"code": code_now(device)})
+
+    signed_in = nav_and_footer(client.get("/accessibility/").content.decode())
+    assert "Inspections" in signed_in and "Your account" in signed_in
+    assert "Signed in as Ada Lovelace" in signed_in
+
+
+@pytest.mark.django_db
+def test_a_signed_in_person_with_two_factor_costs_no_query_for_the_navigation(
+    client, clock, django_assert_num_queries
+):
+    user = UserFactory()
+    device, _ = turn_on(client, user)
+    sign_in_with_password(client, user)
+    clock.shift(NEXT_CODE)
+    client.post("/account/two-factor/verify/", {"code": code_now(device)})
+    client.get("/accessibility/")
+
+    # The session, the person, the device django-otp loads for a verified session and the
+    # request's savepoint: nothing for the navigation.
+    with django_assert_num_queries(5):
+        html = client.get("/accessibility/").content.decode()
+    assert "Your account" in nav_and_footer(html)

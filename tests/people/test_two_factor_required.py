@@ -64,6 +64,25 @@ def test_once_set_up_the_person_carries_on(client, strict_partnership):
 
 
 @pytest.mark.django_db
+def test_the_set_up_page_offers_only_sign_out_until_it_is_done(client, strict_partnership):
+    manager = UserFactory(partnership=strict_partnership, role=Role.MANAGER)
+    client.force_login(manager)
+
+    html = client.get("/account/two-factor/set-up/").content.decode()
+    nav = html[html.index('<nav aria-label="Menu"') : html.index("</nav>")]
+    assert "Inspections" not in nav and "Partnership" not in nav and "Your account" not in nav
+    assert "Sign out" in nav
+    assert "Signed in as" not in html
+    device = TOTPDevice.objects.get(user=manager)
+    client.post("/account/two-factor/set-up/", {"code": code_now(device)})
+
+    html = client.get("/account/two-factor/backup-codes/").content.decode()
+    nav = html[html.index('<nav aria-label="Menu"') : html.index("</nav>")]
+    assert "Inspections" in nav and "Partnership" in nav and "Sign out" in nav
+    assert "Signed in as" in html
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("role", [Role.OWNER, Role.SCRUTINEER])
 def test_other_roles_are_not_required_to(client, strict_partnership, role):
     client.force_login(UserFactory(partnership=strict_partnership, role=role))
