@@ -309,10 +309,17 @@ def finding_has_actions(finding: Finding) -> bool:
     return finding.actions.exists()
 
 
+def findings_after(finding: Finding) -> int:
+    """How many areas for improvement follow this one: they move up if it is removed."""
+    return Finding.objects.filter(
+        inspection=finding.inspection_id, number__gt=finding.number
+    ).count()
+
+
 @transaction.atomic
-def finding_remove(*, finding: Finding) -> None:
+def finding_remove(*, finding: Finding) -> int:
     """Removes an area for improvement that no action answers; the ones after it move
-    up a number."""
+    up a number. Returns how many moved up."""
     inspection = finding.inspection
     _lock(inspection)
     if finding_has_actions(finding):
@@ -320,6 +327,7 @@ def finding_remove(*, finding: Finding) -> None:
             f"Area for improvement {finding.number} cannot be removed: actions answer it. "
             "Archived actions count too, because their history stays with it"
         )
+    moving_up = findings_after(finding)
     try:
         finding.delete()
     except ProtectedError as error:
@@ -327,3 +335,4 @@ def finding_remove(*, finding: Finding) -> None:
             f"Area for improvement {finding.number} cannot be removed: it is still in use"
         ) from error
     _renumber(inspection, _order(inspection))
+    return moving_up

@@ -358,20 +358,27 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "POST":
         number = finding.number
         try:
-            services.finding_remove(finding=finding)
+            moved_up = services.finding_remove(finding=finding)
         except ValidationError as error:
             refusal = error.messages[0]
         else:
             _inspection_set_up(
                 request, f"Removed area for improvement {number} from {_where(inspection)}"
             )
-            messages.success(
-                request,
-                f"Area for improvement {number} has been removed; the ones after it moved up",
-            )
+            if moved_up:
+                after = "the one after it" if moved_up == 1 else "the ones after it"
+                removed = f"Area for improvement {number} has been removed; {after} moved up"
+            else:
+                removed = f"Area for improvement {number} has been removed"
+            messages.success(request, removed)
             return redirect("finding_list", pk=inspection.pk)
     return render(
         request,
         "inspections/setup/finding_delete.html",
-        {"inspection": inspection, "finding": finding, "refusal": refusal},
+        {
+            "inspection": inspection,
+            "finding": finding,
+            "refusal": refusal,
+            "findings_after": services.findings_after(finding),
+        },
     )

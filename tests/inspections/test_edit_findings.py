@@ -173,11 +173,30 @@ def test_a_finding_without_actions_is_removed_and_the_rest_renumbered(client, in
     assert "Remove area for improvement 1?" in page
     assert inspection.findings.count() == 3
 
+    assert "The areas for improvement after it each move up a number." in page
     response = client.post(reverse("finding_delete", args=[staffing.pk]))
 
     assert response.status_code == 302
     assert texts(inspection) == [(1, "Supervision."), (2, "Out-of-hours cover.")]
+    assert "Area for improvement 1 has been removed; the ones after it moved up" in (
+        client.get(response["Location"]).content.decode()
+    )
     assert audit_details() == [f"Removed area for improvement 1 from {the_inspection(inspection)}"]
+
+
+def test_removing_the_last_finding_says_nothing_of_others_moving_up(client, inspection, manager):
+    client.force_login(manager)
+    cover = finding(inspection, "Out-of-hours cover.")
+    page = client.get(reverse("finding_delete", args=[cover.pk])).content.decode()
+    assert "Remove area for improvement 3?" in page
+    assert "move up" not in page
+
+    response = client.post(reverse("finding_delete", args=[cover.pk]), follow=True)
+
+    html = response.content.decode()
+    assert "Area for improvement 3 has been removed" in html
+    assert "moved up" not in html
+    assert texts(inspection) == [(1, "Staffing."), (2, "Supervision.")]
 
 
 @pytest.mark.parametrize("archived", [False, True])
