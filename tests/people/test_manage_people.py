@@ -198,3 +198,11 @@ def test_a_manager_removes_the_authenticator_app_of_someone_who_lost_their_phone
     assert (
         client.post(f"/partnership/people/{team.manager.pk}/reset-two-factor/").status_code == 404
     )
+
+
+def test_the_menu_marks_partnership_on_every_page_under_it(client, team):
+    client.force_login(team.manager)
+    html = client.get("/partnership/people/").content.decode()
+    assert 'href="/partnership/" aria-current="true"' in html
+    html = client.get("/partnership/").content.decode()
+    assert 'href="/partnership/" aria-current="page"' in html
