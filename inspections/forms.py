@@ -58,16 +58,28 @@ class InspectionFromLetterForm(forms.Form):
         error_messages={"required": "Select the inspectorates that carried out the inspection"},
     )
     onsite_start = GovUkDateField(
-        name="first day on site", label="First day on site (optional)", required=False
+        name="first day on site",
+        label="First day on site (optional)",
+        required=False,
+        help_text="For example, 21 11 2022",
     )
     onsite_end = GovUkDateField(
-        name="last day on site", label="Last day on site (optional)", required=False
+        name="last day on site",
+        label="Last day on site (optional)",
+        required=False,
+        help_text="For example, 25 11 2022",
     )
     letter_date = GovUkDateField(
-        name="date of the letter", label="Date of the letter (optional)", required=False
+        name="date of the letter",
+        label="Date of the letter (optional)",
+        required=False,
+        help_text="For example, 31 1 2023",
     )
     statement_due = GovUkDateField(
-        name="written statement due date", label="Written statement due (optional)", required=False
+        name="written statement due date",
+        label="Written statement due (optional)",
+        required=False,
+        help_text="For example, 11 5 2023",
     )
     principal_authority = forms.CharField(
         label="Principal authority (optional)", required=False, max_length=200

@@ -1,6 +1,7 @@
 """A manager sets up an inspection by typing in its letter's facts, with no letter to import."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -183,6 +184,32 @@ def test_optional_answers_say_so_in_their_labels(client, manager):
         assert f"{label} (optional)" in html, label
     for label in ("What was inspected", "Inspectorates", "What needs to improve"):
         assert f"{label} (optional)" not in html and label in html, label
+
+
+def test_each_date_has_an_example_and_the_page_a_way_out(client, manager):
+    client.force_login(manager)
+    html = client.get(reverse("inspection_new")).content.decode()
+    for name in ("onsite_start", "onsite_end", "letter_date", "statement_due"):
+        assert re.search(
+            rf'id="id_{name}_hint" class="govuk-hint">For example, \d+ \d+ 20\d\d<', html
+        )
+    assert f'<a class="govuk-link" href="{reverse("home")}">Cancel</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("days", "shown"),
+    [
+        (date("onsite_end", "", "", ""), "From 6 March 2023 (last day not recorded)"),
+        (date("onsite_start", "", "", ""), "Until 10 March 2023 (first day not recorded)"),
+        (date("onsite_end", 6, 3, 2023), '<dd class="govuk-summary-list__value">6 March 2023</dd>'),
+    ],
+)
+def test_the_inspection_page_shows_the_days_on_site_that_are_known(client, manager, days, shown):
+    client.force_login(manager)
+    response = client.post(reverse("inspection_new"), the_letters_facts(**days), follow=True)
+    html = response.content.decode()
+    assert shown in html
+    assert " to </dd>" not in html
 
 
 @pytest.mark.parametrize("role", [Role.OWNER, Role.EXECUTIVE, Role.SCRUTINEER])
