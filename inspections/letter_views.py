@@ -9,11 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from audit.downloads import file_download
+from audit.models import EventKind
+from audit.trail import record
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
 from inspections.letter_import import inspection_create_from_letter
 from inspections.letters import LetterError, read_letter, text_from_pdf
 from inspections.models import Inspection, Partnership
 from inspections.scoping import get_for_user_or_404
+from inspections.services import trail_name
 from people import permissions
 
 SESSION_KEY = "letters"
@@ -86,6 +89,11 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             letter_content=content,
             letter_filename=pending["filename"],
             **form.cleaned_data,
+        )
+        record(
+            request,
+            EventKind.INSPECTION_SET_UP,
+            detail=f"Set up {trail_name(inspection)} from its letter, {pending['filename']}",
         )
         default_storage.delete(pending["path"])
         request.session[SESSION_KEY].pop(token, None)

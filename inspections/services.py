@@ -336,3 +336,12 @@ def finding_remove(*, finding: Finding) -> int:
         ) from error
     _renumber(inspection, _order(inspection))
     return moving_up
+
+
+def trail_name(inspection: Inspection) -> str:
+    """The inspection as the audit trail names it: by area and subject, which the people
+    reading the trail know it by (its id means nothing to them)."""
+    subject = inspection.subject
+    if len(subject) > 80:
+        subject = subject[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"the inspection of {inspection.partnership.local_area} ({subject})"

@@ -123,15 +123,6 @@ def _inspection_for_planning(request, pk: int) -> Inspection:
     return inspection
 
 
-def _where(inspection: Inspection) -> str:
-    """The inspection as the audit trail names it: by area and subject, which the people
-    reading the trail know it by (its id means nothing to them)."""
-    subject = inspection.subject
-    if len(subject) > 80:
-        subject = subject[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"the inspection of {inspection.partnership.local_area} ({subject})"
-
-
 def inspection_new(request: HttpRequest) -> HttpResponse:
     _require_manager(request)
     form = InspectionForm(request.POST if request.method == "POST" else None)
@@ -146,7 +137,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
             count = len(form.cleaned_data["findings"])
             _inspection_set_up(
                 request,
-                f"Set up {_where(inspection)} by hand, with {count} area"
+                f"Set up {services.trail_name(inspection)} by hand, with {count} area"
                 f"{'s' if count != 1 else ''} for improvement",
             )
             messages.success(
@@ -202,7 +193,9 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if changed:
                 names = ", ".join(FIELD_NAMES.get(name, name.replace("_", " ")) for name in changed)
-                _inspection_set_up(request, f"Changed the details of {_where(inspection)}: {names}")
+                _inspection_set_up(
+                    request, f"Changed the details of {services.trail_name(inspection)}: {names}"
+                )
             messages.success(request, "The inspection's details have been saved")
             return redirect(inspection)
     except services.InspectionChanged as conflict:
@@ -259,7 +252,8 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
             _add_errors(form, error)
         else:
             _inspection_set_up(
-                request, f"Added area for improvement {finding.number} to {_where(inspection)}"
+                request,
+                f"Added area for improvement {finding.number} to {services.trail_name(inspection)}",
             )
             messages.success(request, f"Area for improvement {finding.number} has been added")
             return redirect(_findings_page(finding))
@@ -306,7 +300,7 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     _inspection_set_up(
                         request,
                         f"Changed the {' and '.join(what)} of area for improvement "
-                        f"{finding.number}, in {_where(inspection)}",
+                        f"{finding.number}, in {services.trail_name(inspection)}",
                     )
                 messages.success(request, f"Area for improvement {finding.number} has been saved")
                 return redirect(_findings_page(finding))
@@ -340,7 +334,7 @@ def finding_move(request: HttpRequest, pk: int) -> HttpResponse:
         _inspection_set_up(
             request,
             f"Moved area for improvement {was} {direction} to {now}, "
-            f"in {_where(finding.inspection)}",
+            f"in {services.trail_name(finding.inspection)}",
         )
         messages.success(request, f"Area for improvement {was} moved {direction}: it is now {now}")
     return redirect(_findings_page(finding))
@@ -363,7 +357,8 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
             refusal = error.messages[0]
         else:
             _inspection_set_up(
-                request, f"Removed area for improvement {number} from {_where(inspection)}"
+                request,
+                f"Removed area for improvement {number} from {services.trail_name(inspection)}",
             )
             if moved_up:
                 after = "the one after it" if moved_up == 1 else "the ones after it"

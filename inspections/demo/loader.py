@@ -13,8 +13,8 @@ from inspections.demo.lewisham import LEWISHAM
 from inspections.demo.northbrook import NORTHBROOK
 from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
 from inspections.reference_data import ensure_reference_data
-from people.models import Role, User
 from inspections.working_days import working_days_from
+from people.models import Role, User
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,
     ReturnReview,

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from audit.models import AuditEvent, EventKind
 from inspections.models import Inspection
 from tests.inspections.letters import letter_pdf, letter_text, scanned
 from tests.inspections.test_load_demo import what_needs_to_improve_in_the_letter
@@ -104,6 +105,9 @@ def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
     assert saved.redirect_chain[-1][0] == inspection.get_absolute_url()
     assert inspection.findings.count() == 8
     assert inspection.statement_due.isoformat() == "2023-05-11"
+    set_up = AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP)
+    assert set_up.user == demo["manager"]
+    assert "from its letter, jtai-letter.pdf" in set_up.detail
     download = client.get(reverse("letter_download", args=[inspection.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert 'filename="jtai-letter.pdf"' in download["Content-Disposition"]
