@@ -45,19 +45,22 @@ def current_round(*, inspection: Inspection | int, today: datetime.date) -> Upda
     )
 
 
+def _returns(update_round: UpdateRound) -> QuerySet[ProgressUpdate]:
+    """Each action's updates since the round opened, latest first: its return is the first."""
+    return ProgressUpdate.objects.filter(
+        action=OuterRef("pk"), created_at__gte=update_round.opened_at
+    ).order_by("-created_at", "-pk")
+
+
 def with_return(*, actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[Action]:
     """Annotates each action with its return in the round: the latest update recorded since
     the round opened, and the manager's decision on it. An owner's revision is a newer
-    update, so a return sent back stays "returned for more detail" only until revised."""
-    returns = ProgressUpdate.objects.filter(
-        action=OuterRef("pk"), created_at__gte=update_round.opened_at
-    ).order_by("-created_at", "-pk")
+    update, so a return sent back stays "returned for more detail" only until revised.
+    Each annotation is a subquery run for every action: add only what every caller needs."""
     reviews = ReturnReview.objects.filter(update=OuterRef("return_id"))
     return actions.annotate(
-        return_id=Subquery(returns.values("pk")[:1]),
-        returned_at=Subquery(returns.values("created_at")[:1]),
+        return_id=Subquery(_returns(update_round).values("pk")[:1]),
         review_decision=Subquery(reviews.values("decision")[:1]),
-        review_comment=Subquery(reviews.values("comment")[:1]),
     )
 
 
@@ -216,6 +219,7 @@ def round_returns(*, update_round: UpdateRound) -> Returns:
     """Every action of the round, returned or not, by lead agency then owner. Two queries."""
     actions = (
         round_actions(update_round=update_round)
+        .annotate(returned_at=Subquery(_returns(update_round).values("created_at")[:1]))
         .select_related("lead_agency", "lead_officer", "finding")
         .order_by(
             "lead_agency__name",
@@ -256,12 +260,13 @@ def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
 
 
 def return_update(*, action: Action) -> ProgressUpdate | None:
-    """The update the manager checks: the action's return in the round, with its evidence."""
+    """The update the manager checks: the action's return in the round, with its evidence
+    and the check, if done."""
     if action.return_id is None:
         return None
     return (
         ProgressUpdate.objects.select_related("author")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence", "reviews")
         .filter(pk=action.return_id)
         .first()
     )

@@ -149,7 +149,11 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["-date", "-created_at", "-pk"]
         get_latest_by = ["date", "created_at"]
-        indexes = [models.Index(fields=["action", "-date"], name="update_action_latest")]
+        indexes = [
+            models.Index(fields=["action", "-date"], name="update_action_latest"),
+            # An update round's returns: each action's latest update since the round opened.
+            models.Index(fields=["action", "created_at"], name="update_action_recorded"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action.reference} on {self.date:%d %b %Y}"

@@ -136,6 +136,8 @@ def test_send_back_emails_the_owner_and_flags_the_update_until_revised(client, p
     )
     review = ReturnReview.objects.get()
     assert review.decision == ReviewDecision.SENT_BACK
+    page = client.get(review_url).content.decode()
+    assert "You asked: “Give the custody figures.”" in page
     (message,) = mail.outbox
     assert message.to == [plan.police_owner.email]
     assert message.subject == "Add more detail to your update on action 1.1 by Friday 6 March"
