@@ -162,8 +162,7 @@ def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None
         and not _active_managers(person.partnership_id).exclude(pk=person.pk).exists()
     ):
         message = (
-            "The partnership needs at least one active manager: make someone else a "
-            "manager first"
+            "The partnership needs at least one active manager: make someone else a manager first"
         )
         raise ValidationError({field: message} if field else message)
 
