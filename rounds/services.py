@@ -1,6 +1,7 @@
 """Everything that changes an update round: opening it, chasing owners, checking returns."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -126,9 +127,16 @@ ALREADY_CHECKED = "Someone has already checked this update"
 
 
 @transaction.atomic
+@dataclass
+class ReturnChecked:
+    review: ReturnReview
+    # Owners whose "more detail" e-mail the mail server refused: the manager tells them.
+    not_emailed: list
+
+
 def return_check(
     *, update_round: UpdateRound, action, user, update_id: int, decision: str, comment: str = ""
-) -> ReturnReview:
+) -> ReturnChecked:
     """The manager accepts the update the page showed them, or sends it back for more detail
     with a comment: the owner then gets an e-mail, and the update shows "returned for more
     detail" until they revise it. `action` comes from selectors.action_return, read now;
@@ -159,9 +167,13 @@ def return_check(
             review.save()
     except IntegrityError:
         raise ValidationError(ALREADY_CHECKED) from None
+    not_emailed = []
     if decision == ReviewDecision.SENT_BACK:
-        for owner in owners_of(
-            actions=[action], partnership_id=update_round.inspection.partnership_id
-        ):
-            emails.send(emails.sent_back(review=review, recipient=owner, action=action))
-    return review
+        owners = owners_of(actions=[action], partnership_id=update_round.inspection.partnership_id)
+        # The decision stands whatever the mail server does; a refused e-mail is the
+        # manager's to follow up, not a reason to lose the review.
+        delivery = emails.send_each(
+            [emails.sent_back(review=review, recipient=owner, action=action) for owner in owners]
+        )
+        not_emailed = [email.recipient for email, _ in delivery.failed]
+    return ReturnChecked(review=review, not_emailed=not_emailed)

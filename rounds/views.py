@@ -107,7 +107,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
         form = ReviewForm(request.POST)
         if form.is_valid():
             try:
-                review = services.return_check(
+                checked = services.return_check(
                     update_round=update_round,
                     action=action,
                     user=request.user,
@@ -123,7 +123,14 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _review_done(review, action))
+                messages.success(request, _review_done(checked.review, action))
+                if checked.not_emailed:
+                    names = ", ".join(str(person) for person in checked.not_emailed)
+                    messages.warning(
+                        request,
+                        f"The e-mail asking for more detail could not be sent to {names}: "
+                        "tell them yourself",
+                    )
                 return redirect(f"{update_round.get_absolute_url()}#action-{action.pk}")
     else:
         form = ReviewForm(initial={"update": action.return_id})

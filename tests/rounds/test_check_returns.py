@@ -252,3 +252,22 @@ def test_after_the_deadline_the_chase_and_send_back_ask_for_an_update_before_the
     )
     assert "Record a new update before the SCP executive on Friday 13 March:" in sent_back.body
     assert "6 March" not in sent_back.body + sent_back.alternatives[0].content
+
+
+def test_a_send_back_stands_when_its_e_mail_fails_and_the_manager_is_told(
+    client, plan, opened, mail_server_refusing
+):
+    action = plan.police_actions[0]
+    record_update(action, plan.police_owner)
+    mail_server_refusing(plan.police_owner.email)
+    client.force_login(plan.manager)
+
+    response = client.post(
+        reverse("return_review", args=[opened.pk, action.pk]),
+        {"update": action.updates.get().pk, "decision": "sent_back", "comment": "Add figures."},
+        follow=True,
+    )
+
+    assert ReturnReview.objects.get().decision == ReviewDecision.SENT_BACK
+    assert "could not be sent to " in response.content.decode()
+    assert "tell them yourself" in response.content.decode()
