@@ -14,6 +14,7 @@ from audit.trail import record
 from inspections import services
 from inspections.models import Agency, Finding, Inspection
 from inspections.scoping import get_for_user_or_404
+from inspections.selectors import inspection_for_user
 from inspections.setup_forms import (
     AgencyForm,
     FindingEditForm,
@@ -30,10 +31,6 @@ def _settings_changed(request, detail: str) -> None:
 
 def _inspection_set_up(request, detail: str) -> None:
     record(request, EventKind.INSPECTION_SET_UP, detail=detail)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    form.add_error(None, error)
 
 
 # --- Agencies -------------------------------------------------------------------------
@@ -66,7 +63,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
                 partnership=request.user.partnership, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_error(None, error)
         else:
             _settings_changed(request, f"Added agency {agency.name}")
             messages.success(request, f"{agency.name} has been added")
@@ -83,7 +80,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.agency_edit(agency=agency, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_error(None, error)
         else:
             renamed = f" (was {was})" if agency.name != was else ""
             _settings_changed(request, f"Changed agency {agency.name}{renamed}")
@@ -118,7 +115,7 @@ def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _inspection_for_planning(request, pk: int) -> Inspection:
-    inspection = get_for_user_or_404(Inspection.objects.for_pages(), request.user, pk=pk)
+    inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     return inspection
 
@@ -132,7 +129,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
                 partnership=request.user.partnership, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_error(None, error)
         else:
             count = len(form.cleaned_data["findings"])
             _inspection_set_up(
@@ -209,7 +206,7 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "Nothing was saved. Check the inspection page in a new tab, then save again",
         )
     except ValidationError as error:
-        _add_errors(form, error)
+        form.add_error(None, error)
     return render(
         request, "inspections/setup/inspection_edit.html", {"inspection": inspection, "form": form}
     )
@@ -249,7 +246,7 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             finding = services.finding_create(inspection=inspection, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form.add_error(None, error)
         else:
             _inspection_set_up(
                 request,
@@ -286,7 +283,7 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     "on it. Nothing was saved. Check what it says now, then save again",
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                form.add_error(None, error)
             else:
                 what = [
                     label
