@@ -162,3 +162,14 @@ def test_a_letter_that_cannot_be_read_says_why_and_creates_nothing(client, demo,
 def test_only_managers_start_an_inspection(client, demo, username):
     client.force_login(demo[username])
     assert client.get(reverse("letter_upload")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_letter_without_a_deadline_gets_a_suggested_one_labelled_as_such(client, demo):
+    text = letter_text().replace(" by 11 May 2023", "")
+    client.force_login(demo["manager"])
+    html = client.post(reverse("letter_upload"), {"text": text}, follow=True).content.decode()
+    assert "Check what the letter says" in html
+    assert "Suggestion only:" in html
+    assert "Monday 15 May 2023" in html
+    assert not re.search(r'name="statement_due_0"[^>]*value="\d', html)
