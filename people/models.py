@@ -30,7 +30,10 @@ ROLE_DESCRIPTIONS = {
 
 
 class PersonQuerySet(PartnershipScopedQuerySet):
-    pass
+    def active_in(self, partnership, *roles: "Role"):
+        """The people of a partnership who can sign in, of the given roles (any if none)."""
+        people = self.filter(partnership=partnership, is_active=True)
+        return people.filter(role__in=roles) if roles else people
 
 
 class PersonManager(UserManager.from_queryset(PersonQuerySet)):

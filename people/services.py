@@ -151,16 +151,11 @@ def invitation_accept(*, invitation: Invitation, password: str, request) -> User
     return person
 
 
-def _active_managers(partnership_id: int):
-    return User.objects.filter(partnership_id=partnership_id, role=Role.MANAGER, is_active=True)
-
-
 def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None) -> None:
-    if (
-        losing_role
-        and person.role == Role.MANAGER
-        and not _active_managers(person.partnership_id).exclude(pk=person.pk).exists()
-    ):
+    other_managers = User.objects.active_in(person.partnership_id, Role.MANAGER).exclude(
+        pk=person.pk
+    )
+    if losing_role and person.role == Role.MANAGER and not other_managers.exists():
         message = (
             "The partnership needs at least one active manager: make someone else a manager first"
         )

@@ -218,9 +218,7 @@ def people_still_to_set_up(partnership):
     from people.models import User
 
     return (
-        User.objects.filter(
-            partnership=partnership, is_active=True, role__in=permissions.TWO_FACTOR_ROLES
-        )
+        User.objects.active_in(partnership, *permissions.TWO_FACTOR_ROLES)
         .exclude(pk__in=TOTPDevice.objects.filter(confirmed=True).values("user"))
         .order_by("first_name", "last_name", "username")
     )

@@ -93,11 +93,8 @@ def can_receive_email(person: User | None, partnership_id: int) -> bool:
 
 
 def active_people(*, partnership_id: int, role: Role) -> list[User]:
-    return [
-        person
-        for person in User.objects.filter(partnership=partnership_id, role=role, is_active=True)
-        if person.email
-    ]
+    """Those of the partnership's active people in this role whom the service can e-mail."""
+    return list(User.objects.active_in(partnership_id, role).exclude(email=""))
 
 
 def owners_of(*, actions, partnership_id: int) -> dict[User, list[Action]]:
