@@ -9,14 +9,13 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import EventKind
 from audit.trail import record
+from people.emails import email_to
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 
 INVITATION_LIFETIME = datetime.timedelta(days=7)
@@ -55,13 +54,11 @@ def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
         "expires_at": timezone.localtime(invitation.expires_at),
         "sign_in_link": settings.SITE_URL + reverse("login"),
     }
-    message = EmailMultiAlternatives(
+    message = email_to(
+        person,
         subject=f"Set your password for {person.partnership.name}'s JTAI action plans",
-        body=render_to_string("people/emails/invitation.txt", context),
-        to=[person.email],
-    )
-    message.attach_alternative(
-        render_to_string("people/emails/invitation.html", context), "text/html"
+        template="people/emails/invitation",
+        context=context,
     )
     # Inside the transaction: if the e-mail cannot be sent, nobody is left invited
     # without having been told.

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from people.emails import email_to
 from people.models import User
 from rounds.models import EmailKind, SentEmail, UpdateRound
 
@@ -71,15 +71,12 @@ class Outgoing:
             "site_url": settings.SITE_URL,
             **self.context,
         }
-        message = EmailMultiAlternatives(
+        return email_to(
+            self.recipient,
             subject=self.subject,
-            body=render_to_string(f"emails/{self.template}.txt", context),
-            to=[self.recipient.email],
+            template=f"emails/{self.template}",
+            context=context,
         )
-        message.attach_alternative(
-            render_to_string(f"emails/{self.template}.html", context), "text/html"
-        )
-        return message
 
 
 def already_sent(outgoing: list[Outgoing]) -> set[tuple[str, int, str]]:
