@@ -39,7 +39,8 @@ class GovUkDateField(DateInputField):
     def compress(self, data_list):
         try:
             date = super().compress(data_list)
-        except (forms.ValidationError, ValueError, TypeError) as error:
+        except (forms.ValidationError, ValueError, TypeError, OverflowError) as error:
+            # A day or month of twenty digits overflows the C long that datetime.date takes.
             raise forms.ValidationError(self.error_messages["invalid"]) from error
         if date is not None and not datetime.date(1990, 1, 1) <= date <= datetime.date(
             2100, 12, 31
