@@ -10,14 +10,24 @@ ended must not lose it. The post is kept in the new (signed-out) session; after 
 in again the person returns to the same page, where `kept_form_data` gives the form
 back to them to check and save. A signed cookie says whom the browser last belonged to,
 so what one person typed is never offered to the next person to sign in on that browser.
+
+Anyone can post to any address, signed in or not, so a form is kept only when keeping
+it cannot be turned into a way of filling the database: the signed cookie names a person
+who used this browser within the last day, the page is one that keeps forms (marked with
+`keeps_typed_form`) and that person could post to it, the form is at most 64 KB, and a
+session keeps one form at a time.
 """
 
+import datetime
 import time
+from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
+from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 
 LAST_SEEN = "last_seen"
 KEPT_FORMS = "kept_forms"
@@ -29,6 +39,10 @@ KEPT_FORM_NOTICE = (
     "saved. What you typed is below: check it and save it again."
 )
 FILES_NOT_KEPT = " Attach your file again: files cannot be kept."
+# Long enough for a page left open overnight; the cookie is signed again at most once a
+# minute while the person uses the service, so its age is the time since their last visit.
+KEEP_FOR_PERSON_SEEN_WITHIN = datetime.timedelta(days=1)
+KEPT_FORM_MAX_BYTES = 64 * 1024
 
 
 def _restart_clock(session) -> None:
@@ -47,12 +61,14 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request):
         signed_in = request.user.is_authenticated
+        clock_restarted = False
         if signed_in:
             last_seen = request.session.get(LAST_SEEN, 0)
             if time.time() - last_seen >= REFRESH_SECONDS:
                 _restart_clock(request.session)
+                clock_restarted = True
         response = self.get_response(request)
-        if signed_in and _browser_person(request) != str(request.user.pk):
+        if signed_in and (clock_restarted or _browser_person(request) != str(request.user.pk)):
             response.set_signed_cookie(
                 PERSON_COOKIE,
                 str(request.user.pk),
@@ -67,6 +83,35 @@ class IdleTimeoutMiddleware:
 
 def _browser_person(request) -> str | None:
     return request.get_signed_cookie(PERSON_COOKIE, default=None, salt=PERSON_COOKIE_SALT)
+
+
+def _person_seen_lately(request):
+    """The active person this browser belonged to within the last day, or None."""
+    pk = request.get_signed_cookie(
+        PERSON_COOKIE,
+        default=None,
+        salt=PERSON_COOKIE_SALT,
+        max_age=KEEP_FOR_PERSON_SEEN_WITHIN,
+    )
+    if pk is None or not pk.isdigit():
+        return None
+    users = get_user_model().objects.select_related("partnership", "agency")
+    return users.filter(pk=int(pk), is_active=True).first()
+
+
+def keeps_typed_form(load_for_posting: Callable[..., object]):
+    """Marks a view whose form is kept when its session has ended.
+
+    `load_for_posting(user, **url_kwargs)` is the view's own access check: it returns the
+    record the form changes, or raises Http404 / PermissionDenied. The view calls it for
+    the person signed in; the middleware calls it for the person the browser belonged to,
+    so a form is kept only for a page they could have saved it on."""
+
+    def mark(view):
+        view.load_for_posting = load_for_posting
+        return view
+
+    return mark
 
 
 def person_last_signed_in(request) -> bool:
@@ -89,24 +134,37 @@ class KeepFormAfterTimeoutMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if (
-            request.method == "POST"
-            and not request.user.is_authenticated
-            and getattr(view_func, "login_required", True)
-        ):
-            fields = {
-                name: values
-                for name, values in request.POST.lists()
-                if name != "csrfmiddlewaretoken"
-            }
-            kept = request.session.get(KEPT_FORMS, {})
-            kept[request.path] = {
+        load_for_posting = getattr(view_func, "load_for_posting", None)
+        if request.method != "POST" or request.user.is_authenticated or load_for_posting is None:
+            return None
+        person = _person_seen_lately(request)
+        if person is None:
+            return None
+        try:
+            load_for_posting(person, **view_kwargs)
+        except (Http404, PermissionDenied):
+            return None
+        fields = {
+            name: values for name, values in request.POST.lists() if name != "csrfmiddlewaretoken"
+        }
+        if _size(fields) > KEPT_FORM_MAX_BYTES:
+            return None
+        # One form at a time: a second post replaces the first rather than adding to it.
+        request.session[KEPT_FORMS] = {
+            request.path: {
                 "fields": fields,
                 "had_files": bool(request.FILES),
-                "person": _browser_person(request),
+                "person": str(person.pk),
             }
-            request.session[KEPT_FORMS] = kept
+        }
         return None
+
+
+def _size(fields: dict[str, list[str]]) -> int:
+    return sum(
+        len(name.encode()) + sum(len(value.encode()) for value in values)
+        for name, values in fields.items()
+    )
 
 
 def kept_form_data(request):

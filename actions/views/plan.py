@@ -85,8 +85,23 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _action_for_change(request, pk) -> Action:
-    return get_for_user_or_404(Action.objects.with_page_relations(), request.user, pk=pk)
+def _action_if(rule):
+    """The action the person may change under `rule`, or 404 / 403; shared by the view and
+    by the middleware that keeps a form typed after the session ended."""
+
+    def load(user, pk: int) -> Action:
+        action = get_for_user_or_404(Action.objects.with_page_relations(), user, pk=pk)
+        permissions.require(rule(user, action))
+        return action
+
+    return load
+
+
+_action_to_update = _action_if(permissions.can_update_action)
+_action_to_plan = _action_if(
+    lambda user, action: permissions.can_plan(user, action.finding.inspection)
+)
+_action_to_close = _action_if(permissions.can_agree_closure)
 
 
 def _versioned_form_page(
@@ -156,9 +171,9 @@ def _posted_version(request) -> int:
         return 0
 
 
+@sessions.keeps_typed_form(_action_to_update)
 def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_update_action(request.user, action))
+    action = _action_to_update(request.user, pk)
 
     def save(data):
         services.progress_update_record(
@@ -224,9 +239,9 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
     return render(request, "actions/action_form.html", {"finding": finding, "form": form})
 
 
+@sessions.keeps_typed_form(_action_to_plan)
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
+    action = _action_to_plan(request.user, pk)
 
     def save(data):
         services.action_edit(
@@ -255,17 +270,16 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def action_move(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
+    action = _action_to_plan(request.user, pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
     services.action_move(action=action, user=request.user, direction=direction)
     messages.success(request, f"Action {action.reference} moved {direction}")
     return redirect(f"{action.finding.inspection.get_absolute_url()}#action-{action.pk}")
 
 
+@sessions.keeps_typed_form(_action_to_plan)
 def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_plan(request.user, action.finding.inspection))
+    action = _action_to_plan(request.user, pk)
     restoring = action.is_archived
 
     def save(data):
@@ -284,9 +298,9 @@ def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@sessions.keeps_typed_form(_action_to_update)
 def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_update_action(request.user, action))
+    action = _action_to_update(request.user, pk)
 
     def save(data):
         services.closure_propose(
@@ -309,9 +323,9 @@ def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@sessions.keeps_typed_form(_action_to_close)
 def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_agree_closure(request.user, action))
+    action = _action_to_close(request.user, pk)
     closure = services.open_closure(action)
     if closure is None or closure.status != ClosureStatus.PROPOSED:
         messages.info(request, "This action is not awaiting agreement")
@@ -337,9 +351,9 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@sessions.keeps_typed_form(_action_to_close)
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action_for_change(request, pk)
-    permissions.require(permissions.can_agree_closure(request.user, action))
+    action = _action_to_close(request.user, pk)
     closure = services.open_closure(action)
     if closure is None and not action.is_complete:
         messages.info(request, "This action is not complete or proposed complete")
