@@ -1,95 +1,26 @@
-"""Brings an existing plan in from the spreadsheet a partnership kept it in.
+"""Each row of the sheet checked against the inspection's findings and the partnership's
+agencies and people; every problem noted as "row N, column: problem". Writes nothing."""
 
-Reads .xlsx or .csv; finds the header row even below title rows; maps columns by the
-names plans use (a person maps the rest in the browser); matches each row to one of the
-inspection's findings and one of the partnership's agencies. Every row is checked before
-anything is written: one bad row and nothing is written, and each problem is reported as
-"row N, column: problem" with the sheet's own row number. Rows already in the plan are
-skipped, so importing the same file twice adds nothing.
-"""
-
-import csv
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
-from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
-from openpyxl.utils.exceptions import InvalidFileException
-from simple_history.utils import bulk_create_with_history
 
-from actions.models import Action, ProgressUpdate
+from actions.importers.columns import (
+    FIELD_LABELS,
+    REQUIRED,
+    find_header,
+    map_columns,
+    plain_words,
+)
+from actions.importers.reading import read_sheet
+from actions.models import Action
 from actions.rag import RAG
 from inspections.models import Agency, AgencyKind, Inspection
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 
-# Field -> the header names plans give it (compared lower-case, punctuation dropped).
-HEADERS = {
-    "reference": ["no", "ref", "reference", "action no", "action number", "number", "action ref"],
-    "finding": [
-        "area for improvement",
-        "areas for improvement",
-        "finding",
-        "what needs to improve",
-        "recommendation",
-        "area",
-        "afi",
-    ],
-    "description": ["action", "actions", "action required", "what we will do", "description"],
-    "lead_agency": [
-        "lead agency",
-        "lead",
-        "agency",
-        "lead partner",
-        "lead organisation",
-        "responsible agency",
-    ],
-    "lead_officer": ["lead officer", "officer", "owner", "responsible officer", "action owner"],
-    "start_date": ["start date", "start"],
-    "target_date": [
-        "target date",
-        "by when",
-        "timescale",
-        "deadline",
-        "due date",
-        "completion date",
-        "target",
-    ],
-    "success_measure": [
-        "success measure",
-        "success measures",
-        "success measure outcome",
-        "how will we know",
-        "measure of success",
-        "outcome",
-        "intended outcome",
-        "evidence of impact",
-    ],
-    "rag": ["rag", "rag status", "status", "brag", "rag rating"],
-    "latest_update": ["latest update", "progress", "progress update", "update", "commentary"],
-    "last_updated": ["last updated", "update date", "date of update", "date updated"],
-}
-FIELD_LABELS = {
-    "reference": "No.",
-    "finding": "Area for improvement",
-    "description": "Action",
-    "lead_agency": "Lead agency",
-    "lead_officer": "Lead officer",
-    "start_date": "Start date",
-    "target_date": "Target date",
-    "success_measure": "Success measure",
-    "rag": "RAG",
-    "latest_update": "Latest update",
-    "last_updated": "Last updated",
-}
-REQUIRED = ["finding", "description", "lead_agency", "target_date", "success_measure"]
-HEADER_SEARCH_ROWS = 30
 REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
 NUMBERED_AREA = re.compile(
     r"^\s*(?:area for improvement|area|afi|finding|no\.?)?\s*(\d+)\s*(?:[.:)\-]|$)", re.IGNORECASE
@@ -132,24 +63,9 @@ AGENCY_KIND_WORDS = {
 }
 
 
-class PlanFileError(Exception):
-    """The file as a whole cannot be read as a plan: not a spreadsheet, empty, no header."""
-
-
 def _unguarded(text: str) -> str:
     """Undoes the export's guard against spreadsheet formulas ("'=…" back to "=…")."""
     return text[1:] if text[:2] in {"'=", "'+", "'-", "'@"} else text
-
-
-def _words(value) -> str:
-    text = re.sub(r"[^\w\s]", " ", str(value or "").lower().replace("'", "").replace("’", ""))
-    return " ".join(text.split())
-
-
-@dataclass
-class Sheet:
-    name: str
-    rows: list[tuple[int, list]]  # (sheet row number, cell values)
 
 
 @dataclass
@@ -194,78 +110,6 @@ class ImportResult:
     @property
     def to_add(self) -> list[ImportRow]:
         return [row for row in self.rows if not row.already_in_plan]
-
-
-def read_sheet(content: bytes, filename: str) -> Sheet:
-    """The first sheet of an .xlsx file, or a CSV file, as rows of cell values."""
-    if not content:
-        raise PlanFileError("The file is empty")
-    if filename.lower().endswith(".csv"):
-        return _read_csv(content)
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file") from error
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, list(values))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
-    return Sheet(sheet.title, rows)
-
-
-def _read_csv(content: bytes) -> Sheet:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if "\x00" in text:
-        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(enumerate(csv.reader(io.StringIO(text), dialect), start=1))
-    return Sheet("CSV", rows)
-
-
-def find_header(sheet: Sheet) -> tuple[int, list[str]]:
-    """The row naming the columns: the first with an Action column and two others we know."""
-    known = {name: field for field, names in HEADERS.items() for name in names}
-    for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        fields = [known.get(_words(value)) for value in values]
-        if "description" in fields and len({f for f in fields if f}) >= 3:
-            return index, [str(value or "").strip() for value in values]
-    if not any(any(str(v or "").strip() for v in values) for _, values in sheet.rows):
-        raise PlanFileError("The file has no rows")
-    raise PlanFileError(
-        "No header row found: the sheet needs a row naming its columns, such as "
-        "'Area for improvement', 'Action', 'Lead agency', 'Target date' and 'Success measure'"
-    )
-
-
-def map_columns(headers: list[str], chosen: dict[int, str] | None = None):
-    """Column index -> field, by header name, overridden by what the person chose."""
-    known = {name: field for field, names in HEADERS.items() for name in names}
-    mapping, unmapped = {}, []
-    for index, header in enumerate(headers):
-        if not header:
-            continue
-        field_name = known.get(_words(header))
-        if field_name and field_name not in mapping.values():
-            mapping[index] = field_name
-        else:
-            unmapped.append(index)
-    for index, field_name in (chosen or {}).items():
-        mapping = {i: f for i, f in mapping.items() if f != field_name and i != index}
-        if field_name:
-            mapping[index] = field_name
-        if index in unmapped:
-            unmapped.remove(index)
-    return mapping, unmapped
 
 
 def parse_plan(
@@ -372,7 +216,7 @@ class _Matcher:
             problem("target_date", "is before the start date")
 
         if text["rag"]:
-            status = RAG_WORDS.get(_words(text["rag"]))
+            status = RAG_WORDS.get(plain_words(text["rag"]))
             if status is None:
                 problem(
                     "rag",
@@ -391,9 +235,9 @@ class _Matcher:
             found = next((f for f in self.findings if f.number == int(number[1])), None)
             if found:
                 return found
-        wanted = _words(value)
+        wanted = plain_words(value)
         for candidate in self.findings:
-            have = _words(candidate.text)
+            have = plain_words(candidate.text)
             if wanted and (wanted == have or (len(wanted) >= 20 and have.startswith(wanted))):
                 return candidate
         by_reference = re.match(r"^(\d+)\.", reference)
@@ -402,8 +246,10 @@ class _Matcher:
         return None
 
     def agency(self, value: str) -> tuple[Agency | None, str]:
-        wanted = _words(value)
-        named = [a for a in self.agencies if wanted in (_words(a.name), _words(a.short_name))]
+        wanted = plain_words(value)
+        named = [
+            a for a in self.agencies if wanted in (plain_words(a.name), plain_words(a.short_name))
+        ]
         if len(named) == 1:
             return named[0], ""
         kind = AGENCY_KIND_WORDS.get(wanted)
@@ -415,9 +261,13 @@ class _Matcher:
         return None, f"no agency called {value!r} in this partnership"
 
     def officer(self, value: str) -> User | None:
-        wanted = _words(value)
+        wanted = plain_words(value)
         for person in self.people:
-            names = {_words(person.get_full_name()), _words(person.username), _words(person.email)}
+            names = {
+                plain_words(person.get_full_name()),
+                plain_words(person.username),
+                plain_words(person.email),
+            }
             if wanted in names:
                 return person
         return None
@@ -430,7 +280,7 @@ class _Matcher:
             for action in Action.objects.filter(finding__inspection=self.inspection)
         }
         described = {
-            (action.finding_id, _words(action.description)) for action in existing.values()
+            (action.finding_id, plain_words(action.description)) for action in existing.values()
         }
         taken = set(existing) | {
             (row.finding.pk, row.reference) for row in result.rows if row.finding and row.reference
@@ -446,7 +296,7 @@ class _Matcher:
                 )
             seen[key] = row.row_number
             if (row.reference and key in existing) or (
-                not row.reference and (row.finding.pk, _words(row.description)) in described
+                not row.reference and (row.finding.pk, plain_words(row.description)) in described
             ):
                 row.already_in_plan = True
                 continue
@@ -483,49 +333,3 @@ def _date(value) -> datetime.date | None:
         except ValueError:
             continue
     return None
-
-
-@transaction.atomic
-def import_plan(*, result: ImportResult, user) -> list[Action]:
-    """Writes the checked rows: one action each, with its latest update if the sheet had one.
-
-    Written in bulk, with the change history recorded in bulk too: parse_plan has already
-    checked every value the database would refuse.
-    """
-    if result.errors:
-        raise ValueError("A plan with errors is never written")
-    positions = {}
-    actions = []
-    for row in result.to_add:
-        finding = row.finding
-        if finding.pk not in positions:
-            positions[finding.pk] = finding.actions.aggregate(last=Max("position"))["last"] or 0
-        positions[finding.pk] += 1
-        actions.append(
-            Action(
-                finding=finding,
-                reference=row.reference,
-                position=positions[finding.pk],
-                description=row.description,
-                lead_agency=row.lead_agency,
-                lead_officer=row.lead_officer,
-                start_date=row.start_date,
-                target_date=row.target_date,
-                original_target_date=row.target_date,
-                success_measure=row.success_measure,
-                rag=row.rag,
-            )
-        )
-    created = bulk_create_with_history(actions, Action, default_user=user)
-    ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(
-            action=action,
-            author=user,
-            date=row.last_updated or timezone.localdate(),
-            narrative=row.latest_update,
-            rag=row.rag,
-        )
-        for action, row in zip(created, result.to_add, strict=True)
-        if row.latest_update
-    )
-    return created

@@ -1,0 +1,33 @@
+"""Brings an existing plan in from the spreadsheet a partnership kept it in.
+
+Reads .xlsx or .csv; finds the header row even below title rows; maps columns by the
+names plans use (a person maps the rest in the browser); matches each row to one of the
+inspection's findings and one of the partnership's agencies. Every row is checked before
+anything is written: one bad row and nothing is written, and each problem is reported as
+"row N, column: problem" with the sheet's own row number. Rows already in the plan are
+skipped, so importing the same file twice adds nothing.
+
+The steps, one module each: `reading` (the file as rows of cell values), `columns` (which
+column holds what), `matching` (each row checked against the inspection's findings and the
+partnership's agencies), `writing` (the checked rows saved).
+"""
+
+from actions.importers.columns import FIELD_LABELS, HEADERS, REQUIRED, find_header, map_columns
+from actions.importers.matching import ImportResult, ImportRow, parse_plan
+from actions.importers.reading import PlanFileError, Sheet, read_sheet
+from actions.importers.writing import import_plan
+
+__all__ = [
+    "FIELD_LABELS",
+    "HEADERS",
+    "REQUIRED",
+    "ImportResult",
+    "ImportRow",
+    "PlanFileError",
+    "Sheet",
+    "find_header",
+    "import_plan",
+    "map_columns",
+    "parse_plan",
+    "read_sheet",
+]
