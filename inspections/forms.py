@@ -3,6 +3,7 @@
 from django import forms
 
 from inspections.govuk_forms import GovUkDateField
+from inspections.letters import MAX_LETTER_MB, LetterError, check_letter_length, check_letter_size
 from inspections.models import Inspectorate, Theme
 
 
@@ -10,17 +11,38 @@ class LetterUploadForm(forms.Form):
     letter = forms.FileField(
         label="Upload the letter as a PDF",
         required=False,
+        help_text=f"Smaller than {MAX_LETTER_MB} MB",
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ".pdf"}),
         error_messages={"empty": "The selected file is empty"},
     )
+    # No max_length: a browser would cut a long paste short without a word.
     text = forms.CharField(
         label="Or paste the letter's text",
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
 
+    def clean_letter(self):
+        upload = self.cleaned_data["letter"]
+        try:
+            if upload:
+                check_letter_size(upload.size)  # known before anything reads the file
+        except LetterError as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        try:
+            check_letter_length(text)
+        except LetterError as error:
+            raise forms.ValidationError(str(error)) from error
+        return text
+
     def clean(self):
         cleaned = super().clean()
+        if self.errors:
+            return cleaned
         if not cleaned.get("letter") and not cleaned.get("text", "").strip():
             raise forms.ValidationError("Upload the letter as a PDF, or paste its text")
         return cleaned

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import DependencyError
 
 from inspections.models import Theme
 from inspections.working_days import working_days_from
@@ -57,6 +57,15 @@ THEME_WORDS = [
     ("need help", "need help"),
 ]
 WORKING_DAYS_TO_STATEMENT = 70
+
+# A JTAI letter runs to 10-20 pages. Reading a PDF's text takes a quarter of a second a
+# page or more (a 500-page file took 26 s, past the server's 30-second request timeout), so
+# whatever is far longer or larger than a letter is refused, as the wrong file, before the
+# slow work.
+MAX_LETTER_PAGES = 60
+MAX_LETTER_MB = 10
+MAX_LETTER_BYTES = MAX_LETTER_MB * 1024 * 1024
+MAX_LETTER_CHARACTERS = 200_000  # pasted text: more than 60 pages of a letter
 
 
 @dataclass
@@ -118,19 +127,51 @@ class LetterExtract:
         }
 
 
+def check_letter_size(size: int) -> None:
+    """Refuses a file too large to be a letter, before anything reads it."""
+    if size >= MAX_LETTER_BYTES:
+        raise LetterError(f"The selected file must be smaller than {MAX_LETTER_MB} MB")
+
+
+def check_letter_length(text: str) -> None:
+    """Refuses text far longer than a letter, before it is read."""
+    if len(text) > MAX_LETTER_CHARACTERS:
+        raise LetterError(
+            f"The letter's text must be {MAX_LETTER_CHARACTERS:,} characters or less. "
+            "Check you pasted only the letter"
+        )
+
+
 def text_from_pdf(content: bytes) -> str:
     """The letter's text, page headers and footers dropped. Refuses what is not a readable,
-    text-bearing PDF, saying which."""
+    text-bearing PDF of a letter's size, saying which, before reading any page's text."""
+    check_letter_size(len(content))
     if not content.lstrip().startswith(b"%PDF"):
         raise LetterError("The file is not a PDF. Upload the letter as a PDF, or paste its text")
+    protected = "The PDF is protected with a password. Save an unprotected copy, or paste the text"
     try:
         reader = PdfReader(io.BytesIO(content))
+        # A PDF encrypted only against editing opens with an empty password.
         if reader.is_encrypted and not reader.decrypt(""):
+            raise LetterError(protected)
+        # Counting pages reads only the document's page tree, not their text: quick.
+        page_count = len(reader.pages)
+        if page_count > MAX_LETTER_PAGES:
             raise LetterError(
-                "The PDF is protected with a password. Save an unprotected copy, or paste the text"
+                f"The letter has {page_count} pages: a JTAI letter has "
+                f"{MAX_LETTER_PAGES} or fewer. Check you chose the right file"
             )
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError) as error:
+    except LetterError:
+        raise
+    except DependencyError as error:
+        # An encryption pypdf cannot undo without a library that is missing: to the manager,
+        # a protected file all the same.
+        raise LetterError(protected) from error
+    except Exception as error:
+        # A damaged or unusual PDF makes pypdf raise almost anything (its own errors,
+        # ValueError, KeyError, TypeError, RecursionError...): each means the file
+        # cannot be read, never a server error.
         raise LetterError(
             "The PDF cannot be read. It may be damaged: try saving it again"
         ) from error

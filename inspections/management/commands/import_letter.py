@@ -4,19 +4,29 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from inspections.letter_import import inspection_create_from_letter
-from inspections.letters import LetterError, read_letter, text_from_pdf
+from inspections.letters import (
+    LetterError,
+    check_letter_length,
+    check_letter_size,
+    read_letter,
+    text_from_pdf,
+)
 from inspections.models import Partnership
 
 
 def letter_text(path: Path) -> tuple[str, bytes]:
+    """The letter's text and the file's content, with the limits the upload page has."""
+    check_letter_size(path.stat().st_size)
     content = path.read_bytes()
     if path.suffix.lower() == ".pdf" or content.startswith(b"%PDF"):
         return text_from_pdf(content), content
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return content.decode(encoding), content
+            text = content.decode(encoding)
         except UnicodeDecodeError:
             continue
+        check_letter_length(text)
+        return text, content
     raise LetterError("The file is neither a PDF nor text")
 
 
