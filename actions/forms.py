@@ -9,18 +9,13 @@ from actions.models import Action
 from actions.rag import RAG, needs_reason
 from inspections.govuk_forms import GovUkDateField
 from inspections.models import Agency
+from inspections.versioning import VersionedForm
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 
 
 def rag_choices(statuses) -> list[Choice]:
     return [Choice(status.value, status.label, hint=status.definition) for status in statuses]
-
-
-class VersionedForm(forms.Form):
-    """Carries the version of the action the person started from, to catch edit conflicts."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class EvidenceFields(forms.Form):

@@ -9,29 +9,27 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
 from actions.rag import RAG, needs_reason
+from inspections.versioning import StaleEdit, version_claim
 
 
-class EditConflict(Exception):
+class EditConflict(StaleEdit):
     """Someone else changed the action after this person opened the page."""
 
-    def __init__(self, action: Action, since_version: int):
-        super().__init__(f"Action {action.pk} changed since version {since_version}")
-        self.action = action
-        self.since_version = since_version
+    @property
+    def action(self) -> Action:
+        return self.record
 
 
 def _claim(action: Action, *, expected_version: int, user) -> None:
-    claimed = Action.objects.filter(pk=action.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
-    if not claimed:
-        raise EditConflict(Action.objects.get(pk=action.pk), since_version=expected_version)
-    action.version = expected_version + 1
+    try:
+        version_claim(action, expected_version=expected_version)
+    except StaleEdit as stale:
+        raise EditConflict(stale.record, since_version=expected_version) from stale
     action._history_user = user
 
 

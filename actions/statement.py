@@ -21,6 +21,7 @@ from actions.models import Action, ProgressUpdate, StatementSubmission
 from actions.pdf import html_to_pdf
 from actions.rag import RAG, is_overdue
 from inspections.models import Finding, Inspection, InspectionStatus
+from inspections.versioning import version_claim
 
 TITLE = "Written statement of proposed action"
 PROGRESS_TITLE = "Progress on the written statement of action"
@@ -156,6 +157,26 @@ def statement_filename(document: StatementDocument) -> str:
     kind = "progress-report" if document.progress else "written-statement"
     slug = document.inspection.partnership.slug
     return f"{kind}-{slug}-{document.as_of:%Y-%m-%d}.pdf"
+
+
+STATEMENT_TEXT_FIELDS = [
+    "statement_introduction",
+    "statement_governance",
+    "statement_version",
+    "protective_marking",
+]
+
+
+@transaction.atomic
+def statement_text_edit(*, inspection: Inspection, expected_version: int, **text: str) -> None:
+    """Saves the statement's own words (introduction, governance, version, marking).
+    Refused (StaleEdit) when someone saved the inspection after this page was opened, so
+    two managers drafting the introduction at once cannot wipe out each other's words."""
+    version_claim(inspection, expected_version=expected_version)
+    for name in STATEMENT_TEXT_FIELDS:
+        setattr(inspection, name, text[name])
+    inspection.full_clean(exclude=["letter"])
+    inspection.save(update_fields=[*STATEMENT_TEXT_FIELDS, "version", "updated_at"])
 
 
 @transaction.atomic

@@ -3,19 +3,16 @@
 from django import forms
 from django.utils import timezone
 
+from actions.statement import STATEMENT_TEXT_FIELDS
 from inspections.govuk_forms import GovUkDateField
 from inspections.models import Inspection
+from inspections.versioning import VersionedForm
 
 
-class StatementTextForm(forms.ModelForm):
+class StatementTextForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Inspection
-        fields = [
-            "statement_introduction",
-            "statement_governance",
-            "statement_version",
-            "protective_marking",
-        ]
+        fields = STATEMENT_TEXT_FIELDS
         widgets = {
             "statement_introduction": forms.Textarea(attrs={"rows": 8}),
             "statement_governance": forms.Textarea(attrs={"rows": 8}),

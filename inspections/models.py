@@ -29,6 +29,7 @@ class Partnership(models.Model):
         default=False,
         help_text="They then sign in with a code from an authenticator app as well as a password",
     )
+    version = models.PositiveIntegerField(default=1)  # inspections.versioning
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -64,6 +65,7 @@ class Agency(models.Model):
         max_length=60, blank=True, help_text="What plans call it, for example 'Police' or 'ICB'"
     )
     kind = models.CharField(max_length=20, choices=AgencyKind.choices)
+    version = models.PositiveIntegerField(default=1)  # inspections.versioning
 
     objects = AgencyQuerySet.as_manager()
 

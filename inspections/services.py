@@ -17,6 +17,7 @@ from inspections.models import (
     Inspectorate,
     Partnership,
 )
+from inspections.versioning import StaleEdit, version_claim
 
 # --- Agencies -------------------------------------------------------------------------
 
@@ -55,8 +56,12 @@ def agency_create(*, partnership: Partnership, name: str, short_name: str, kind:
 
 
 @transaction.atomic
-def agency_edit(*, agency: Agency, name: str, short_name: str, kind: str) -> Agency:
-    """Renames or reclassifies an agency; its people and actions follow it."""
+def agency_edit(
+    *, agency: Agency, expected_version: int, name: str, short_name: str, kind: str
+) -> Agency:
+    """Renames or reclassifies an agency; its people and actions follow it. Refused
+    (StaleEdit) when another manager saved it after this one opened the page."""
+    version_claim(agency, expected_version=expected_version)
     agency.name, agency.short_name, agency.kind = name, short_name, kind
     return _save_agency(agency)
 
@@ -92,12 +97,12 @@ def agency_remove(*, agency: Agency) -> None:
 # --- Inspections ----------------------------------------------------------------------
 
 
-class InspectionChanged(Exception):
+class InspectionChanged(StaleEdit):
     """Someone else saved the inspection's details after this person opened the page."""
 
-    def __init__(self, inspection: Inspection):
-        super().__init__(f"Inspection {inspection.pk} changed to version {inspection.version}")
-        self.inspection = inspection
+    @property
+    def inspection(self) -> Inspection:
+        return self.record
 
 
 DETAIL_FIELDS = [
@@ -176,11 +181,10 @@ def inspection_edit(
     """Corrects the inspection's details and status. Refused (InspectionChanged) when
     someone else saved them after this person opened the page. Returns the names of the
     fields that changed."""
-    claimed = Inspection.objects.filter(pk=inspection.pk, version=expected_version).update(
-        version=F("version") + 1
-    )
-    if not claimed:
-        raise InspectionChanged(Inspection.objects.get(pk=inspection.pk))
+    try:
+        version_claim(inspection, expected_version=expected_version)
+    except StaleEdit as stale:
+        raise InspectionChanged(stale.record, since_version=expected_version) from stale
     before = {name: getattr(inspection, name) for name in [*DETAIL_FIELDS, "status"]}
     before_inspectorates = set(inspection.inspectorates.values_list("short_name", flat=True))
     for name in DETAIL_FIELDS:
@@ -189,7 +193,6 @@ def inspection_edit(
     inspection.addressees = "\n".join(addressees)
     inspection.strengths = "\n".join(strengths)
     inspection.status = status
-    inspection.version = expected_version + 1
     inspection.full_clean(exclude=["letter"])
     inspection.save()
     inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))

@@ -4,6 +4,7 @@ from django import forms
 
 from inspections.forms import InspectionFromLetterForm
 from inspections.models import AgencyKind, InspectionStatus
+from inspections.versioning import VersionedForm
 
 
 class AgencyForm(forms.Form):
@@ -30,6 +31,10 @@ class AgencyForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the kind of agency"},
     )
+
+
+class AgencyEditForm(VersionedForm, AgencyForm):
+    pass
 
 
 class InspectionForm(InspectionFromLetterForm):

@@ -16,12 +16,14 @@ from inspections.models import Agency, Finding, Inspection
 from inspections.scoping import get_for_user_or_404
 from inspections.selectors import inspection_for_user
 from inspections.setup_forms import (
+    AgencyEditForm,
     AgencyForm,
     FindingEditForm,
     FindingForm,
     InspectionEditForm,
     InspectionForm,
 )
+from inspections.versioning import StaleEdit, form_after_stale_edit, posted_version
 from people import permissions
 
 
@@ -74,11 +76,20 @@ def agency_new(request: HttpRequest) -> HttpResponse:
 def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agency = _agency_for_change(request, pk)
     was = agency.name
-    initial = {"name": agency.name, "short_name": agency.short_name, "kind": agency.kind}
-    form = AgencyForm(request.POST if request.method == "POST" else None, initial=initial)
+    initial = {
+        "name": agency.name,
+        "short_name": agency.short_name,
+        "kind": agency.kind,
+        "version": agency.version,
+    }
+    form = AgencyEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
         try:
-            services.agency_edit(agency=agency, **form.cleaned_data)
+            services.agency_edit(agency=agency, expected_version=data.pop("version"), **data)
+        except StaleEdit as stale:
+            form = form_after_stale_edit(AgencyEditForm, request.POST, stale, what="this agency")
+            agency, was = stale.record, stale.record.name
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -182,7 +193,7 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
         # A page opened before someone else's save is refused before its own checks,
         # which would otherwise judge it against values the person never saw.
         if request.POST.get("version") != str(inspection.version):
-            raise services.InspectionChanged(inspection)
+            raise services.InspectionChanged(inspection, since_version=posted_version(request.POST))
         if form.is_valid():
             data = dict(form.cleaned_data)
             changed = services.inspection_edit(

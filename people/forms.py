@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from inspections.models import Agency
+from inspections.versioning import VersionedForm
 from people.models import ROLE_DESCRIPTIONS, Role, User
 
 
@@ -159,3 +160,8 @@ class InviteForm(PersonForm):
         if User.objects.filter(username__iexact=username).exists():
             raise forms.ValidationError("That username is taken: choose another")
         return username
+
+
+class PersonEditForm(VersionedForm, PersonForm):
+    """Changing someone already in the partnership: refused if another manager saved them
+    after this page was opened (inspections.versioning)."""

@@ -1,7 +1,5 @@
 """A partnership manager's pages for the partnership's people: invite, change, deactivate."""
 
-import hashlib
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -11,11 +9,10 @@ from django.views.decorators.http import require_POST
 from actions.models import Action
 from actions.rag import RAG
 from inspections.scoping import get_for_user_or_404
+from inspections.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, selectors, services
-from people.forms import InviteForm, PersonForm
+from people.forms import InviteForm, PersonEditForm
 from people.two_factor import two_factor_reset
-
-EDITABLE = PersonForm.Meta.fields
 
 
 def _manager(request) -> None:
@@ -25,15 +22,6 @@ def _manager(request) -> None:
 def _person(request, pk: int):
     _manager(request)
     return get_for_user_or_404(selectors.people_for_manager(user=request.user), request.user, pk=pk)
-
-
-def _fingerprint(person) -> str:
-    """What the person's details were when the page was opened: a save from a page opened
-    before another manager's change is refused instead of undoing it."""
-    values = "\x1f".join(
-        str(getattr(person, f"{name}_id", getattr(person, name))) for name in EDITABLE
-    )
-    return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
 def _open_actions_led_by(request, person):
@@ -91,37 +79,39 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
-    current = _fingerprint(person)
-    form = PersonForm(
+    form_kwargs = {"partnership_id": request.user.partnership_id}
+    form = PersonEditForm(
         request.POST if request.method == "POST" else None,
         instance=person,
-        partnership_id=request.user.partnership_id,
-        initial={"role": person.role},
+        initial={"role": person.role, "version": person.version},
+        **form_kwargs,
     )
-    if request.method == "POST":
-        if request.POST.get("fingerprint") != current:
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this person's details while you were working. Nothing "
-                "was saved: check the details and save again",
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.person_change(
+                person=person,
+                by=request.user,
+                request=request,
+                expected_version=data.pop("version"),
+                **data,
             )
-            person.refresh_from_db()
-        elif form.is_valid():
-            try:
-                services.person_change(
-                    person=person, by=request.user, request=request, **form.cleaned_data
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, f"{person}'s details have been saved")
-                return redirect("person_detail", pk=person.pk)
-    return render(
-        request,
-        "people/person_form.html",
-        {"form": form, "person": person, "fingerprint": _fingerprint(person)},
-    )
+        except StaleEdit as stale:
+            form = form_after_stale_edit(
+                PersonEditForm,
+                request.POST,
+                stale,
+                what="this person's details",
+                instance=stale.record,
+                **form_kwargs,
+            )
+            person = stale.record
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{person}'s details have been saved")
+            return redirect("person_detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person})
 
 
 def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:

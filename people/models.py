@@ -59,6 +59,7 @@ class User(AbstractUser):
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SCRUTINEER)
     job_title = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1)  # inspections.versioning
 
     objects = PersonManager()
 

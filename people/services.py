@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from audit.models import EventKind
 from audit.trail import record
+from inspections.versioning import version_claim
 from people.emails import email_to
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 
@@ -160,10 +161,12 @@ def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None
 
 
 @transaction.atomic
-def person_change(*, person: User, by: User, request, **fields) -> User:
+def person_change(*, person: User, by: User, request, expected_version: int, **fields) -> User:
     """Saves a manager's changes to a person: name, e-mail, job title, agency, role.
-    Changes of role or agency are recorded in the audit trail."""
-    before = User.objects.select_related("agency").select_for_update(of=("self",)).get(pk=person.pk)
+    Changes of role or agency are recorded in the audit trail. Refused (StaleEdit) when
+    another manager saved the person after this one opened the page."""
+    version_claim(person, expected_version=expected_version)  # locks the row until commit
+    before = User.objects.select_related("agency").get(pk=person.pk)
     _keep_a_manager(
         before, losing_role=fields.get("role", before.role) != Role.MANAGER, field="role"
     )

@@ -29,6 +29,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import EventKind
 from audit.trail import record
+from inspections.versioning import version_claim
 from people import permissions
 
 BACKUP_CODE_COUNT = 10
@@ -195,14 +196,18 @@ def two_factor_reset(*, person, by, request) -> None:
 
 
 @transaction.atomic
-def set_two_factor_required(*, partnership, required: bool, request) -> bool:
+@transaction.atomic
+def set_two_factor_required(*, partnership, required: bool, expected_version: int, request) -> bool:
     """Whether the partnership's managers and executive members must sign in with a code.
-    Returns whether anything changed; only a change goes in the audit trail."""
+    Returns whether anything changed; only a change goes in the audit trail. Refused
+    (StaleEdit) when another manager saved the setting after this page was opened."""
+    partnership.refresh_from_db(fields=["two_factor_required", "version"])
     if partnership.two_factor_required == required:
-        return False
+        return False  # already as asked: there is nothing to overwrite
+    version_claim(partnership, expected_version=expected_version)
     partnership.two_factor_required = required
     partnership.full_clean()
-    partnership.save(update_fields=["two_factor_required"])
+    partnership.save(update_fields=["two_factor_required", "version"])
     record(
         request,
         EventKind.SETTINGS_CHANGED,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from inspections.versioning import VersionedForm
 from people import two_factor
 
 CODE_REQUIRED = "Enter the code from your authenticator app"
@@ -93,7 +94,7 @@ class CodeForm(forms.Form):
         return self.has_error("code", code="too_soon")
 
 
-class PartnershipSecurityForm(forms.Form):
+class PartnershipSecurityForm(VersionedForm):
     two_factor_required = forms.BooleanField(
         label="Require two-factor authentication for managers and executive members",
         help_text="They will need a code from an authenticator app on their phone as well as "

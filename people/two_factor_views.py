@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from audit.models import EventKind
 from audit.trail import record
+from inspections.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, two_factor
 from people.two_factor_forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
 
@@ -142,13 +143,32 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
     form = PartnershipSecurityForm(
         _posted(request),
         user=request.user,
-        initial={"two_factor_required": partnership.two_factor_required},
+        initial={
+            "two_factor_required": partnership.two_factor_required,
+            "version": partnership.version,
+        },
     )
     if request.method == "POST" and form.is_valid():
         required = form.cleaned_data["two_factor_required"]
-        changed = two_factor.set_two_factor_required(
-            partnership=partnership, required=required, request=request
-        )
+        try:
+            changed = two_factor.set_two_factor_required(
+                partnership=partnership,
+                required=required,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleEdit as stale:
+            return _security_page(
+                request,
+                form_after_stale_edit(
+                    PartnershipSecurityForm,
+                    request.POST,
+                    stale,
+                    what="this setting",
+                    user=request.user,
+                ),
+                stale.record,
+            )
         if changed:
             messages.success(
                 request,
@@ -157,6 +177,10 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
                 else "Two-factor authentication is now a choice for everyone",
             )
         return redirect("partnership_security")
+    return _security_page(request, form, partnership)
+
+
+def _security_page(request, form, partnership) -> HttpResponse:
     still_to_set_up = (
         list(two_factor.people_still_to_set_up(partnership))
         if partnership.two_factor_required

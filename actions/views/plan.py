@@ -20,6 +20,7 @@ from actions.rag import RAG
 from audit.downloads import file_download
 from inspections.models import Finding, Inspection
 from inspections.scoping import get_for_user_or_404
+from inspections.versioning import posted_version
 from people import permissions, sessions
 
 ACTIONS_PER_PAGE = 50
@@ -123,7 +124,7 @@ def _versioned_form_page(
     changed_meanwhile = None
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, **form_kwargs)
-        started_from = _posted_version(request)
+        started_from = posted_version(request.POST)
         try:
             # A page opened before someone else's change is refused before its own checks,
             # which would otherwise judge it against values the person never saw.
@@ -162,13 +163,6 @@ def _versioned_form_page(
         template,
         {"action": action, "form": form, "changed_meanwhile": changed_meanwhile, **(context or {})},
     )
-
-
-def _posted_version(request) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return 0
 
 
 @sessions.keeps_typed_form(_action_to_update)

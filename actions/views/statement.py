@@ -8,15 +8,18 @@ from django.urls import reverse
 
 from actions.models import StatementSubmission
 from actions.statement import (
+    STATEMENT_TEXT_FIELDS,
     statement_document,
     statement_filename,
     statement_pdf,
     statement_submit,
+    statement_text_edit,
 )
 from actions.statement_forms import AsOfForm, StatementTextForm, SubmissionForm
 from audit.downloads import file_download
 from inspections.scoping import get_for_user_or_404
 from inspections.selectors import inspection_for_user
+from inspections.versioning import StaleEdit, form_after_stale_edit
 from people import permissions
 
 
@@ -65,12 +68,28 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     form = StatementTextForm(
-        request.POST if request.method == "POST" else None, instance=inspection
+        request.POST if request.method == "POST" else None,
+        instance=inspection,
+        initial={"version": inspection.version},
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "The statement's text has been saved")
-        return redirect("statement_preview", pk=inspection.pk)
+        try:
+            statement_text_edit(
+                inspection=inspection,
+                expected_version=form.cleaned_data["version"],
+                **{name: form.cleaned_data[name] for name in STATEMENT_TEXT_FIELDS},
+            )
+        except StaleEdit as stale:
+            form = form_after_stale_edit(
+                StatementTextForm,
+                request.POST,
+                stale,
+                what="the statement or its inspection",
+                instance=stale.record,
+            )
+        else:
+            messages.success(request, "The statement's text has been saved")
+            return redirect("statement_preview", pk=inspection.pk)
     return render(
         request, "statement/statement_edit.html", {"inspection": inspection, "form": form}
     )

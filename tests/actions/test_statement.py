@@ -124,6 +124,7 @@ def test_a_manager_edits_the_statements_own_text(client, demo, lewisham):
             "statement_governance": "The LSCP executive reviews this plan every two months.",
             "statement_version": "1.1",
             "protective_marking": "OFFICIAL-SENSITIVE",
+            "version": lewisham.version,
         },
     )
     text = pdf_text(

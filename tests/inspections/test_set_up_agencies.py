@@ -128,7 +128,7 @@ def test_a_manager_renames_an_agency(client, manager, police):
     assert 'value="Metropolitan Police Service"' in page
     response = client.post(
         reverse("agency_edit", args=[police.pk]),
-        {"name": "Met Police", "short_name": "Police", "kind": "police"},
+        {"name": "Met Police", "short_name": "Police", "kind": "police", "version": police.version},
     )
     assert response.status_code == 302
     police.refresh_from_db()
@@ -142,7 +142,7 @@ def test_renaming_to_another_agencys_name_is_refused(client, manager, police):
     client.force_login(manager)
     html = client.post(
         reverse("agency_edit", args=[police.pk]),
-        {"name": manager.agency.name, "kind": "police"},
+        {"name": manager.agency.name, "kind": "police", "version": police.version},
     ).content.decode()
     assert error_summary_messages(html) == ["Your partnership already has an agency called LSCP"]
     police.refresh_from_db()

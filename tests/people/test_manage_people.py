@@ -1,6 +1,7 @@
 """A manager looks after their partnership's people: roles, agencies, deactivation."""
 
 import pytest
+from django.test import Client
 
 from audit.models import AuditEvent, EventKind
 from people.models import Role, User
@@ -10,10 +11,10 @@ from tests.factories import AgencyFactory, UserFactory
 
 def edit_page(client, person):
     page = client.get(f"/partnership/people/{person.pk}/edit/").content.decode()
-    return page.split('name="fingerprint" value="', 1)[1].split('"', 1)[0]
+    return page.split('name="version" value="', 1)[1].split('"', 1)[0]
 
 
-def change(client, person, fingerprint=None, **fields):
+def change(client, person, version=None, **fields):
     data = {
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -21,7 +22,7 @@ def change(client, person, fingerprint=None, **fields):
         "job_title": person.job_title,
         "agency": person.agency_id,
         "role": person.role,
-        "fingerprint": fingerprint or edit_page(client, person),
+        "version": version or edit_page(client, person),
         **fields,
     }
     return client.post(f"/partnership/people/{person.pk}/edit/", data)
@@ -73,9 +74,12 @@ def test_another_partnerships_agency_cannot_be_chosen(client, team):
 def test_a_change_from_a_page_opened_before_another_managers_change_is_refused(client, team):
     client.force_login(team.manager)
     opened = edit_page(client, team.owner)
-    User.objects.filter(pk=team.owner.pk).update(role=Role.SCRUTINEER)
+    other_manager = UserFactory(partnership=team.partnership, role=Role.MANAGER)
+    other_client = Client()
+    other_client.force_login(other_manager)
+    change(other_client, team.owner, role=Role.SCRUTINEER)
 
-    response = change(client, team.owner, fingerprint=opened, job_title="Head of service")
+    response = change(client, team.owner, version=opened, job_title="Head of service")
 
     html = response.content.decode()
     assert "Someone else changed this person&#x27;s details" in html

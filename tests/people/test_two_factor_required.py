@@ -17,6 +17,12 @@ START = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 SETTING = "/partnership/security/"
 
 
+def setting(partnership, **fields) -> dict:
+    """What the page posts: the setting and the version of the partnership it showed."""
+    partnership.refresh_from_db()
+    return {"version": partnership.version, **fields}
+
+
 @pytest.fixture(autouse=True)
 def clock(time_machine):
     time_machine.move_to(START, tick=False)
@@ -128,7 +134,7 @@ def test_the_manager_turns_the_setting_on_and_sees_who_has_not_set_it_up(
     assert "Require two-factor authentication for managers and executive members" in page
     assert "Not set up yet" not in page
 
-    response = client.post(SETTING, {"two_factor_required": "on"}, follow=True)
+    response = client.post(SETTING, setting(partnership, two_factor_required="on"), follow=True)
 
     partnership.refresh_from_db()
     assert partnership.two_factor_required
@@ -143,7 +149,7 @@ def test_the_manager_turns_the_setting_on_and_sees_who_has_not_set_it_up(
     with django_assert_num_queries(6):
         assert client.get(SETTING).status_code == 200
 
-    client.post(SETTING, {})
+    client.post(SETTING, setting(partnership))
     partnership.refresh_from_db()
     assert not partnership.two_factor_required
     assert AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED).count() == 2
@@ -153,7 +159,7 @@ def test_the_manager_turns_the_setting_on_and_sees_who_has_not_set_it_up(
 def test_saving_without_a_change_records_nothing(client):
     manager = UserFactory(role=Role.MANAGER)
     client.force_login(manager)
-    client.post(SETTING, {})
+    client.post(SETTING, setting(manager.partnership))
     assert not AuditEvent.objects.filter(kind=EventKind.SETTINGS_CHANGED).exists()
 
 
@@ -187,7 +193,7 @@ def test_a_manager_sets_it_up_for_themselves_before_requiring_it(client):
     manager = UserFactory(role=Role.MANAGER)
     client.force_login(manager)
 
-    response = client.post(SETTING, {"two_factor_required": "on"})
+    response = client.post(SETTING, setting(manager.partnership, two_factor_required="on"))
 
     html = response.content.decode()
     assert error_summary_messages(html) == [
