@@ -1,6 +1,5 @@
 """The plan as a spreadsheet: one row per action, in the columns partnerships use."""
 
-import csv
 import io
 
 from openpyxl import Workbook
@@ -10,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from actions.models import Action
 from actions.rag import RAG
 from actions.selectors import latest_update
+from audit.csv_export import csv_file, spreadsheet_cell
 from inspections.models import Inspection
 
 COLUMNS = [
@@ -35,16 +35,6 @@ RAG_FILLS = {
 FILLS_BY_LABEL = {status.label: colours for status, colours in RAG_FILLS.items()}
 
 
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def _guarded(value):
-    """Text a spreadsheet would run as a formula ("=HYPERLINK(…)") is kept as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def plan_rows(inspection: Inspection) -> list[list]:
     """Each action in the plan as the spreadsheet's values, in one query: the latest update
     comes from the same subquery the action lists use, not from loading every update."""
@@ -59,7 +49,7 @@ def plan_rows(inspection: Inspection) -> list[list]:
     for action in actions:
         rows.append(
             [
-                _guarded(value)
+                spreadsheet_cell(value)
                 for value in (
                     action.reference,
                     action.finding.text,
@@ -107,12 +97,4 @@ def plan_xlsx(inspection: Inspection) -> bytes:
 
 
 def plan_csv(inspection: Inspection) -> bytes:
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow([name for name, _ in COLUMNS])
-    for row in plan_rows(inspection):
-        writer.writerow(
-            [value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value for value in row]
-        )
-    # Excel opens UTF-8 CSV files correctly only with the byte-order mark.
-    return output.getvalue().encode("utf-8-sig")
+    return csv_file([name for name, _ in COLUMNS], plan_rows(inspection))
