@@ -1,13 +1,11 @@
 """The partnership's audit trail, for its managers: read, filter, export. Never edited."""
 
-import csv
-import io
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from audit.csv_export import csv_file
 from audit.downloads import file_download
 from audit.filters import AuditEventFilter
 from audit.models import AuditEvent
@@ -30,23 +28,20 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
 
 def audit_trail_csv(request: HttpRequest) -> HttpResponse:
     found = _events(request)
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(["When", "Person", "Username", "What", "Detail", "Address"])
-    for event in found.qs.iterator():
-        writer.writerow(
-            [
-                timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
-                event.user.get_full_name() if event.user else "",
-                event.username,
-                event.get_kind_display(),
-                event.detail,
-                event.ip_address or "",
-            ]
-        )
+    rows = (
+        [
+            event.at,
+            event.user.get_full_name() if event.user else "",
+            event.username,
+            event.get_kind_display(),
+            event.detail,
+            event.ip_address or "",
+        ]
+        for event in found.qs.iterator()
+    )
     return file_download(
         request,
-        content=output.getvalue().encode("utf-8-sig"),
+        content=csv_file(["When", "Person", "Username", "What", "Detail", "Address"], rows),
         filename=f"audit-trail-{timezone.localdate():%Y-%m-%d}.csv",
         content_type="text/csv",
         kind="audit trail",
