@@ -10,6 +10,8 @@ class EventKind(models.TextChoices):
     SIGN_IN = "sign_in", "Signed in"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
     LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
+    # people.sign_in_limits: a username locked at every address, not only at one.
+    ACCOUNT_LOCKED = "account_locked", "Locked at every address after failed sign-ins"
     SIGN_OUT = "sign_out", "Signed out"
     DOWNLOAD = "download", "Download or export"
     INVITED = "invited", "Invitation sent"
@@ -19,6 +21,9 @@ class EventKind(models.TextChoices):
     REACTIVATED = "reactivated", "Reactivated"
     PASSWORD_CHANGED = "password_changed", "Password changed"
     PASSWORD_RESET = "password_reset", "Password reset by e-mail"
+    # Every request for a reset link is one of these two: people.sign_in_limits counts them.
+    PASSWORD_RESET_SENT = "password_reset_sent", "Password reset link e-mailed"
+    PASSWORD_RESET_NOT_SENT = "password_reset_not_sent", "Password reset asked for, not sent"
     TWO_FACTOR_ON = "two_factor_on", "Two-factor authentication turned on"
     TWO_FACTOR_OFF = "two_factor_off", "Two-factor authentication turned off"
     TWO_FACTOR_FAILED = "two_factor_failed", "Wrong two-factor code"
