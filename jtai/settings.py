@@ -5,6 +5,7 @@ Every value a deployment changes comes from an environment variable (see README,
 """
 
 import datetime
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -225,7 +226,19 @@ AXES_USERNAME_CALLABLE = "people.backends.username_for_lockout"
 # DJANGO_PROXY_COUNT trusted proxies, from X-Forwarded-For as those proxies set it.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    # Without django-ipware, axes reads REMOTE_ADDR whatever these say: every client would
+    # have the proxy's address, and share its lock-outs and password reset limits.
+    if importlib.util.find_spec("ipware") is None:
+        raise ImproperlyConfigured(
+            "DJANGO_PROXY_COUNT needs django-ipware: pip install 'django-axes[ipware]'"
+        )
+    # ipware counts the proxies named in X-Forwarded-For; the nearest is REMOTE_ADDR, not
+    # named there. So the client is the entry PROXY_COUNT from the right, which the nearest
+    # proxy wrote: entries further left are whatever the client sent.
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    # Not strict: a client that sends its own X-Forwarded-For lengthens the list, and must
+    # still be known by the address its nearest proxy wrote, not fall back to REMOTE_ADDR.
+    IPWARE_STRICT = False
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
