@@ -219,6 +219,18 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("SIGN_IN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Across every address: after SIGN_IN_ACCOUNT_FAILURE_LIMIT failures for one username within
+# SIGN_IN_ACCOUNT_LOCKOUT_MINUTES, wherever they came from, it is locked at every address for
+# that long, or until its password is reset by e-mail (people.sign_in_limits, which says
+# why this is not a second axes parameter group).
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = env.int("SIGN_IN_ACCOUNT_FAILURE_LIMIT", default=20)
+SIGN_IN_ACCOUNT_LOCKOUT = datetime.timedelta(
+    minutes=env.int("SIGN_IN_ACCOUNT_LOCKOUT_MINUTES", default=60)
+)
+# Password reset links: at most this many e-mailed to one address in an hour, and at most
+# this many requests from one client address in an hour, whatever addresses they name.
+PASSWORD_RESET_EMAIL_LIMIT = env.int("PASSWORD_RESET_EMAIL_LIMIT", default=3)
+PASSWORD_RESET_CLIENT_LIMIT = env.int("PASSWORD_RESET_CLIENT_LIMIT", default=20)
 AXES_LOCKOUT_CALLABLE = "people.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "people.backends.username_for_lockout"

@@ -6,6 +6,7 @@ from django.contrib.auth import forms as auth_forms
 
 from inspections.models import Agency
 from inspections.versioning import VersionedForm
+from people import sign_in_limits
 from people.models import ROLE_DESCRIPTIONS, Role, User
 
 
@@ -82,6 +83,19 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         self.fields["email"].error_messages.update(
             required="Enter your e-mail address",
             invalid="Enter an e-mail address in the correct format, like name@example.org",
+        )
+
+    def save(self, request=None, **options) -> None:
+        """E-mails a link to the person with this address, unless this client address or
+        this e-mail address has asked too often in the last hour (people.sign_in_limits).
+        The page after says the same whatever happened."""
+        email = self.cleaned_data["email"]
+        refusal = sign_in_limits.password_reset_refusal(email=email, request=request)
+        sent_to = [] if refusal else list(self.get_users(email))
+        if sent_to:
+            super().save(request=request, **options)
+        sign_in_limits.password_reset_asked(
+            email=email, request=request, sent_to=sent_to, refusal=refusal
         )
 
 
