@@ -1,5 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+from people import sign_in_limits
 
 
 def username_for(typed: str | None) -> str | None:
@@ -26,9 +29,16 @@ class PersonBackend(ModelBackend):
     person's partnership and agency with them: every page shows both."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        return super().authenticate(
-            request, username=username_for(username), password=password, **kwargs
-        )
+        typed = username_for(username)
+        if request is not None and sign_in_limits.username_locked(typed):
+            # Refused before the password is checked, as axes refuses at a locked address:
+            # the right password does not get in either. The sign-in page shows why.
+            request.account_locked = True
+            raise PermissionDenied
+        user = super().authenticate(request, username=typed, password=password, **kwargs)
+        if user is None and request is not None and typed:
+            request.account_locked = sign_in_limits.sign_in_failed(typed=typed, request=request)
+        return user
 
     def user_can_authenticate(self, user) -> bool:
         # A deactivated person with the right password is let as far as the sign-in form,

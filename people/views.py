@@ -13,17 +13,27 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from audit.models import EventKind
 from audit.trail import record
-from people import forms, services, sessions
+from people import forms, services, sessions, sign_in_limits
+from people.backends import username_for_lockout
 from people.two_factor import has_two_factor
 
 SIGN_IN_BACKEND = "people.backends.PersonBackend"
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """django-axes' answer to a locked username, as a GOV.UK page. It says the same whether
-    or not the username exists, so it tells an attacker nothing."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/locked_out.html", {"lockout_minutes": minutes}, status=429)
+    """The answer to a locked username, as a GOV.UK page: locked at this address (django-axes)
+    or at every address (people.sign_in_limits), which only a password reset or the wait
+    ends. It says the same whether or not the username exists, so it tells an attacker
+    nothing."""
+    everywhere = getattr(request, "account_locked", False) or sign_in_limits.username_locked(
+        username_for_lockout(request, credentials)
+    )
+    context = {
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "locked_everywhere": everywhere,
+        "account_lockout_minutes": sign_in_limits.lockout_minutes(),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
 
 
 class SignInView(auth_views.LoginView):
@@ -40,6 +50,13 @@ class SignInView(auth_views.LoginView):
             "form_kept": sessions.has_kept_form(self.request),
             "idle_minutes": settings.SESSION_IDLE_MINUTES,
         }
+
+    def form_invalid(self, form):
+        # people.backends flags a username locked at every address; axes' middleware shows
+        # its own lock at one address.
+        if getattr(self.request, "account_locked", False):
+            return locked_out(self.request)
+        return super().form_invalid(form)
 
 
 class SignOutView(auth_views.LogoutView):
@@ -109,4 +126,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         record(self.request, EventKind.PASSWORD_RESET, user=form.user)
+        sign_in_limits.locks_end_at_password_reset(person=form.user)
         return response
