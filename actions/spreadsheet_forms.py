@@ -1,14 +1,16 @@
+from pathlib import PurePath
+
 from django import forms
 
-from actions.importers import FIELD_LABELS
+from actions.importers import FIELD_LABELS, MAX_FILE_BYTES, TOO_LARGE
 
 
 class PlanUploadForm(forms.Form):
     plan = forms.FileField(
         label="Upload the plan",
-        help_text="An Excel workbook (.xlsx) or a CSV file with a row naming its columns, "
-        "such as 'Area for improvement', 'Action', 'Lead agency', 'Target date' and "
-        "'Success measure'",
+        help_text="An Excel workbook (.xlsx) or a CSV file, smaller than "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB, with a row naming its columns, such as "
+        "'Area for improvement', 'Action', 'Lead agency', 'Target date' and 'Success measure'",
         widget=forms.ClearableFileInput(
             attrs={"class": "govuk-file-upload", "accept": ".xlsx,.csv"}
         ),
@@ -17,6 +19,17 @@ class PlanUploadForm(forms.Form):
             "empty": "The selected file is empty",
         },
     )
+
+    def clean_plan(self):
+        """The file's type and size, before anything reads it."""
+        plan = self.cleaned_data["plan"]
+        if PurePath(plan.name).suffix.lower() not in (".xlsx", ".csv"):
+            raise forms.ValidationError(
+                "The selected file must be an Excel workbook (.xlsx) or a CSV file"
+            )
+        if plan.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(TOO_LARGE)
+        return plan
 
 
 class ColumnMappingForm(forms.Form):

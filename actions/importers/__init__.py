@@ -7,27 +7,55 @@ anything is written: one bad row and nothing is written, and each problem is rep
 "row N, column: problem" with the sheet's own row number. Rows already in the plan are
 skipped, so importing the same file twice adds nothing.
 
-The steps, one module each: `reading` (the file as rows of cell values), `columns` (which
-column holds what), `matching` (each row checked against the inspection's findings and the
-partnership's agencies), `writing` (the checked rows saved).
+The steps, one module each: `reading` (the file as rows of cell values, within limits),
+`columns` (which column holds what), `matching` (each row checked against the inspection's
+findings and the partnership's agencies), `writing` (the checked rows saved), and `uploads`
+(the rows kept between the upload and the manager's confirmation).
 """
 
 from actions.importers.columns import FIELD_LABELS, HEADERS, REQUIRED, find_header, map_columns
-from actions.importers.matching import ImportResult, ImportRow, parse_plan
-from actions.importers.reading import PlanFileError, Sheet, read_sheet
+from actions.importers.matching import ImportResult, ImportRow, parse_plan, parse_sheet
+from actions.importers.reading import (
+    EMPTY_ROWS_ENDING_THE_SHEET,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    TOO_LARGE,
+    PlanFileError,
+    Sheet,
+    read_sheet,
+)
+from actions.importers.uploads import (
+    PlanUploadGone,
+    plan_upload_delete,
+    plan_upload_save,
+    plan_upload_sheet,
+    plan_uploads_delete_unconfirmed,
+)
 from actions.importers.writing import import_plan
 
 __all__ = [
+    "EMPTY_ROWS_ENDING_THE_SHEET",
     "FIELD_LABELS",
     "HEADERS",
+    "MAX_COLUMNS",
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
     "REQUIRED",
+    "TOO_LARGE",
     "ImportResult",
     "ImportRow",
     "PlanFileError",
+    "PlanUploadGone",
     "Sheet",
     "find_header",
     "import_plan",
     "map_columns",
     "parse_plan",
+    "parse_sheet",
+    "plan_upload_delete",
+    "plan_upload_save",
+    "plan_upload_sheet",
+    "plan_uploads_delete_unconfirmed",
     "read_sheet",
 ]

@@ -14,7 +14,7 @@ from actions.importers.columns import (
     map_columns,
     plain_words,
 )
-from actions.importers.reading import read_sheet
+from actions.importers.reading import Sheet, read_sheet
 from actions.models import Action
 from actions.rag import RAG
 from inspections.models import Agency, AgencyKind, Inspection
@@ -120,7 +120,17 @@ def parse_plan(
     chosen_columns: dict[int, str] | None = None,
 ) -> ImportResult:
     """Reads and checks every row of the file. Writes nothing."""
-    sheet = read_sheet(content, filename)
+    return parse_sheet(
+        inspection=inspection,
+        sheet=read_sheet(content, filename),
+        chosen_columns=chosen_columns,
+    )
+
+
+def parse_sheet(
+    *, inspection: Inspection, sheet: Sheet, chosen_columns: dict[int, str] | None = None
+) -> ImportResult:
+    """Checks every row of a sheet already read. Writes nothing."""
     header_index, headers = find_header(sheet)
     mapping, unmapped = map_columns(headers, chosen_columns)
     result = ImportResult(headers=headers, mapping=mapping, unmapped=unmapped)

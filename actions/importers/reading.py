@@ -1,55 +1,269 @@
-"""A spreadsheet file as rows of cell values."""
+"""A spreadsheet file as rows of cell values, read within limits.
 
+A plan file comes from outside and may be malformed or made to exhaust the server: a 5 KB
+workbook whose sheet declares 16,384 columns by 16,000 rows, XML entity "bombs", a row of
+millions of cells, a zip part that inflates a thousandfold. So the file is measured before it
+is opened, the workbook's XML is scanned as a stream (never built) before openpyxl reads it,
+rows are read one at a time and only as far as the limits below, and whatever goes wrong
+while reading becomes a PlanFileError, which the upload form shows on its file field.
+"""
+
+import codecs
 import csv
+import datetime
 import io
+import logging
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import IO
+from xml.parsers import expat
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+logger = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5_000  # rows with something in them, title and header rows included
+MAX_COLUMNS = 60
+EMPTY_ROWS_ENDING_THE_SHEET = 50  # formatting often runs far below the last row people wrote
+MAX_TEXT_CHARACTERS = 10_000_000  # one long shared string can fill every cell of a workbook
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+# openpyxl builds each row, and each other part of a workbook, as an XML tree before reading
+# it, and makes objects of every style, shared string and merged cell: these bound the trees
+# and the time (about 10 seconds at worst). 5,000 rows of 20 cells are 200,000 elements.
+MAX_ELEMENTS_IN_A_ROW = 50_000  # Excel's rows stop at 16,384 cells
+MAX_ELEMENTS_IN_ROWS = 500_000  # in all the sheets' rows
+MAX_ELEMENTS_OUTSIDE_ROWS = 100_000  # shared strings, styles, merged cells, ...
+
+NOT_A_SPREADSHEET = "The file must be an Excel workbook (.xlsx) or a CSV file"
+UNREADABLE_WORKBOOK = (
+    "The selected file could not be read as an Excel workbook: open it in Excel, save it as "
+    "an Excel workbook (.xlsx) and upload it again"
+)
+TOO_LARGE = f"The selected file must be smaller than {MAX_FILE_BYTES // (1024 * 1024)} MB"
+TOO_MUCH_DATA = (
+    "The selected file holds too much data for a plan: copy the plan's rows into a new "
+    "workbook, save it and upload that"
+)
+TOO_MANY_ROWS = (
+    f"The selected file must have {MAX_ROWS:,} rows or fewer: split the plan into files of "
+    f"up to {MAX_ROWS:,} rows and import each"
+)
+TOO_MANY_COLUMNS = (
+    f"The selected file must have {MAX_COLUMNS} columns or fewer: delete the columns the plan "
+    "does not need"
+)
+TOO_MUCH_TEXT = (
+    f"The selected file must hold fewer than {MAX_TEXT_CHARACTERS // 1_000_000} million "
+    "characters of text"
+)
+NOT_UTF8 = (
+    "The selected file must be saved as CSV UTF-8: in Excel, choose Save As, then "
+    "'CSV UTF-8 (Comma delimited)'"
+)
+UNREADABLE_CSV = (
+    "The selected file could not be read as a CSV file: open it in Excel, save it as "
+    "'CSV UTF-8 (Comma delimited)' and upload it again"
+)
+
 
 class PlanFileError(Exception):
-    """The file as a whole cannot be read as a plan: not a spreadsheet, empty, no header."""
+    """The file as a whole cannot be read as a plan: not a spreadsheet, empty, no header,
+    malformed, or over a limit."""
 
 
 @dataclass
 class Sheet:
     name: str
-    rows: list[tuple[int, list]]  # (sheet row number, cell values)
+    rows: list[tuple[int, list]]  # (sheet row number, cell values): rows with something in them
 
 
 def read_sheet(content: bytes, filename: str) -> Sheet:
-    """The first sheet of an .xlsx file, or a CSV file, as rows of cell values."""
+    """The first sheet of an .xlsx file, or a CSV file, as rows of cell values.
+
+    Empty rows are left out (the row numbers stay the sheet's), and so are empty cells at the
+    end of a row. Reading stops at the first run of 50 empty rows."""
     if not content:
         raise PlanFileError("The file is empty")
+    if len(content) > MAX_FILE_BYTES:
+        raise PlanFileError(TOO_LARGE)
     if filename.lower().endswith(".csv"):
-        return _read_csv(content)
+        return Sheet("CSV", _kept_rows(_csv_rows(content)))
+    return _read_xlsx(content)
+
+
+def _read_xlsx(content: bytes) -> Sheet:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, OSError) as error:
+        raise PlanFileError(NOT_A_SPREADSHEET) from error
+    with archive:
+        _check_parts(archive)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file") from error
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, list(values))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    workbook.close()
-    return Sheet(sheet.title, rows)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError) as error:
+        raise PlanFileError(NOT_A_SPREADSHEET) from error
+    except Exception as error:  # openpyxl fails in many ways on a malformed part
+        logger.info("unreadable workbook", exc_info=True)
+        raise PlanFileError(UNREADABLE_WORKBOOK) from error
+    try:
+        if not workbook.worksheets:
+            raise PlanFileError("The file has no rows")
+        sheet = workbook.worksheets[0]
+        # The size a sheet declares is the file's claim: read-only openpyxl pads every row to
+        # its width and every sheet to its length, so it is not trusted.
+        sheet.reset_dimensions()
+        rows = _kept_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1))
+        return Sheet(sheet.title, rows)
+    except PlanFileError:
+        raise
+    except Exception as error:  # the rows are read lazily, so a bad cell fails here
+        logger.info("unreadable worksheet", exc_info=True)
+        raise PlanFileError(UNREADABLE_WORKBOOK) from error
+    finally:
+        workbook.close()
 
 
-def _read_csv(content: bytes) -> Sheet:
+def _check_parts(archive: zipfile.ZipFile) -> None:
+    """Refuses a workbook too large once unzipped, or whose XML declares a document type
+    (the way in for entity bombs and external entities) or has more elements than a plan."""
+    parts = archive.infolist()
+    # zipfile stops inflating a part at the size it declares, so the sum bounds the work.
+    if sum(part.file_size for part in parts) > MAX_UNZIPPED_BYTES:
+        raise PlanFileError(TOO_MUCH_DATA)
+    counts = _ElementCounts()
+    try:
+        for part in parts:
+            with archive.open(part) as stream:
+                start = stream.read(4)
+                if _is_xml(start):
+                    counts.scan(start, stream)
+    except PlanFileError:
+        raise
+    except Exception as error:  # malformed XML, a corrupt or encrypted part
+        raise PlanFileError(UNREADABLE_WORKBOOK) from error
+
+
+def _is_xml(start: bytes) -> bool:
+    """Images and printer settings are left alone; anything openpyxl could parse is not."""
+    start = start.removeprefix(codecs.BOM_UTF8).lstrip()
+    return start[:1] == b"<" or start[:2] in {
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+        b"<\x00",
+        b"\x00<",
+    }
+
+
+class _ElementCounts:
+    """Counts a workbook's XML elements as they stream past, building nothing."""
+
+    def __init__(self):
+        self.in_rows = self.outside_rows = 0
+
+    def scan(self, start: bytes, stream: IO[bytes]) -> None:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parents: list[str] = []  # the open elements' local names
+        row_depth = None  # how many elements are open around the sheet row being read
+        in_this_row = 0
+
+        def doctype(*_):
+            raise PlanFileError(UNREADABLE_WORKBOOK)  # no part of a workbook has one
+
+        def element_start(name, _attributes):
+            nonlocal row_depth, in_this_row
+            local = name.rpartition(" ")[2]
+            if row_depth is None and local == "row" and parents[-1:] == ["sheetData"]:
+                row_depth, in_this_row = len(parents), 0
+            if row_depth is not None:
+                in_this_row += 1
+                self.in_rows += 1
+                if in_this_row > MAX_ELEMENTS_IN_A_ROW or self.in_rows > MAX_ELEMENTS_IN_ROWS:
+                    raise PlanFileError(TOO_MUCH_DATA)
+            else:
+                self.outside_rows += 1
+                if self.outside_rows > MAX_ELEMENTS_OUTSIDE_ROWS:
+                    raise PlanFileError(TOO_MUCH_DATA)
+            parents.append(local)
+
+        def element_end(_name):
+            nonlocal row_depth
+            parents.pop()
+            if len(parents) == row_depth:
+                row_depth = None
+
+        parser.StartDoctypeDeclHandler = doctype
+        parser.StartElementHandler = element_start
+        parser.EndElementHandler = element_end
+        parser.Parse(start, False)
+        while chunk := stream.read(64 * 1024):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+
+
+def _csv_rows(content: bytes) -> Iterable[Sequence]:
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PlanFileError(NOT_UTF8)
+    # Excel saves "CSV UTF-8" with a byte-order mark and plain "CSV" in Windows-1252, which
+    # leaves five byte values undefined: a file with those is in neither.
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = content.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
+    else:
+        raise PlanFileError(NOT_UTF8)
     if "\x00" in text:
-        raise PlanFileError("The file must be an Excel workbook (.xlsx) or a CSV file")
+        raise PlanFileError(NOT_A_SPREADSHEET)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = list(enumerate(csv.reader(io.StringIO(text), dialect), start=1))
-    return Sheet("CSV", rows)
+    reader = csv.reader(io.StringIO(text), dialect)
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a field over csv's size limit, a stray quote
+            raise PlanFileError(UNREADABLE_CSV) from error
+
+
+def _kept_rows(rows: Iterable[Sequence]) -> list[tuple[int, list]]:
+    """Rows with something in them, numbered as in the sheet, within the limits."""
+    kept: list[tuple[int, list]] = []
+    empty_run = characters = 0
+    for number, cells in enumerate(rows, start=1):
+        if any(_filled(value) for value in cells[MAX_COLUMNS:]):
+            raise PlanFileError(TOO_MANY_COLUMNS)
+        values = [_plain(value) for value in cells[:MAX_COLUMNS]]
+        while values and not _filled(values[-1]):
+            values.pop()
+        if not values:
+            empty_run += 1
+            if empty_run == EMPTY_ROWS_ENDING_THE_SHEET:
+                break
+            continue
+        empty_run = 0
+        if len(kept) == MAX_ROWS:
+            raise PlanFileError(TOO_MANY_ROWS)
+        characters += sum(len(value) for value in values if isinstance(value, str))
+        if characters > MAX_TEXT_CHARACTERS:
+            raise PlanFileError(TOO_MUCH_TEXT)
+        kept.append((number, values))
+    return kept
+
+
+def _filled(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _plain(value):
+    """A cell's value as text, a number, a truth value or a date: what the checks read and
+    what can be kept as JSON between the upload and the confirmation."""
+    if value is None or isinstance(value, (str, bool, int, float, datetime.date)):
+        return value
+    return str(value)  # a time of day, a duration

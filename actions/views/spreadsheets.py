@@ -1,17 +1,27 @@
 """The plan in and out of Excel: downloads, and the import with its column questions."""
 
-import uuid
-from pathlib import PurePath
-
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from actions.exports import plan_csv, plan_xlsx
-from actions.importers import PlanFileError, find_header, import_plan, parse_plan, read_sheet
+from actions.importers import (
+    EMPTY_ROWS_ENDING_THE_SHEET,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    PlanFileError,
+    PlanUploadGone,
+    find_header,
+    import_plan,
+    parse_sheet,
+    plan_upload_delete,
+    plan_upload_save,
+    plan_upload_sheet,
+    read_sheet,
+)
+from actions.importers.uploads import KEPT_FOR
 from actions.spreadsheet_forms import ColumnMappingForm, PlanUploadForm
 from audit.downloads import file_download
 from inspections.selectors import inspection_for_user
@@ -47,27 +57,25 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["plan"]
-        content = upload.read()
         try:
-            if PurePath(upload.name).suffix.lower() not in (".xlsx", ".csv"):
-                raise PlanFileError(
-                    "The selected file must be an Excel workbook (.xlsx) or a CSV file"
-                )
-            find_header(read_sheet(content, upload.name))
+            sheet = read_sheet(upload.read(), upload.name)
+            find_header(sheet)
         except PlanFileError as error:
             form.add_error("plan", str(error))
         else:
-            token = uuid.uuid4().hex
-            path = default_storage.save(f"imports/{token}", ContentFile(content))
-            request.session.setdefault(SESSION_KEY, {})[token] = {
-                "inspection": inspection.pk,
-                "path": path,
-                "filename": upload.name,
-            }
-            request.session.modified = True
+            token = plan_upload_save(sheet=sheet)
+            _remember(request, token, inspection=inspection.pk, filename=upload.name)
             return redirect("plan_import_check", pk=inspection.pk, token=token)
     return render(
-        request, "spreadsheets/plan_import.html", {"inspection": inspection, "form": form}
+        request,
+        "spreadsheets/plan_import.html",
+        {
+            "inspection": inspection,
+            "form": form,
+            "max_rows": f"{MAX_ROWS:,}",
+            "max_columns": MAX_COLUMNS,
+            "empty_rows": EMPTY_ROWS_ENDING_THE_SHEET,
+        },
     )
 
 
@@ -79,18 +87,19 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
     pending = request.session.get(SESSION_KEY, {}).get(token)
     if not pending or pending["inspection"] != inspection.pk:
         raise Http404("No such import")
-    with default_storage.open(pending["path"]) as stored:
-        content = stored.read()
+    try:
+        sheet = plan_upload_sheet(token=token)  # read once, when it was uploaded
+    except PlanUploadGone:
+        _forget(request, token)
+        messages.error(
+            request, f"{pending['filename']} is no longer kept, after a day: upload it again"
+        )
+        return redirect("plan_import", pk=inspection.pk)
 
     def parse(chosen=None):
-        return parse_plan(
-            inspection=inspection,
-            content=content,
-            filename=pending["filename"],
-            chosen_columns=chosen,
-        )
+        return parse_sheet(inspection=inspection, sheet=sheet, chosen_columns=chosen)
 
-    result = parse()  # the upload step has already read the file and found its header
+    result = parse()  # the upload step has already found the header
 
     mapping_form = ColumnMappingForm(
         request.POST if request.method == "POST" else None,
@@ -143,8 +152,19 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
     return redirect(reverse("inspection_actions", args=[inspection.pk]))
 
 
-def _forget(request, token: str) -> None:
-    pending = request.session.get(SESSION_KEY, {}).pop(token, None)
+def _remember(request, token: str, *, inspection: int, filename: str) -> None:
+    """Keeps the upload in the person's session, forgetting any kept for over a day (their
+    files are deleted by delete_unconfirmed_imports)."""
+    pending = request.session.setdefault(SESSION_KEY, {})
+    now = timezone.now().timestamp()
+    cutoff = now - KEPT_FOR.total_seconds()
+    for stale in [key for key, kept in pending.items() if kept.get("uploaded", 0) < cutoff]:
+        del pending[stale]
+    pending[token] = {"inspection": inspection, "filename": filename, "uploaded": now}
     request.session.modified = True
-    if pending:
-        default_storage.delete(pending["path"])
+
+
+def _forget(request, token: str) -> None:
+    request.session.get(SESSION_KEY, {}).pop(token, None)
+    request.session.modified = True
+    plan_upload_delete(token=token)
