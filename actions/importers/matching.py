@@ -3,6 +3,7 @@ agencies and people; every problem noted as "row N, column: problem". Writes not
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from openpyxl.utils.datetime import from_excel
@@ -22,6 +23,8 @@ from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 
 REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
+# Action.position orders an area's actions; it is a smallint in PostgreSQL.
+LAST_POSITION = 32_767
 NUMBERED_AREA = re.compile(
     r"^\s*(?:area for improvement|area|afi|finding|no\.?)?\s*(\d+)\s*(?:[.:)\-]|$)", re.IGNORECASE
 )
@@ -283,19 +286,17 @@ class _Matcher:
         return None
 
     def number_and_deduplicate(self, result: ImportResult):
-        """Marks rows already in the plan, refuses a reference used twice, and numbers rows
-        with none after the references already taken in their area."""
-        existing = {
-            (action.finding_id, action.reference): action
-            for action in Action.objects.filter(finding__inspection=self.inspection)
-        }
-        described = {
-            (action.finding_id, plain_words(action.description)) for action in existing.values()
-        }
+        """Marks rows already in the plan, refuses a reference used twice, numbers rows
+        with none after the references already taken in their area, and refuses more
+        actions in an area than the plan can place."""
+        in_plan = list(Action.objects.filter(finding__inspection=self.inspection))
+        existing = {(action.finding_id, action.reference): action for action in in_plan}
+        described = {(action.finding_id, plain_words(action.description)) for action in in_plan}
         taken = set(existing) | {
             (row.finding.pk, row.reference) for row in result.rows if row.finding and row.reference
         }
         seen = {}
+        next_number = {}  # finding -> the lowest number that may still be free
         for row in result.rows:
             if row.finding is None:
                 continue
@@ -311,11 +312,26 @@ class _Matcher:
                 row.already_in_plan = True
                 continue
             if not row.reference:
-                number = 1
+                number = next_number.get(row.finding.pk, 1)
                 while (row.finding.pk, f"{row.finding.number}.{number}") in taken:
                     number += 1
                 row.reference = f"{row.finding.number}.{number}"
                 taken.add((row.finding.pk, row.reference))
+                next_number[row.finding.pk] = number + 1
+
+        last_position = {}
+        for action in in_plan:
+            last_position[action.finding_id] = max(
+                action.position, last_position.get(action.finding_id, 0)
+            )
+        adding = Counter(row.finding.pk for row in result.to_add if row.finding)
+        for finding in self.findings:
+            if last_position.get(finding.pk, 0) + adding[finding.pk] > LAST_POSITION:
+                result.errors.append(
+                    f"Area for improvement {finding.number} cannot take "
+                    f"{adding[finding.pk]:,} more actions: an area can hold at most "
+                    f"{LAST_POSITION:,}"
+                )
 
 
 def _excel_serial(value) -> datetime.date | None:

@@ -5,7 +5,7 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from actions.importers.matching import ImportResult
+from actions.importers.matching import LAST_POSITION, ImportResult
 from actions.models import Action, ProgressUpdate
 
 
@@ -25,6 +25,8 @@ def import_plan(*, result: ImportResult, user) -> list[Action]:
         if finding.pk not in positions:
             positions[finding.pk] = finding.actions.aggregate(last=Max("position"))["last"] or 0
         positions[finding.pk] += 1
+        if positions[finding.pk] > LAST_POSITION:  # added to since parse_plan checked it
+            raise ValueError(f"Area for improvement {finding.number} is full")
         actions.append(
             Action(
                 finding=finding,

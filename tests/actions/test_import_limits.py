@@ -10,6 +10,7 @@ from django.urls import reverse
 from actions.models import Action
 from tests.actions.plan_files import assert_refused, kept_uploads, upload
 from tests.actions.test_spreadsheets import xlsx
+from tests.factories import ActionFactory
 
 HEADER = "Area for improvement,Action,Lead agency,Target date,Success measure\n"
 
@@ -73,6 +74,20 @@ def test_empty_columns_and_rows_far_beyond_the_plan_are_ignored(client, plan):
     assert response.status_code == 302
     check = client.get(response["Location"])
     assert "2 actions will be added to the plan" in check.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_area_that_would_have_more_actions_than_positions_is_refused(client, plan):
+    ActionFactory(finding=plan.finding, reference="1.9", position=32_760)
+    response = upload(client, plan, "plan.csv", csv_plan(10))
+    page = client.get(response["Location"]).content.decode()
+
+    assert "Nothing was imported" in page
+    assert (
+        "Area for improvement 1 cannot take 10 more actions: an area can hold at most 32,767"
+        in page
+    )
+    assert Action.objects.filter(finding=plan.finding).count() == 2
 
 
 @pytest.mark.django_db
