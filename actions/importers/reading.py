@@ -165,34 +165,37 @@ class _ElementCounts:
 
     def scan(self, start: bytes, stream: IO[bytes]) -> None:
         parser = expat.ParserCreate(namespace_separator=" ")
-        parents: list[str] = []  # the open elements' local names
-        row_depth = None  # how many elements are open around the sheet row being read
+        depth = 0  # of the element being read
+        sheet_data_depth = row_depth = None  # of the sheet's rows and of the row being read
         in_this_row = 0
 
         def doctype(*_):
             raise PlanFileError(UNREADABLE_WORKBOOK)  # no part of a workbook has one
 
         def element_start(name, _attributes):
-            nonlocal row_depth, in_this_row
-            local = name.rpartition(" ")[2]
-            if row_depth is None and local == "row" and parents[-1:] == ["sheetData"]:
-                row_depth, in_this_row = len(parents), 0
+            nonlocal depth, sheet_data_depth, row_depth, in_this_row
+            depth += 1
+            if row_depth is None and sheet_data_depth == depth - 1 and _named(name, "row"):
+                row_depth, in_this_row = depth, 0
             if row_depth is not None:
                 in_this_row += 1
                 self.in_rows += 1
                 if in_this_row > MAX_ELEMENTS_IN_A_ROW or self.in_rows > MAX_ELEMENTS_IN_ROWS:
                     raise PlanFileError(TOO_MUCH_DATA)
-            else:
-                self.outside_rows += 1
-                if self.outside_rows > MAX_ELEMENTS_OUTSIDE_ROWS:
-                    raise PlanFileError(TOO_MUCH_DATA)
-            parents.append(local)
+                return
+            self.outside_rows += 1
+            if self.outside_rows > MAX_ELEMENTS_OUTSIDE_ROWS:
+                raise PlanFileError(TOO_MUCH_DATA)
+            if sheet_data_depth is None and _named(name, "sheetData"):
+                sheet_data_depth = depth
 
         def element_end(_name):
-            nonlocal row_depth
-            parents.pop()
-            if len(parents) == row_depth:
+            nonlocal depth, sheet_data_depth, row_depth
+            if depth == row_depth:
                 row_depth = None
+            elif depth == sheet_data_depth:
+                sheet_data_depth = None
+            depth -= 1
 
         parser.StartDoctypeDeclHandler = doctype
         parser.StartElementHandler = element_start
@@ -201,6 +204,11 @@ class _ElementCounts:
         while chunk := stream.read(64 * 1024):
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
+
+
+def _named(name: str, local: str) -> bool:
+    """Whether an element ("namespace local", or "local" without one) has this local name."""
+    return name == local or name.endswith(" " + local)
 
 
 def _csv_rows(content: bytes) -> Iterable[Sequence]:
