@@ -92,7 +92,9 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
     except PlanUploadGone:
         _forget(request, token)
         messages.error(
-            request, f"{pending['filename']} is no longer kept, after a day: upload it again"
+            request,
+            f"{pending['filename']} was deleted because it was not imported within a day: "
+            "upload it again",
         )
         return redirect("plan_import", pk=inspection.pk)
 

@@ -52,7 +52,10 @@ def test_a_manager_coming_back_to_a_deleted_upload_is_asked_to_upload_it_again(c
     assert response.redirect_chain[-1][0] == reverse(
         "plan_import", args=[plan.finding.inspection.pk]
     )
-    assert "plan.csv is no longer kept, after a day: upload it again" in response.content.decode()
+    assert (
+        "plan.csv was deleted because it was not imported within a day: upload it again"
+        in response.content.decode()
+    )
     assert plan.finding.actions.count() == 1
     assert client.get(check_page).status_code == 404  # and the session forgets it
 
