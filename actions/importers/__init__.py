@@ -17,9 +17,9 @@ from actions.importers.columns import FIELD_LABELS, HEADERS, REQUIRED, find_head
 from actions.importers.matching import ImportResult, ImportRow, parse_plan, parse_sheet
 from actions.importers.reading import (
     EMPTY_ROWS_ENDING_THE_SHEET,
+    MAX_ACTIONS,
     MAX_COLUMNS,
     MAX_FILE_BYTES,
-    MAX_ROWS,
     TOO_LARGE,
     PlanFileError,
     Sheet,
@@ -40,7 +40,7 @@ __all__ = [
     "HEADERS",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
-    "MAX_ROWS",
+    "MAX_ACTIONS",
     "REQUIRED",
     "TOO_LARGE",
     "ImportResult",

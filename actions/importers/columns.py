@@ -3,7 +3,13 @@ plans give their columns."""
 
 import re
 
-from actions.importers.reading import PlanFileError, Sheet
+from actions.importers.reading import (
+    MAX_ACTIONS,
+    ROWS_ABOVE_THE_ACTIONS,
+    TOO_MANY_ROWS,
+    PlanFileError,
+    Sheet,
+)
 
 # Field -> the header names plans give it (compared lower-case, punctuation dropped).
 HEADERS = {
@@ -65,7 +71,7 @@ FIELD_LABELS = {
     "last_updated": "Last updated",
 }
 REQUIRED = ["finding", "description", "lead_agency", "target_date", "success_measure"]
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = ROWS_ABOVE_THE_ACTIONS
 
 
 def plain_words(value) -> str:
@@ -79,6 +85,8 @@ def find_header(sheet: Sheet) -> tuple[int, list[str]]:
     for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         fields = [known.get(plain_words(value)) for value in values]
         if "description" in fields and len({f for f in fields if f}) >= 3:
+            if len(sheet.rows) - index - 1 > MAX_ACTIONS:
+                raise PlanFileError(TOO_MANY_ROWS)
             return index, [str(value or "").strip() for value in values]
     if not any(any(str(v or "").strip() for v in values) for _, values in sheet.rows):
         raise PlanFileError("The file has no rows")

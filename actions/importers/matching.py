@@ -18,6 +18,7 @@ from actions.importers.columns import (
 from actions.importers.reading import Sheet, read_sheet
 from actions.models import Action
 from actions.rag import RAG
+from audit.csv_export import FORMULA_STARTS
 from inspections.models import Agency, AgencyKind, Inspection
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
@@ -68,7 +69,7 @@ AGENCY_KIND_WORDS = {
 
 def _unguarded(text: str) -> str:
     """Undoes the export's guard against spreadsheet formulas ("'=…" back to "=…")."""
-    return text[1:] if text[:2] in {"'=", "'+", "'-", "'@"} else text
+    return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS) else text
 
 
 @dataclass

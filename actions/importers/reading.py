@@ -25,7 +25,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5_000  # rows with something in them, title and header rows included
+MAX_ACTIONS = 5_000  # rows below the header; an exported plan of 5,000 actions comes back in
+ROWS_ABOVE_THE_ACTIONS = 30  # titles and the header: columns.find_header looks this far down
+MAX_ROWS = MAX_ACTIONS + ROWS_ABOVE_THE_ACTIONS  # rows with something in them
 MAX_COLUMNS = 60
 EMPTY_ROWS_ENDING_THE_SHEET = 50  # formatting often runs far below the last row people wrote
 MAX_TEXT_CHARACTERS = 10_000_000  # one long shared string can fill every cell of a workbook
@@ -48,8 +50,8 @@ TOO_MUCH_DATA = (
     "workbook, save it and upload that"
 )
 TOO_MANY_ROWS = (
-    f"The selected file must have {MAX_ROWS:,} rows or fewer: split the plan into files of "
-    f"up to {MAX_ROWS:,} rows and import each"
+    f"The selected file must have {MAX_ACTIONS:,} actions or fewer: split the plan into files "
+    f"of up to {MAX_ACTIONS:,} actions and import each"
 )
 TOO_MANY_COLUMNS = (
     f"The selected file must have {MAX_COLUMNS} columns or fewer: delete the columns the plan "

@@ -9,8 +9,8 @@ from django.utils import timezone
 from actions.exports import plan_csv, plan_xlsx
 from actions.importers import (
     EMPTY_ROWS_ENDING_THE_SHEET,
+    MAX_ACTIONS,
     MAX_COLUMNS,
-    MAX_ROWS,
     PlanFileError,
     PlanUploadGone,
     find_header,
@@ -72,7 +72,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "inspection": inspection,
             "form": form,
-            "max_rows": f"{MAX_ROWS:,}",
+            "max_actions": f"{MAX_ACTIONS:,}",
             "max_columns": MAX_COLUMNS,
             "empty_rows": EMPTY_ROWS_ENDING_THE_SHEET,
         },

@@ -35,23 +35,35 @@ def test_a_file_over_5_mb_is_refused_unread(client, plan):
 
 
 @pytest.mark.django_db
-def test_a_file_of_more_than_5000_rows_is_refused_before_any_row_is_checked(client, plan):
+def test_a_file_of_more_than_5000_actions_is_refused_before_any_row_is_checked(client, plan):
     before = kept_uploads()
     assert_refused(
-        upload(client, plan, "plan.csv", csv_plan(5_000)),  # and the header: 5,001 rows
-        "The selected file must have 5,000 rows or fewer: split the plan into files of up "
-        "to 5,000 rows and import each",
+        upload(client, plan, "plan.csv", csv_plan(5_001)),
+        "The selected file must have 5,000 actions or fewer: split the plan into files of up "
+        "to 5,000 actions and import each",
         plan,
         before,
     )
 
 
 @pytest.mark.django_db
-def test_a_file_of_5000_rows_is_taken(client, plan):
-    response = upload(client, plan, "plan.csv", csv_plan(4_999))
+def test_a_file_of_5000_actions_under_a_title_and_header_is_taken(client, plan):
+    response = upload(client, plan, "plan.csv", b"Our JTAI plan\n\n" + csv_plan(5_000))
     assert response.status_code == 302
     check = client.get(response["Location"])
-    assert "4999 actions will be added to the plan" in check.content.decode()
+    assert "5000 actions will be added to the plan" in check.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_long_title_block_cannot_smuggle_more_than_5000_actions(client, plan):
+    before = kept_uploads()
+    assert_refused(
+        upload(client, plan, "plan.csv", csv_plan(5_020)),
+        "The selected file must have 5,000 actions or fewer: split the plan into files of up "
+        "to 5,000 actions and import each",
+        plan,
+        before,
+    )
 
 
 @pytest.mark.django_db
@@ -126,4 +138,4 @@ def test_the_upload_form_says_how_large_a_file_may_be(client, plan):
     client.force_login(plan.manager)
     page = client.get(reverse("plan_import", args=[plan.finding.inspection.pk])).content.decode()
     assert "smaller than 5 MB" in page
-    assert "up to 5,000 rows and 60 columns, stopping at 50 empty rows in a row" in page
+    assert "up to 5,000 actions and 60 columns, stopping at 50 empty rows in a row" in page
