@@ -3,6 +3,7 @@
 datetime.date takes C longs: a 20-digit part raised OverflowError from every GOV.UK date
 field, including the progress report's 'as at' date that the scrutineer can reach."""
 
+import copy
 import importlib
 import inspect
 import pkgutil
@@ -11,7 +12,7 @@ import django_filters
 import pytest
 from django import forms
 
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 
 HUGE = "99999999999999999999"
 APPS = ("actions", "audit", "inspections", "people", "rounds")
@@ -32,7 +33,9 @@ def every_govuk_date_field():
                 if issubclass(declared, forms.BaseForm):
                     fields = declared.base_fields.items()
                 elif issubclass(declared, django_filters.FilterSet):
-                    fields = ((n, f.field) for n, f in declared.base_filters.items())
+                    # A filter makes its field once and keeps it: build it on a copy, or every
+                    # FilterSet made later would share this field and its empty queryset.
+                    fields = ((n, copy.deepcopy(f).field) for n, f in declared.base_filters.items())
                 else:
                     continue
                 for field_name, field in fields:
