@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from actions.models import Action, ProgressUpdate
-from inspections.admin_scoping import SiteOperatorAdmin
 from inspections.models import Inspection
+from partnerships.admin_site import SiteOperatorAdmin
 
 
 class ProgressUpdateInline(admin.TabularInline):

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from actions.models import Action
 from actions.rag import RAG, overdue_q
-from inspections.models import Agency, Finding
+from inspections.models import Finding
+from partnerships.models import Agency
 from people.models import User
 
 DUE_WITHIN = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]

@@ -7,9 +7,9 @@ from django.utils import timezone
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
 from actions.models import Action
 from actions.rag import RAG, needs_reason
-from inspections.govuk_forms import GovUkDateField
-from inspections.models import Agency
-from inspections.versioning import VersionedForm
+from govuk.forms import GovUkDateField
+from partnerships.models import Agency
+from partnerships.versioning import VersionedForm
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 
 
 class MeetingForm(forms.Form):

@@ -18,8 +18,8 @@ from django.db.models import (
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
 from actions.rag import RAG, SORT_ORDER
-from inspections.models import Agency
-from inspections.scoping import get_for_user_or_404
+from partnerships.models import Agency
+from partnerships.scoping import get_for_user_or_404
 from people.models import User
 
 

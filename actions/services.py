@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
 from actions.rag import RAG, needs_reason
-from inspections.versioning import StaleEdit, version_claim
+from partnerships.versioning import StaleEdit, version_claim
 
 
 class EditConflict(StaleEdit):

@@ -18,10 +18,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actions.models import Action, ProgressUpdate, StatementSubmission
-from actions.pdf import html_to_pdf
 from actions.rag import RAG, is_overdue
+from govuk.pdf import html_to_pdf
 from inspections.models import Finding, Inspection, InspectionStatus
-from inspections.versioning import version_claim
+from partnerships.versioning import version_claim
 
 TITLE = "Written statement of proposed action"
 PROGRESS_TITLE = "Progress on the written statement of action"

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 
 from actions.statement import STATEMENT_TEXT_FIELDS
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 from inspections.models import Inspection
-from inspections.versioning import VersionedForm
+from partnerships.versioning import VersionedForm
 
 
 class StatementTextForm(VersionedForm, forms.ModelForm):

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 
 from audit.models import AuditEvent, EventKind
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 
 
 class AuditFilterForm(forms.Form):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class EventKind(models.TextChoices):
@@ -38,7 +38,7 @@ class AuditEventQuerySet(PartnershipScopedQuerySet):
 
 class AuditEvent(models.Model):
     partnership = models.ForeignKey(
-        "inspections.Partnership",
+        "partnerships.Partnership",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -1,23 +1,7 @@
 from django.contrib import admin
 
-from inspections.admin_scoping import SiteOperatorAdmin, admit_site_operators_only
-from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
-
-admit_site_operators_only(admin.site)
-
-
-@admin.register(Partnership)
-class PartnershipAdmin(SiteOperatorAdmin):
-    list_display = ["name", "short_name", "local_area"]
-    search_fields = ["name", "local_area"]
-    prepopulated_fields = {"slug": ["short_name"]}
-
-
-@admin.register(Agency)
-class AgencyAdmin(SiteOperatorAdmin):
-    list_display = ["name", "short_name", "kind", "partnership"]
-    list_filter = ["kind", "partnership"]
-    search_fields = ["name", "short_name"]
+from inspections.models import Finding, Inspection, Inspectorate, Theme
+from partnerships.admin_site import SiteOperatorAdmin
 
 
 class FindingInline(admin.TabularInline):

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 from inspections.letters import MAX_LETTER_MB, LetterError, check_letter_length, check_letter_size
 from inspections.models import Inspectorate, Theme
 

@@ -14,9 +14,10 @@ from audit.trail import record
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
 from inspections.letter_import import inspection_create_from_letter
 from inspections.letters import LetterError, read_letter, text_from_pdf
-from inspections.models import Inspection, Partnership
-from inspections.scoping import get_for_user_or_404
+from inspections.models import Inspection
 from inspections.services import trail_name
+from partnerships.models import Partnership
+from partnerships.scoping import get_for_user_or_404
 from people import permissions
 
 SESSION_KEY = "letters"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
+from govuk.working_days import working_days_from
 from inspections.models import Theme
-from inspections.working_days import working_days_from
 
 
 class LetterError(Exception):

@@ -9,7 +9,7 @@ from actions.models import Action, Meeting
 from actions.rag import RAG, is_overdue
 from actions.selectors import awaiting_agreement
 from inspections.models import Finding, Inspection, InspectionStatus
-from inspections.scoping import get_for_user_or_404
+from partnerships.scoping import get_for_user_or_404
 
 # The executive reviews the plan every two months.
 REVIEW_INTERVAL = datetime.timedelta(days=61)

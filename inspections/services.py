@@ -9,15 +9,9 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
-from inspections.models import (
-    Agency,
-    Finding,
-    Inspection,
-    InspectionStatus,
-    Inspectorate,
-    Partnership,
-)
-from inspections.versioning import StaleEdit, version_claim
+from inspections.models import Finding, Inspection, InspectionStatus, Inspectorate
+from partnerships.models import Agency, Partnership
+from partnerships.versioning import StaleEdit, version_claim
 
 # --- Agencies -------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 from django import forms
 
 from inspections.forms import InspectionFromLetterForm
-from inspections.models import AgencyKind, InspectionStatus
-from inspections.versioning import VersionedForm
+from inspections.models import InspectionStatus
+from partnerships.models import AgencyKind
+from partnerships.versioning import VersionedForm
 
 
 class AgencyForm(forms.Form):

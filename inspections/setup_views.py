@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 from audit.models import EventKind
 from audit.trail import record
 from inspections import services
-from inspections.models import Agency, Finding, Inspection
-from inspections.scoping import get_for_user_or_404
+from inspections.models import Finding, Inspection
 from inspections.selectors import inspection_for_user
 from inspections.setup_forms import (
     AgencyEditForm,
@@ -23,7 +22,9 @@ from inspections.setup_forms import (
     InspectionEditForm,
     InspectionForm,
 )
-from inspections.versioning import StaleEdit, form_after_stale_edit, posted_version
+from partnerships.models import Agency
+from partnerships.scoping import get_for_user_or_404
+from partnerships.versioning import StaleEdit, form_after_stale_edit, posted_version
 from people import permissions
 
 

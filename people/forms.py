@@ -4,8 +4,8 @@ from crispy_forms_gds.choices import Choice
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from inspections.models import Agency
-from inspections.versioning import VersionedForm
+from partnerships.models import Agency
+from partnerships.versioning import VersionedForm
 from people import sign_in_limits
 from people.models import ROLE_DESCRIPTIONS, Role, User
 
@@ -178,4 +178,4 @@ class InviteForm(PersonForm):
 
 class PersonEditForm(VersionedForm, PersonForm):
     """Changing someone already in the partnership: refused if another manager saved them
-    after this page was opened (inspections.versioning)."""
+    after this page was opened (partnerships.versioning)."""

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from actions.models import Action
 from actions.rag import RAG
-from inspections.scoping import get_for_user_or_404
-from inspections.versioning import StaleEdit, form_after_stale_edit
+from partnerships.scoping import get_for_user_or_404
+from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, selectors, services
 from people.forms import InviteForm, PersonEditForm
 from people.two_factor import two_factor_reset

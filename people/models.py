@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class Role(models.TextChoices):
@@ -44,14 +44,14 @@ class User(AbstractUser):
     """A person in a partnership. Site operators (superusers) may belong to none."""
 
     partnership = models.ForeignKey(
-        "inspections.Partnership",
+        "partnerships.Partnership",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="people",
     )
     agency = models.ForeignKey(
-        "inspections.Agency",
+        "partnerships.Agency",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -59,7 +59,7 @@ class User(AbstractUser):
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.SCRUTINEER)
     job_title = models.CharField(max_length=200, blank=True)
-    version = models.PositiveIntegerField(default=1)  # inspections.versioning
+    version = models.PositiveIntegerField(default=1)  # partnerships.versioning
 
     objects = PersonManager()
 

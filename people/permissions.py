@@ -1,6 +1,6 @@
 """Who may do what. Every rule about roles lives here; views and templates ask these functions.
 
-Reading is settled by partnership scoping (inspections.scoping): everyone signed in reads
+Reading is settled by partnership scoping (partnerships.scoping): everyone signed in reads
 everything of their own partnership. These rules decide who may change what.
 """
 

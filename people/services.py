@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from audit.models import EventKind
 from audit.trail import record
-from inspections.versioning import version_claim
+from partnerships.versioning import version_claim
 from people.emails import email_to
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 

@@ -29,7 +29,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import EventKind
 from audit.trail import record
-from inspections.versioning import version_claim
+from partnerships.versioning import version_claim
 from people import permissions
 
 BACKUP_CODE_COUNT = 10

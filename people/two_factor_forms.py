@@ -2,7 +2,7 @@
 
 from django import forms
 
-from inspections.versioning import VersionedForm
+from partnerships.versioning import VersionedForm
 from people import two_factor
 
 CODE_REQUIRED = "Enter the code from your authenticator app"

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from audit.models import EventKind
 from audit.trail import record
-from inspections.versioning import StaleEdit, form_after_stale_edit
+from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, two_factor
 from people.two_factor_forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
 

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 from rounds.models import ReviewDecision
 
 

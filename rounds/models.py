@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 # The executive reviews the plan every two months: owners update their actions a week before.
 DEADLINE_WORKING_DAYS_BEFORE_MEETING = 5

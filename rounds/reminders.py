@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus
 from actions.rag import overdue_q
-from inspections.working_days import working_days_from
+from govuk.working_days import working_days_from
 from people.models import Role
 from rounds import emails
 from rounds.models import EmailKind, UpdateRound

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Agency, Inspection
-from inspections.scoping import get_for_user_or_404
+from inspections.models import Inspection
+from partnerships.models import Agency
+from partnerships.scoping import get_for_user_or_404
 from people.models import Role, User
 from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail, UpdateRound
 

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from govuk.working_days import working_days_from
 from inspections.models import Inspection
-from inspections.working_days import working_days_from
 from rounds import emails
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,

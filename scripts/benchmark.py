@@ -49,7 +49,8 @@ from django.utils import timezone  # noqa: E402
 
 from actions.models import Action, ProgressUpdate  # noqa: E402
 from actions.rag import RAG  # noqa: E402
-from inspections.models import Agency, AgencyKind, Finding, Inspection, Partnership  # noqa: E402
+from inspections.models import Finding, Inspection  # noqa: E402
+from partnerships.models import Agency, AgencyKind, Partnership  # noqa: E402
 from people.models import Role, User  # noqa: E402
 
 RAGS = [RAG.NOT_STARTED, RAG.RED, RAG.AMBER, RAG.GREEN, RAG.COMPLETE]
@@ -179,8 +180,8 @@ def benchmark_statement(partnership_inspection, user, runs: int = 5):
     """The statement of a 100-action plan: the whole export, and WeasyPrint alone on its HTML."""
     from weasyprint import HTML
 
-    from actions.pdf import BASE_URL, StaticFilesFetcher
     from actions.statement import statement_document, statement_html, statement_pdf
+    from govuk.pdf import BASE_URL, StaticFilesFetcher
 
     inspection = Inspection.objects.create(
         partnership=partnership_inspection.partnership, subject="the statement benchmark"

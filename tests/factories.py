@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Agency, AgencyKind, Finding, Inspection, Partnership
+from inspections.models import Finding, Inspection
+from partnerships.models import Agency, AgencyKind, Partnership
 from people.models import Role, User
 
 

@@ -2,7 +2,7 @@
 refused with what they typed still on the page, and nothing of the first is lost.
 
 Every edit form carries the version its page showed and the service claims that version
-in the database (inspections.versioning), so the check happens under the row's lock."""
+in the database (partnerships.versioning), so the check happens under the row's lock."""
 
 import re
 import threading
@@ -11,8 +11,9 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
-from inspections.models import Agency, Inspection, Partnership
-from inspections.versioning import StaleEdit
+from inspections.models import Inspection
+from partnerships.models import Agency, Partnership
+from partnerships.versioning import StaleEdit
 from people.models import Role, User
 from people.services import person_change
 from tests.factories import AgencyFactory, InspectionFactory, UserFactory

@@ -19,7 +19,8 @@ from actions.importers.reading import Sheet, read_sheet
 from actions.models import Action
 from actions.rag import RAG
 from audit.csv_export import FORMULA_STARTS
-from inspections.models import Agency, AgencyKind, Inspection
+from inspections.models import Inspection
+from partnerships.models import Agency, AgencyKind
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from actions.rag import RAG
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class MeetingQuerySet(PartnershipScopedQuerySet):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actions.rag import RAG, is_overdue
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class ActionQuerySet(PartnershipScopedQuerySet):
@@ -39,7 +39,7 @@ class Action(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     description = models.TextField("action")
     lead_agency = models.ForeignKey(
-        "inspections.Agency", on_delete=models.PROTECT, related_name="led_actions"
+        "partnerships.Agency", on_delete=models.PROTECT, related_name="led_actions"
     )
     lead_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -49,7 +49,7 @@ class Action(models.Model):
         related_name="led_actions",
     )
     supporting_agencies = models.ManyToManyField(
-        "inspections.Agency", blank=True, related_name="supported_actions"
+        "partnerships.Agency", blank=True, related_name="supported_actions"
     )
     start_date = models.DateField(null=True, blank=True)
     target_date = models.DateField()

@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from inspections.scoping import PartnershipScopedQuerySet
+from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class StatementSubmissionQuerySet(PartnershipScopedQuerySet):

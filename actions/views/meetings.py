@@ -16,11 +16,11 @@ from actions.meetings import (
     snapshot_states,
 )
 from actions.models import Action, Closure, ClosureStatus, Meeting
-from actions.pdf import html_to_pdf
 from actions.rag import RAG
 from audit.downloads import file_download
-from inspections.scoping import get_for_user_or_404
+from govuk.pdf import html_to_pdf
 from inspections.selectors import inspection_for_user
+from partnerships.scoping import get_for_user_or_404
 from people import permissions
 
 

@@ -19,8 +19,8 @@ from actions.models import Action, ClosureStatus, Evidence
 from actions.rag import RAG
 from audit.downloads import file_download
 from inspections.models import Finding, Inspection
-from inspections.scoping import get_for_user_or_404
-from inspections.versioning import posted_version
+from partnerships.scoping import get_for_user_or_404
+from partnerships.versioning import posted_version
 from people import permissions, sessions
 
 ACTIONS_PER_PAGE = 50

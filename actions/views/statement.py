@@ -17,9 +17,9 @@ from actions.statement import (
 )
 from actions.statement_forms import AsOfForm, StatementTextForm, SubmissionForm
 from audit.downloads import file_download
-from inspections.scoping import get_for_user_or_404
 from inspections.selectors import inspection_for_user
-from inspections.versioning import StaleEdit, form_after_stale_edit
+from partnerships.scoping import get_for_user_or_404
+from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions
 
 

@@ -14,7 +14,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from actions.rag import RAG
-from inspections.models import AgencyKind, InspectionStatus
+from inspections.models import InspectionStatus
+from partnerships.models import AgencyKind
 from people.models import Role
 
 DEMO_PASSWORD = "demo-password"

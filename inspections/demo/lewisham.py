@@ -12,7 +12,8 @@ from inspections.demo.blueprint import (
     PersonSeed,
     UpdateSeed,
 )
-from inspections.models import AgencyKind, InspectionStatus
+from inspections.models import InspectionStatus
+from partnerships.models import AgencyKind
 from people.models import Role
 
 # Updates fall before the last two bi-monthly executive meetings.

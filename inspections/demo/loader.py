@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from actions.models import Action, ActionSnapshot, Closure, ClosureStatus, Meeting, ProgressUpdate
 from actions.rag import RAG
+from govuk.working_days import working_days_from
 from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from inspections.demo.lewisham import LEWISHAM
 from inspections.demo.northbrook import NORTHBROOK
-from inspections.models import Agency, Finding, Inspection, Inspectorate, Partnership, Theme
+from inspections.models import Finding, Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
-from inspections.working_days import working_days_from
+from partnerships.models import Agency, Partnership
 from people.models import Role, User
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,

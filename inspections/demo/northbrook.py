@@ -11,7 +11,8 @@ from inspections.demo.blueprint import (
     PersonSeed,
     UpdateSeed,
 )
-from inspections.models import AgencyKind, InspectionStatus
+from inspections.models import InspectionStatus
+from partnerships.models import AgencyKind
 from people.models import Role
 
 NORTHBROOK = PartnershipSeed(

@@ -12,7 +12,8 @@ from openpyxl import Workbook, load_workbook
 from actions.exports import plan_csv, plan_rows, plan_xlsx
 from actions.importers import import_plan, parse_plan
 from actions.models import Action, ProgressUpdate
-from inspections.models import Agency, Finding, Inspection
+from inspections.models import Finding, Inspection
+from partnerships.models import Agency
 from tests.factories import InspectionFactory
 
 HEADER = [

@@ -35,7 +35,7 @@ def test_a_manager_marked_staff_still_gets_no_admin(client, demo):
         "/admin/",
         "/admin/actions/action/",
         f"/admin/actions/action/{action.pk}/change/",
-        "/admin/inspections/agency/",
+        "/admin/partnerships/agency/",
     ):
         response = client.get(url)
         assert response.status_code == 302, url

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django import forms
 
-from inspections.govuk_forms import GovUkDateField
+from govuk.forms import GovUkDateField
 
 
 class DateForm(forms.Form):

@@ -8,7 +8,8 @@ from django.test import override_settings
 
 from actions.models import Action, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Agency, Finding, Inspection, Partnership
+from inspections.models import Finding, Inspection
+from partnerships.models import Agency, Partnership
 from people.models import User
 from tests.demo import DEMO_USERS
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from actions.models import Action
 from audit.models import AuditEvent, EventKind
-from inspections.models import Agency, AgencyKind
+from partnerships.models import Agency, AgencyKind
 from people.models import Role
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
 from tests.factories import (

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEvent, EventKind
-from inspections.models import Partnership
+from partnerships.models import Partnership
 from people.models import Role, User
 
 ARGUMENTS = [

@@ -11,7 +11,7 @@ from inspections.letters import (
     read_letter,
     text_from_pdf,
 )
-from inspections.models import Partnership
+from partnerships.models import Partnership
 
 
 def letter_text(path: Path) -> tuple[str, bytes]:

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from inspections.models import Agency, AgencyKind, Partnership
+from partnerships.models import Agency, AgencyKind, Partnership
 from people.models import Role
 from people.services import person_invite
 
