@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from audit.models import EventKind
 from audit.trail import record
+from notifications.emails import email_send, email_to
 from partnerships.versioning import version_claim
-from people.emails import email_to
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 
 INVITATION_LIFETIME = datetime.timedelta(days=7)
@@ -63,7 +63,7 @@ def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
     )
     # Inside the transaction: if the e-mail cannot be sent, nobody is left invited
     # without having been told.
-    message.send()
+    email_send(message)
     return invitation
 
 

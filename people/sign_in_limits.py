@@ -39,7 +39,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
 from audit.trail import client_address, record
-from people.emails import email_to
+from notifications.emails import email_send, email_to
 from people.models import Role, User
 
 logger = logging.getLogger(__name__)
@@ -221,7 +221,7 @@ def _tell_of_lock(*, person: User, failures: int, addresses: int) -> tuple[list,
             },
         )
         try:
-            message.send()
+            email_send(message)
         except Exception:
             # The lock must stand though the mail server fails: the trail names who was
             # not told, for a manager to tell them.

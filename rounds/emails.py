@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from people.emails import email_to
+from notifications.emails import email_send, email_to
 from people.models import User
 from rounds.models import EmailKind, SentEmail, UpdateRound
 
@@ -105,7 +105,7 @@ def send(outgoing: Outgoing) -> bool:
                 address=outgoing.recipient.email,
                 subject=outgoing.subject[:300],
             )
-            _deliver(message)
+            email_send(message)
     except IntegrityError:
         return False
     return True
@@ -137,12 +137,6 @@ def send_each(outgoing: list[Outgoing]) -> Delivery:
         if went:
             delivery.sent.append(email)
     return delivery
-
-
-def _deliver(message: EmailMultiAlternatives) -> None:
-    # A plain Django message, so every backend takes it: django-gov-notify's own message
-    # class cannot send itself under Django 6.1, but its backend converts this one.
-    message.send()
 
 
 # Links every e-mail carries.
