@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "actions",
     "audit",
     "rounds",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from inspections.demo.loader import load_demo
+from demo.loader import load_demo
 from people.models import User
 from people.two_factor import OWES_CODE
 

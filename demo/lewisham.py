@@ -3,8 +3,8 @@
 import datetime
 
 from actions.rag import RAG
-from inspections.demo import lewisham_letter as letter
-from inspections.demo.blueprint import (
+from demo import lewisham_letter as letter
+from demo.blueprint import (
     ActionSeed,
     AgencySeed,
     InspectionSeed,

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from actions.models import Action, ActionSnapshot, Closure, ClosureStatus, Meeting, ProgressUpdate
 from actions.rag import RAG
+from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
+from demo.lewisham import LEWISHAM
+from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
-from inspections.demo.blueprint import DEMO_PASSWORD, PartnershipSeed
-from inspections.demo.lewisham import LEWISHAM
-from inspections.demo.northbrook import NORTHBROOK
 from inspections.models import Finding, Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
 from partnerships.models import Agency, Partnership

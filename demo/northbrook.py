@@ -3,7 +3,7 @@
 import datetime
 
 from actions.rag import RAG
-from inspections.demo.blueprint import (
+from demo.blueprint import (
     ActionSeed,
     AgencySeed,
     InspectionSeed,

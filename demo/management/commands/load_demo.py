@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from inspections.demo.blueprint import DEMO_PASSWORD
-from inspections.demo.loader import demo_usernames, load_demo
+from demo.blueprint import DEMO_PASSWORD
+from demo.loader import demo_usernames, load_demo
 
 
 class Command(BaseCommand):
