@@ -12,7 +12,7 @@ urlpatterns = [
     path("account/", include("people.urls")),
     path("partnership/security/", partnership_security, name="partnership_security"),
     path("partnership/", include("people.manage_urls")),
-    path("", include("audit.urls")),
+    path("", include("people.audit_urls")),
     path("", include("rounds.urls")),
     path("admin/", admin.site.urls),
 ]

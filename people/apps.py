@@ -6,4 +6,4 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and sign-in"
 
     def ready(self):
-        from people import checks, sessions  # noqa: F401  (deploy check; idle clock at sign-in)
+        from people import checks, sign_in  # noqa: F401  (deploy check; the sign-in receivers)

@@ -24,9 +24,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied
-from django.dispatch import receiver
 from django.http import Http404, QueryDict
 
 LAST_SEEN = "last_seen"
@@ -45,14 +43,8 @@ KEEP_FOR_PERSON_SEEN_WITHIN = datetime.timedelta(days=1)
 KEPT_FORM_MAX_BYTES = 64 * 1024
 
 
-def _restart_clock(session) -> None:
+def clock_restart(session) -> None:
     session[LAST_SEEN] = int(time.time())
-
-
-@receiver(user_logged_in)
-def _signed_in(sender, request, user, **kwargs):
-    if request is not None and hasattr(request, "session"):
-        _restart_clock(request.session)
 
 
 class IdleTimeoutMiddleware:
@@ -65,7 +57,7 @@ class IdleTimeoutMiddleware:
         if signed_in:
             last_seen = request.session.get(LAST_SEEN, 0)
             if time.time() - last_seen >= REFRESH_SECONDS:
-                _restart_clock(request.session)
+                clock_restart(request.session)
                 clock_restarted = True
         response = self.get_response(request)
         if signed_in and (clock_restarted or _browser_person(request) != str(request.user.pk)):

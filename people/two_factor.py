@@ -15,9 +15,7 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -289,11 +287,6 @@ def owes_code_at_sign_in(request, user) -> bool:
         request.session.pop(OWES_CODE, None)
     setattr(request, _DECIDED_AT_SIGN_IN, (user.pk, owes))
     return owes
-
-
-@receiver(user_logged_in)
-def _signed_in(sender, request, user, **kwargs):
-    owes_code_at_sign_in(request, user)
 
 
 class TwoFactorGateMiddleware:

@@ -1,4 +1,7 @@
-"""The partnership's audit trail, for its managers: read, filter, export. Never edited."""
+"""The partnership's audit trail, for its managers: read, filter, export. Never edited.
+
+The pages live with people (they need its permissions); the record they read is audit/,
+on the floor below, which every app writes to."""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,9 +10,9 @@ from django.utils import timezone
 
 from audit.csv_export import csv_file
 from audit.downloads import file_download
-from audit.filters import AuditEventFilter
 from audit.models import AuditEvent
 from people import permissions
+from people.audit_filters import AuditEventFilter
 
 EVENTS_PER_PAGE = 100
 
