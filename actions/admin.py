@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from actions.models import Action, ProgressUpdate
-from inspections.models import Inspection
+from actions.models import Action, Finding, ProgressUpdate
 from partnerships.admin_site import SiteOperatorAdmin
 
 
@@ -30,8 +29,9 @@ class InspectionFilter(admin.SimpleListFilter):
     parameter_name = "inspection"
 
     def lookups(self, request, model_admin):
-        inspections = Inspection.objects.select_related("partnership")
-        return [(inspection.pk, str(inspection)) for inspection in inspections]
+        # Through the findings: actions sit below inspections and do not import them.
+        findings = Finding.objects.select_related("inspection__partnership")
+        return sorted({(f.inspection_id, str(f.inspection)) for f in findings})
 
     def queryset(self, request, queryset):
         if self.value():
@@ -44,7 +44,11 @@ class ActionAdmin(SiteOperatorAdmin):
     list_display = ["reference", "summary", "lead_agency", "lead_officer", "target_date", "rag"]
     list_display_links = ["reference", "summary"]
     # RelatedOnly: only the agencies that lead some action, not every partnership's agencies.
-    list_filter = ["rag", ("lead_agency", admin.RelatedOnlyFieldListFilter), InspectionFilter]
+    list_filter = [
+        "rag",
+        ("lead_agency", admin.RelatedOnlyFieldListFilter),
+        InspectionFilter,
+    ]
     search_fields = ["reference", "description", "success_measure", "lead_officer__last_name"]
     date_hierarchy = "target_date"
     filter_horizontal = ["supporting_agencies"]

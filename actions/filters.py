@@ -7,9 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from actions.models import Action
+from actions.models import Action, Finding
 from actions.rag import RAG, overdue_q
-from inspections.models import Finding
 from partnerships.models import Agency
 from people.models import User
 

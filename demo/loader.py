@@ -6,14 +6,15 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, ActionSnapshot, Closure, ClosureStatus, Meeting, ProgressUpdate
+from actions.models import Action, Closure, ClosureStatus, Finding, ProgressUpdate
 from actions.rag import RAG
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from demo.lewisham import LEWISHAM
 from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
-from inspections.models import Finding, Inspection, Inspectorate, Theme
+from inspections.models import Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
+from meetings.models import ActionSnapshot, Meeting
 from partnerships.models import Agency, Partnership
 from people.models import Role, User
 from rounds.models import (

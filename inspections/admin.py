@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from inspections.models import Finding, Inspection, Inspectorate, Theme
+from actions.models import Finding
+from inspections.models import Inspection, Inspectorate, Theme
 from partnerships.admin_site import SiteOperatorAdmin
 
 

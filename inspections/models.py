@@ -140,31 +140,3 @@ class Inspection(models.Model):
     @property
     def strength_list(self) -> list[str]:
         return [line.strip() for line in self.strengths.splitlines() if line.strip()]
-
-
-class FindingQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "inspection__partnership"
-
-
-class Finding(models.Model):
-    """An area for improvement: one "What needs to improve?" item of the letter, verbatim."""
-
-    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
-    number = models.PositiveSmallIntegerField(help_text="Its place in the letter's list, from 1")
-    text = models.TextField(help_text="The letter's words, unchanged")
-    is_priority = models.BooleanField(
-        "area for priority action",
-        default=False,
-        help_text="Older letters named some areas for priority action",
-    )
-
-    objects = FindingQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["inspection", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["inspection", "number"], name="finding_number_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.text}"

@@ -1,82 +1,11 @@
 """The queries the inspection pages need, each fetched in a fixed number of queries."""
 
-import datetime
-from dataclasses import dataclass
+from django.db.models import Prefetch
 
-from django.db.models import Count, Max, Prefetch
-
-from actions.models import Action, Meeting
-from actions.rag import RAG, is_overdue
+from actions.models import Action, Finding
 from actions.selectors import awaiting_agreement
-from inspections.models import Finding, Inspection, InspectionStatus
+from inspections.models import Inspection
 from partnerships.scoping import get_for_user_or_404
-
-# The executive reviews the plan every two months.
-REVIEW_INTERVAL = datetime.timedelta(days=61)
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    inspection: Inspection
-    finding_count: int
-    rag_counts: list[tuple[RAG, int]]
-    overdue: int
-    next_label: str
-    next_date: datetime.date | None
-
-    @property
-    def action_count(self) -> int:
-        return sum(count for _, count in self.rag_counts)
-
-
-def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
-    """Every plan of the partnership with its RAG summary and what is due next.
-    Four queries however many plans, actions and meetings."""
-    inspections = list(Inspection.objects.for_user(user).select_related("partnership", "theme"))
-    ids = [inspection.pk for inspection in inspections]
-    in_plans = Action.objects.current().filter(finding__inspection__in=ids)
-    rag_counts: dict[int, dict[RAG, int]] = {pk: dict.fromkeys(RAG, 0) for pk in ids}
-    overdue: dict[int, int] = dict.fromkeys(ids, 0)
-    rows = in_plans.values("finding__inspection", "rag", "target_date")
-    for row in rows.annotate(count=Count("pk")):
-        inspection_id, status = row["finding__inspection"], RAG(row["rag"])
-        rag_counts[inspection_id][status] += row["count"]
-        if is_overdue(status, row["target_date"], today):
-            overdue[inspection_id] += row["count"]
-    findings = dict(
-        Finding.objects.filter(inspection__in=ids)
-        .values_list("inspection")
-        .annotate(count=Count("pk"))
-    )
-    last_meetings = dict(
-        Meeting.objects.filter(inspection__in=ids)
-        .values_list("inspection")
-        .annotate(last=Max("date"))
-    )
-    summaries = []
-    for inspection in inspections:
-        label, date = _next(inspection, last_meetings.get(inspection.pk))
-        summaries.append(
-            PlanSummary(
-                inspection=inspection,
-                finding_count=findings.get(inspection.pk, 0),
-                rag_counts=list(rag_counts[inspection.pk].items()),
-                overdue=overdue[inspection.pk],
-                next_label=label,
-                next_date=date,
-            )
-        )
-    return summaries
-
-
-def _next(inspection: Inspection, last_meeting: datetime.date | None):
-    if inspection.status == InspectionStatus.DRAFTING:
-        return "Statement due", inspection.statement_due
-    if inspection.status == InspectionStatus.CLOSED:
-        return "Plan closed", None
-    if last_meeting:
-        return "Next executive review due", last_meeting + REVIEW_INTERVAL
-    return "Next executive review", None
 
 
 def inspection_for_page(*, user, pk: int) -> Inspection:

@@ -9,7 +9,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
-from inspections.models import Finding, Inspection, InspectionStatus, Inspectorate
+from actions.models import Finding
+from inspections.models import Inspection, InspectionStatus, Inspectorate
 from partnerships.models import Agency, Partnership
 from partnerships.versioning import StaleEdit, version_claim
 

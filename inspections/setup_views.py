@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from actions.models import Finding
 from audit.models import EventKind
 from audit.trail import record
 from inspections import services
-from inspections.models import Finding, Inspection
+from inspections.models import Inspection
 from inspections.selectors import inspection_for_user
 from inspections.setup_forms import (
     AgencyEditForm,

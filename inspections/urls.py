@@ -3,9 +3,9 @@ from django.urls import path
 from inspections import letter_views, setup_views, views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("welcome/", views.landing, name="landing"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
+    path("inspections/<int:pk>/actions/", views.inspection_actions, name="inspection_actions"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("inspections/from-letter/", letter_views.letter_upload, name="letter_upload"),
     path("inspections/from-letter/<str:token>/", letter_views.letter_review, name="letter_review"),

@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
+from actions import selectors as action_selectors
+from actions.views.plan import action_list_page
 from inspections import selectors
 from inspections.models import Inspection, InspectionStatus
+from partnerships.scoping import get_for_user_or_404
 from people import permissions
 
 
@@ -25,9 +27,19 @@ def landing(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    plans = selectors.partnership_overview(user=request.user, today=timezone.localdate())
-    return render(request, "inspections/home.html", {"plans": plans})
+def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = get_for_user_or_404(
+        Inspection.objects.select_related("partnership"), request.user, pk=pk
+    )
+    queryset = action_selectors.actions_for_list(user=request.user).filter(
+        finding__inspection=inspection
+    )
+    return action_list_page(
+        request,
+        queryset=queryset.order_by("finding__number", "position", "pk"),
+        title="All actions",
+        inspection=inspection,
+    )
 
 
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:

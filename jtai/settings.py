@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "people",
     "actions",
     "audit",
+    "meetings",
+    "statements",
+    "spreadsheets",
     "rounds",
     "demo",
 ]

@@ -9,6 +9,9 @@ admin.site.site_title = "JTAI action plans"
 urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("actions.urls")),
+    path("", include("meetings.urls")),
+    path("", include("statements.urls")),
+    path("", include("spreadsheets.urls")),
     path("account/", include("people.urls")),
     path("partnership/security/", partnership_security, name="partnership_security"),
     path("partnership/", include("people.manage_urls")),

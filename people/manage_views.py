@@ -6,8 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from actions.models import Action
-from actions.rag import RAG
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, selectors, services
@@ -27,10 +25,9 @@ def _person(request, pk: int):
 def _open_actions_led_by(request, person):
     # Who will update these once the person has gone: the pages point them out.
     return (
-        Action.objects.for_user(request.user)
-        .current()
-        .filter(lead_officer=person)
-        .exclude(rag=RAG.COMPLETE)
+        # Through the relation, so people need not import the plan's models (a layer above).
+        person.led_actions.for_user(request.user)
+        .open()
         .select_related("finding__inspection__partnership")
     )
 

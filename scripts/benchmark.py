@@ -47,9 +47,9 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from actions.models import Action, ProgressUpdate  # noqa: E402
+from actions.models import Action, Finding, ProgressUpdate  # noqa: E402
 from actions.rag import RAG  # noqa: E402
-from inspections.models import Finding, Inspection  # noqa: E402
+from inspections.models import Inspection  # noqa: E402
 from partnerships.models import Agency, AgencyKind, Partnership  # noqa: E402
 from people.models import Role, User  # noqa: E402
 
@@ -180,8 +180,8 @@ def benchmark_statement(partnership_inspection, user, runs: int = 5):
     """The statement of a 100-action plan: the whole export, and WeasyPrint alone on its HTML."""
     from weasyprint import HTML
 
-    from actions.statement import statement_document, statement_html, statement_pdf
     from govuk.pdf import BASE_URL, StaticFilesFetcher
+    from statements.statement import statement_document, statement_html, statement_pdf
 
     inspection = Inspection.objects.create(
         partnership=partnership_inspection.partnership, subject="the statement benchmark"
@@ -220,8 +220,8 @@ def benchmark_statement(partnership_inspection, user, runs: int = 5):
 
 def benchmark_import(inspection, user):
     """Exports the large plan to .xlsx and imports it into an inspection with no actions."""
-    from actions.exports import plan_xlsx
-    from actions.importers import import_plan, parse_plan
+    from spreadsheets.exports import plan_xlsx
+    from spreadsheets.importers import import_plan, parse_plan
 
     content = plan_xlsx(inspection)
     target = Inspection.objects.create(partnership=inspection.partnership, subject="the copy")

@@ -5,9 +5,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, Finding, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Finding, Inspection
+from inspections.models import Inspection
 from partnerships.models import Agency, AgencyKind, Partnership
 from people.models import Role, User
 

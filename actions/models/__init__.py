@@ -1,7 +1,7 @@
-"""The plan's records: actions and their progress (plan.py), the statement as sent to
-Ofsted (statements.py), and the executive's meetings with their snapshots (meetings.py)."""
+"""The plan's records: its areas for improvement (findings.py), and the actions that answer
+them with their progress, evidence and closure (plan.py)."""
 
-from actions.models.meetings import ActionSnapshot, Meeting
+from actions.models.findings import Finding
 from actions.models.plan import (
     Action,
     Closure,
@@ -10,17 +10,13 @@ from actions.models.plan import (
     ProgressUpdate,
     evidence_file_name,
 )
-from actions.models.statements import StatementSubmission, statement_file_name
 
 __all__ = [
     "Action",
-    "ActionSnapshot",
     "Closure",
     "ClosureStatus",
     "Evidence",
-    "Meeting",
+    "Finding",
     "ProgressUpdate",
-    "StatementSubmission",
     "evidence_file_name",
-    "statement_file_name",
 ]

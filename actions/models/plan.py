@@ -20,6 +20,10 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         """Actions still in the plan: archived ones are kept for the record, not shown."""
         return self.filter(archived_at__isnull=True)
 
+    def open(self):
+        """Still in the plan and not complete: what someone must still deliver."""
+        return self.current().exclude(rag=RAG.COMPLETE)
+
     def with_page_relations(self):
         """What a page showing actions needs, fetched in the same query."""
         return self.select_related(
@@ -30,9 +34,7 @@ class ActionQuerySet(PartnershipScopedQuerySet):
 class Action(models.Model):
     """One thing the partnership will do about a finding, with an owner and a date."""
 
-    finding = models.ForeignKey(
-        "inspections.Finding", on_delete=models.PROTECT, related_name="actions"
-    )
+    finding = models.ForeignKey("actions.Finding", on_delete=models.PROTECT, related_name="actions")
     reference = models.CharField(
         max_length=20, help_text="Stable reference used in papers, for example 3.2"
     )

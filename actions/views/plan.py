@@ -15,10 +15,9 @@ from actions.forms import (
     ReopenForm,
     VersionedForm,
 )
-from actions.models import Action, ClosureStatus, Evidence
+from actions.models import Action, ClosureStatus, Evidence, Finding
 from actions.rag import RAG
 from audit.downloads import file_download
-from inspections.models import Finding, Inspection
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import posted_version
 from people import permissions, sessions
@@ -26,7 +25,10 @@ from people import permissions, sessions
 ACTIONS_PER_PAGE = 50
 
 
-def _list_page(request, *, queryset, title, inspection=None, template="actions/action_list.html"):
+def action_list_page(
+    request, *, queryset, title, inspection=None, template="actions/action_list.html"
+):
+    """A filterable, sortable, paged list of actions: the officer's own, or a plan's."""
     action_filter = ActionFilter(
         request.GET or None, queryset=queryset, user=request.user, inspection=inspection
     )
@@ -50,19 +52,8 @@ def _list_page(request, *, queryset, title, inspection=None, template="actions/a
 
 
 def my_actions(request: HttpRequest) -> HttpResponse:
-    return _list_page(request, queryset=selectors.my_actions(user=request.user), title="My actions")
-
-
-def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_for_user_or_404(
-        Inspection.objects.select_related("partnership"), request.user, pk=pk
-    )
-    queryset = selectors.actions_for_list(user=request.user).filter(finding__inspection=inspection)
-    return _list_page(
-        request,
-        queryset=queryset.order_by("finding__number", "position", "pk"),
-        title="All actions",
-        inspection=inspection,
+    return action_list_page(
+        request, queryset=selectors.my_actions(user=request.user), title="My actions"
     )
 
 

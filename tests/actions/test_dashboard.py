@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.dashboard import plan_dashboard
-from actions.meetings import meeting_record
 from actions.models import Action
 from actions.rag import RAG
+from meetings.dashboard import plan_dashboard
+from meetings.services import meeting_record
 from tests.actions.conftest import propose
 from tests.actions.test_action_lists import listed
 from tests.factories import ActionFactory, FindingFactory, ProgressUpdateFactory

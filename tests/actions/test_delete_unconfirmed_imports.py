@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.importers import plan_uploads_delete_unconfirmed
+from spreadsheets.importers import plan_uploads_delete_unconfirmed
 from tests.actions.plan_files import upload
 
 PLAN = (

@@ -10,9 +10,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services
-from actions.meetings import meeting_record, plan_changes, snapshot_states, take_snapshot
-from actions.models import Action, ActionSnapshot, Meeting
+from actions.models import Action
 from actions.rag import RAG
+from meetings.models import ActionSnapshot, Meeting
+from meetings.services import meeting_record, plan_changes, snapshot_states, take_snapshot
 from tests.actions.conftest import propose
 from tests.actions.test_close_action import agree
 from tests.factories import ActionFactory

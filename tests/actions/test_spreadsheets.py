@@ -9,11 +9,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from actions.exports import plan_csv, plan_rows, plan_xlsx
-from actions.importers import import_plan, parse_plan
-from actions.models import Action, ProgressUpdate
-from inspections.models import Finding, Inspection
+from actions.models import Action, Finding, ProgressUpdate
+from inspections.models import Inspection
 from partnerships.models import Agency
+from spreadsheets.exports import plan_csv, plan_rows, plan_xlsx
+from spreadsheets.importers import import_plan, parse_plan
 from tests.factories import InspectionFactory
 
 HEADER = [

@@ -12,9 +12,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services
-from actions.models import StatementSubmission
-from actions.statement import statement_document, statement_pdf
 from inspections.models import Inspection, InspectionStatus
+from statements.models import StatementSubmission
+from statements.statement import statement_document, statement_pdf
 
 
 def pdf_text(content: bytes) -> str:

@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import Action
+from actions.models import Action, Finding
 from audit.models import AuditEvent, EventKind
-from inspections.models import Finding
 from people.models import Role
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
 from tests.factories import ActionFactory, FindingFactory, InspectionFactory, UserFactory

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, Finding, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Finding, Inspection
+from inspections.models import Inspection
 from partnerships.models import Agency, Partnership
 from people.models import User
 from tests.demo import DEMO_USERS

@@ -1,0 +1,199 @@
+"""The executive's three questions about a plan, answered in a fixed number of queries:
+what is off track, what is overdue, and what changed since we last met."""
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from actions.models import Action
+from actions.rag import RAG, overdue_q
+from actions.selectors import latest_update, with_list_annotations
+from inspections.models import Inspection
+from meetings.models import Meeting
+from meetings.services import (
+    ChangeGroup,
+    current_states,
+    plan_changes,
+    rag_trend,
+    snapshot_states,
+)
+from meetings.trend import trend_chart
+from rounds.models import ReviewDecision, UpdateRound
+from rounds.selectors import current_round, round_counts, with_return
+
+DUE_SOON_DAYS = 60
+# A meeting works by exception: list the worst this many of each kind, and count the rest.
+LISTED = 25
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+
+
+@dataclass
+class MatrixRow:
+    label: str
+    cells: list[Cell]
+    total: Cell
+
+
+@dataclass
+class Dashboard:
+    inspection: Inspection
+    today: datetime.date
+    last_meeting: Meeting | None
+    totals: list[tuple[RAG, Cell, int]]  # status, count with link, share in per cent
+    total: Cell
+    by_finding: list[MatrixRow]
+    by_agency: list[MatrixRow]
+    overdue: Cell
+    due_soon: Cell
+    not_updated: Cell | None
+    awaiting_agreement: Cell
+    exceptions: list[Action]
+    exception_count: int = 0
+    exceptions_url: str = ""
+    changes: list[ChangeGroup] = field(default_factory=list)
+    trend: list = field(default_factory=list)
+    chart: object = None
+    # The update round for the next meeting: how many actions came back and were accepted.
+    update_round: UpdateRound | None = None
+    round_counts: dict = field(default_factory=dict)
+
+    @property
+    def red(self) -> Cell:
+        return next(cell for status, cell, _ in self.totals if status == RAG.RED)
+
+    @property
+    def more_exceptions(self) -> int:
+        return self.exception_count - len(self.exceptions)
+
+
+def action_list_url(inspection: Inspection, **filters) -> str:
+    """The action list filtered to exactly the actions a dashboard number counts."""
+    url = reverse("inspection_actions", args=[inspection.pk])
+    return f"{url}?{urlencode(filters, doseq=True)}" if filters else url
+
+
+def _matrix(inspection, rows, key, labels, keys_in_order, filter_name) -> list[MatrixRow]:
+    counts = {}
+    for row in rows:
+        counts[(row[key], RAG(row["rag"]))] = row["count"]
+    matrix = []
+    for item_key in keys_in_order:
+        cells = [
+            Cell(
+                counts.get((item_key, status), 0),
+                action_list_url(inspection, **{filter_name: item_key, "rag": status.value}),
+            )
+            for status in RAG
+        ]
+        total = Cell(
+            sum(cell.count for cell in cells),
+            action_list_url(inspection, **{filter_name: item_key}),
+        )
+        matrix.append(MatrixRow(labels[item_key], cells, total))
+    return matrix
+
+
+def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard:
+    actions = Action.objects.current().filter(finding__inspection=inspection)
+    last_meeting = Meeting.objects.filter(inspection=inspection).order_by("-date", "-pk").first()
+    by_finding = list(actions.values("finding_id", "rag").annotate(count=Count("pk")))
+    by_agency = list(actions.values("lead_agency_id", "rag").annotate(count=Count("pk")))
+    findings = {f.pk: f"{f.number}. {f.text}" for f in inspection.findings.order_by("number")}
+    agency_names = dict(
+        inspection.partnership.agencies.filter(
+            pk__in={row["lead_agency_id"] for row in by_agency}
+        ).values_list("pk", "name")
+    )
+
+    listed = with_list_annotations(actions)
+    overdue_filter = overdue_q(today)
+    soon_filter = Q(
+        target_date__gte=today, target_date__lte=today + datetime.timedelta(DUE_SOON_DAYS)
+    ) & ~Q(rag=RAG.COMPLETE)
+    watch = {
+        "overdue": Count("pk", filter=overdue_filter),
+        "due_soon": Count("pk", filter=soon_filter),
+        "awaiting": Count("pk", filter=Q(awaiting_agreement=True)),
+        "exceptions": Count("pk", filter=overdue_filter | Q(rag=RAG.RED)),
+    }
+    if last_meeting:
+        watch["not_updated"] = Count(
+            "pk",
+            filter=Q(last_update_on__lt=last_meeting.date) | Q(last_update_on__isnull=True),
+        )
+    numbers = listed.aggregate(**watch)
+
+    update_round = current_round(inspection=inspection, today=today)
+    # Each listed action says whether the round has an accepted update for it.
+    exceptions_listed = (
+        with_return(actions=listed, update_round=update_round) if update_round else listed
+    )
+
+    total_by_status = dict.fromkeys(RAG, 0)
+    for row in by_finding:
+        total_by_status[RAG(row["rag"])] += row["count"]
+    grand_total = sum(total_by_status.values())
+
+    dashboard = Dashboard(
+        inspection=inspection,
+        today=today,
+        last_meeting=last_meeting,
+        totals=[
+            (
+                status,
+                Cell(count, action_list_url(inspection, rag=status.value)),
+                round(100 * count / grand_total) if grand_total else 0,
+            )
+            for status, count in total_by_status.items()
+        ],
+        total=Cell(grand_total, action_list_url(inspection)),
+        by_finding=_matrix(
+            inspection, by_finding, "finding_id", findings, list(findings), "finding"
+        ),
+        by_agency=_matrix(
+            inspection,
+            by_agency,
+            "lead_agency_id",
+            agency_names,
+            sorted(agency_names, key=agency_names.get),
+            "lead_agency",
+        ),
+        overdue=Cell(numbers["overdue"], action_list_url(inspection, overdue="on")),
+        due_soon=Cell(numbers["due_soon"], action_list_url(inspection, due_within=DUE_SOON_DAYS)),
+        not_updated=Cell(
+            numbers["not_updated"],
+            action_list_url(inspection, not_updated_since=last_meeting.date.isoformat()),
+        )
+        if last_meeting
+        else None,
+        awaiting_agreement=Cell(
+            numbers["awaiting"], action_list_url(inspection, proposed_complete="on")
+        ),
+        exceptions=list(
+            exceptions_listed.filter(overdue_filter | Q(rag=RAG.RED))
+            .annotate(latest_update=latest_update("narrative"))
+            .order_by("-rag_order", "target_date", "pk")[:LISTED]
+        ),
+        exception_count=numbers["exceptions"],
+        exceptions_url=action_list_url(inspection, needs_attention="on"),
+    )
+    if update_round:
+        dashboard.update_round = update_round
+        dashboard.round_counts = round_counts(update_round=update_round)
+        for action in dashboard.exceptions:
+            action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
+    if last_meeting:
+        after = current_states(inspection, on=today, with_updates=False)
+        before = snapshot_states(last_meeting)
+        dashboard.changes = list(plan_changes(before, after, listed, limit=LISTED).values())
+    dashboard.trend = rag_trend(inspection)
+    dashboard.chart = trend_chart(dashboard.trend)
+    return dashboard

@@ -1,0 +1,62 @@
+"""The executive's bi-monthly meetings, each with a snapshot of the plan as it stood."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from actions.rag import RAG
+from partnerships.scoping import PartnershipScopedQuerySet
+
+
+class MeetingQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "inspection__partnership"
+
+
+class Meeting(models.Model):
+    """A meeting of the LSCP executive that reviewed the plan. Recording it keeps a snapshot
+    of every action, so later meetings can see what changed since."""
+
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.PROTECT, related_name="meetings"
+    )
+    date = models.DateField()
+    title = models.CharField(max_length=200, default="LSCP executive")
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        db_table = "actions_meeting"  # kept where it was made
+        ordering = ["-date", "-pk"]
+        get_latest_by = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", args=[self.pk])
+
+
+class ActionSnapshot(models.Model):
+    """One action as it stood when a meeting was recorded."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="snapshots")
+    action = models.ForeignKey("actions.Action", on_delete=models.PROTECT, related_name="+")
+    rag = models.CharField(max_length=20, choices=RAG.choices)
+    target_date = models.DateField()
+    overdue = models.BooleanField()
+    latest_update_on = models.DateField(null=True, blank=True)
+    latest_update = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "actions_actionsnapshot"  # kept where it was made
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "action"], name="snapshot_once_per_meeting")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} at {self.meeting}"

@@ -1,0 +1,205 @@
+"""The executive's meetings: recording one takes a snapshot of the plan, and comparing two
+snapshots (or a snapshot and today) says what changed since the last meeting."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from actions.models import Action
+from actions.rag import RAG, is_overdue
+from actions.selectors import latest_update
+from inspections.models import Inspection
+from meetings.models import ActionSnapshot, Meeting
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """An action as it stood at one moment: at a meeting, or now."""
+
+    action_id: int
+    rag: RAG
+    target_date: datetime.date
+    overdue: bool
+    latest_update_on: datetime.date | None
+    latest_update: str
+
+
+def current_states(
+    inspection: Inspection, *, on: datetime.date, with_updates: bool = True
+) -> dict[int, ActionState]:
+    """Every action in the plan now, judged overdue as at `on`. One query; comparing
+    states needs no updates, so `with_updates=False` spares reading them."""
+    actions = Action.objects.current().filter(finding__inspection=inspection)
+    fields = ["pk", "rag", "target_date"]
+    if with_updates:
+        actions = actions.annotate(
+            latest_update_on=latest_update("date"), latest_update=latest_update("narrative")
+        )
+        fields += ["latest_update_on", "latest_update"]
+    return {
+        row["pk"]: ActionState(
+            action_id=row["pk"],
+            rag=RAG(row["rag"]),
+            target_date=row["target_date"],
+            overdue=is_overdue(row["rag"], row["target_date"], on),
+            latest_update_on=row.get("latest_update_on"),
+            latest_update=row.get("latest_update") or "",
+        )
+        for row in actions.values(*fields)
+    }
+
+
+def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
+    if meeting is None:
+        return {}
+    rows = ActionSnapshot.objects.filter(meeting=meeting).values_list(
+        "action_id", "rag", "target_date", "overdue", "latest_update_on", "latest_update"
+    )
+    return {
+        action_id: ActionState(action_id, RAG(rag), target, overdue, update_on, update)
+        for action_id, rag, target, overdue, update_on, update in rows
+    }
+
+
+@transaction.atomic
+def meeting_record(
+    *, inspection: Inspection, user, date: datetime.date, title: str, notes: str = ""
+) -> Meeting:
+    """Records an executive meeting and keeps every action's RAG, target date and latest
+    update as they stand, so the next meeting can see what changed."""
+    if date > timezone.localdate():
+        raise ValidationError({"date": "The meeting date must be today or in the past"})
+    # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
+    # before one already recorded.
+    latest = Meeting.objects.filter(inspection=inspection).order_by("-date").first()
+    if latest and date < latest.date:
+        raise ValidationError(
+            {
+                "date": f"The meeting date must be on or after the last meeting recorded "
+                f"({latest.date:%-d %B %Y})"
+            }
+        )
+    meeting = Meeting(inspection=inspection, date=date, title=title, notes=notes, recorded_by=user)
+    meeting.full_clean()
+    meeting.save()
+    take_snapshot(meeting)
+    return meeting
+
+
+def take_snapshot(meeting: Meeting) -> None:
+    """Keeps every action of the plan as it stands now, judged overdue as at the meeting."""
+    ActionSnapshot.objects.bulk_create(
+        ActionSnapshot(
+            meeting=meeting,
+            action_id=state.action_id,
+            rag=state.rag,
+            target_date=state.target_date,
+            overdue=state.overdue,
+            latest_update_on=state.latest_update_on,
+            latest_update=state.latest_update,
+        )
+        for state in current_states(meeting.inspection, on=meeting.date).values()
+    )
+
+
+def previous_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(inspection=meeting.inspection_id, date__lte=meeting.date)
+        .exclude(pk=meeting.pk)
+        .exclude(date=meeting.date, pk__gt=meeting.pk)
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+CHANGE_KINDS = {
+    "worse": "Moved to a worse status",
+    "better": "Moved to a better status",
+    "overdue": "Became overdue",
+    "completed": "Completed",
+    "rebaselined": "Target date moved",
+    "new": "New to the plan",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    action: Action
+    before: ActionState | None
+    after: ActionState
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    kind: str
+    label: str
+    total: int
+    changes: list[Change]  # the first `limit` of them, to list
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.changes)
+
+
+def plan_changes(
+    before: dict[int, ActionState],
+    after: dict[int, ActionState],
+    actions,
+    *,
+    limit: int | None = None,
+) -> dict[str, ChangeGroup]:
+    """What changed between two states of the plan, by kind (the keys of CHANGE_KINDS). An
+    action can show under more than one kind: Red and overdue since the last meeting is both.
+
+    `actions` is a queryset of the plan's actions: only the changes listed (at most `limit`
+    of each kind) are fetched from it.
+    """
+    found: dict[str, list[tuple[int, ActionState | None, ActionState]]] = {
+        kind: [] for kind in CHANGE_KINDS
+    }
+    for action_id, now in after.items():
+        then = before.get(action_id)
+        entry = (action_id, then, now)
+        if then is None:
+            found["new"].append(entry)
+            continue
+        if now.rag == RAG.COMPLETE and then.rag != RAG.COMPLETE:
+            found["completed"].append(entry)
+        elif now.rag.severity > then.rag.severity:
+            found["worse"].append(entry)
+        elif now.rag.severity < then.rag.severity:
+            found["better"].append(entry)
+        if now.overdue and not then.overdue:
+            found["overdue"].append(entry)
+        if now.target_date != then.target_date:
+            found["rebaselined"].append(entry)
+    listed = {kind: sorted(entries)[:limit] for kind, entries in found.items()}
+    wanted = {action_id for entries in listed.values() for action_id, _, _ in entries}
+    by_id = actions.in_bulk(wanted) if wanted else {}
+    return {
+        kind: ChangeGroup(
+            kind,
+            CHANGE_KINDS[kind],
+            len(found[kind]),
+            [Change(by_id[action_id], then, now) for action_id, then, now in listed[kind]],
+        )
+        for kind in CHANGE_KINDS
+    }
+
+
+def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:
+    """RAG counts at each meeting, oldest first. Two queries however many meetings."""
+    meetings = list(Meeting.objects.filter(inspection=inspection).order_by("date", "pk"))
+    counts = {meeting.pk: dict.fromkeys(RAG, 0) for meeting in meetings}
+    rows = (
+        ActionSnapshot.objects.filter(meeting__inspection=inspection)
+        .values("meeting_id", "rag")
+        .annotate(count=Count("pk"))
+    )
+    for row in rows:
+        counts[row["meeting_id"]][RAG(row["rag"])] = row["count"]
+    return [(meeting, counts[meeting.pk]) for meeting in meetings]

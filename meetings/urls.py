@@ -1,0 +1,18 @@
+"""The executive's view: dashboard, meeting pack, recorded meetings."""
+
+from django.urls import path
+
+from meetings import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inspections/<int:pk>/dashboard/", views.dashboard, name="dashboard"),
+    path("inspections/<int:pk>/meeting-pack/", views.meeting_pack, name="meeting_pack"),
+    path(
+        "inspections/<int:pk>/meeting-pack.pdf",
+        views.meeting_pack_download,
+        name="meeting_pack_download",
+    ),
+    path("inspections/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+]

@@ -1,0 +1,130 @@
+"""The executive's dashboard, its meetings, and the meeting pack."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actions.models import Action, Closure, ClosureStatus
+from actions.rag import RAG
+from audit.downloads import file_download
+from govuk.pdf import html_to_pdf
+from inspections.selectors import inspection_for_user
+from meetings.dashboard import LISTED, plan_dashboard
+from meetings.forms import MeetingForm
+from meetings.models import Meeting
+from meetings.overview import partnership_overview
+from meetings.services import (
+    meeting_record,
+    plan_changes,
+    previous_meeting,
+    snapshot_states,
+)
+from partnerships.scoping import get_for_user_or_404
+from people import permissions
+
+
+def _pack_context(inspection) -> dict:
+    dashboard = plan_dashboard(inspection=inspection, today=timezone.localdate())
+    closures = (
+        Closure.objects.filter(
+            status=ClosureStatus.PROPOSED,
+            action__finding__inspection=inspection,
+            action__archived_at__isnull=True,
+        )
+        .select_related("action__lead_agency", "action__lead_officer", "proposed_by")
+        .order_by("proposed_at")
+    )
+    return {
+        "inspection": inspection,
+        "dashboard": dashboard,
+        "closures": closures,
+        "change_groups": dashboard.changes,
+        "rag_statuses": list(RAG),
+        "author": inspection.partnership.name,
+    }
+
+
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    context = _pack_context(inspection)
+    context["can_plan"] = permissions.can_plan(request.user, inspection)
+    return render(request, "meetings/dashboard.html", context)
+
+
+def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    return render(request, "meetings/pack_preview.html", _pack_context(inspection))
+
+
+def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    html = render_to_string("meetings/pack_pdf.html", _pack_context(inspection))
+    return file_download(
+        request,
+        content=html_to_pdf(html),
+        filename=f"meeting-pack-{inspection.partnership.slug}-{timezone.localdate():%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+        kind="meeting pack",
+        subject=inspection,
+    )
+
+
+def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    can_plan = permissions.can_plan(request.user, inspection)
+    form = MeetingForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        permissions.require(can_plan)
+        if form.is_valid():
+            try:
+                meeting = meeting_record(
+                    inspection=inspection, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, f"{meeting} is recorded, with a snapshot of every action")
+                return redirect(meeting)
+    meetings = inspection.meetings.select_related("recorded_by")
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"inspection": inspection, "meetings": meetings, "form": form, "can_plan": can_plan},
+    )
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_for_user_or_404(
+        Meeting.objects.select_related("inspection__partnership", "recorded_by"),
+        request.user,
+        pk=pk,
+    )
+    earlier = previous_meeting(meeting)
+    after = snapshot_states(meeting)
+    actions = Action.objects.select_related("lead_agency", "lead_officer")
+    counts = dict.fromkeys(RAG, 0)
+    for state in after.values():
+        counts[state.rag] += 1
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "inspection": meeting.inspection,
+            "previous": earlier,
+            "counts": [(status, counts[status]) for status in RAG],
+            "change_groups": list(
+                plan_changes(snapshot_states(earlier), after, actions, limit=LISTED).values()
+            )
+            if earlier
+            else None,
+        },
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    plans = partnership_overview(user=request.user, today=timezone.localdate())
+    return render(request, "inspections/home.html", {"plans": plans})

@@ -1,0 +1,49 @@
+from pathlib import PurePath
+
+from django import forms
+
+from spreadsheets.importers import FIELD_LABELS, MAX_FILE_BYTES, TOO_LARGE
+
+
+class PlanUploadForm(forms.Form):
+    plan = forms.FileField(
+        label="Upload the plan",
+        help_text="An Excel workbook (.xlsx) or a CSV file, smaller than "
+        f"{MAX_FILE_BYTES // (1024 * 1024)} MB, with a row naming its columns, such as "
+        "'Area for improvement', 'Action', 'Lead agency', 'Target date' and 'Success measure'",
+        widget=forms.ClearableFileInput(
+            attrs={"class": "govuk-file-upload", "accept": ".xlsx,.csv"}
+        ),
+        error_messages={
+            "required": "Select the spreadsheet to import",
+            "empty": "The selected file is empty",
+        },
+    )
+
+    def clean_plan(self):
+        """The file's type and size, before anything reads it."""
+        plan = self.cleaned_data["plan"]
+        if PurePath(plan.name).suffix.lower() not in (".xlsx", ".csv"):
+            raise forms.ValidationError(
+                "The selected file must be an Excel workbook (.xlsx) or a CSV file"
+            )
+        if plan.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(TOO_LARGE)
+        return plan
+
+
+class ColumnMappingForm(forms.Form):
+    """One question per column the importer could not name: what does it hold?"""
+
+    def __init__(self, *args, headers: list[str], unmapped: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Do not import this column"), *FIELD_LABELS.items()]
+        for index in unmapped:
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=f"Column “{headers[index]}”", choices=choices, required=False
+            )
+
+    def chosen(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("column_")): value for name, value in self.cleaned_data.items()
+        }

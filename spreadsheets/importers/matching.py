@@ -1,0 +1,363 @@
+"""Each row of the sheet checked against the inspection's findings and the partnership's
+agencies and people; every problem noted as "row N, column: problem". Writes nothing."""
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from openpyxl.utils.datetime import from_excel
+
+from actions.models import Action
+from actions.rag import RAG
+from audit.csv_export import FORMULA_STARTS
+from inspections.models import Inspection
+from partnerships.models import Agency, AgencyKind
+from people.models import User
+from people.permissions import LEAD_OFFICER_ROLES
+from spreadsheets.importers.columns import (
+    FIELD_LABELS,
+    REQUIRED,
+    find_header,
+    map_columns,
+    plain_words,
+)
+from spreadsheets.importers.reading import Sheet, read_sheet
+
+REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
+# Action.position orders an area's actions; it is a smallint in PostgreSQL.
+LAST_POSITION = 32_767
+NUMBERED_AREA = re.compile(
+    r"^\s*(?:area for improvement|area|afi|finding|no\.?)?\s*(\d+)\s*(?:[.:)\-]|$)", re.IGNORECASE
+)
+
+RAG_WORDS = {
+    "r": RAG.RED,
+    "red": RAG.RED,
+    "a": RAG.AMBER,
+    "amber": RAG.AMBER,
+    "g": RAG.GREEN,
+    "green": RAG.GREEN,
+    "b": RAG.COMPLETE,
+    "blue": RAG.COMPLETE,
+    "c": RAG.COMPLETE,
+    "complete": RAG.COMPLETE,
+    "completed": RAG.COMPLETE,
+    "not started": RAG.NOT_STARTED,
+    "not yet started": RAG.NOT_STARTED,
+    "ns": RAG.NOT_STARTED,
+}
+# What plans write for a partner of a kind, rather than its name.
+AGENCY_KIND_WORDS = {
+    "police": AgencyKind.POLICE,
+    "health": AgencyKind.HEALTH,
+    "icb": AgencyKind.HEALTH,
+    "ccg": AgencyKind.HEALTH,
+    "local authority": AgencyKind.LOCAL_AUTHORITY,
+    "la": AgencyKind.LOCAL_AUTHORITY,
+    "council": AgencyKind.LOCAL_AUTHORITY,
+    "childrens social care": AgencyKind.LOCAL_AUTHORITY,
+    "csc": AgencyKind.LOCAL_AUTHORITY,
+    "lscp": AgencyKind.PARTNERSHIP,
+    "lscb": AgencyKind.PARTNERSHIP,
+    "partnership": AgencyKind.PARTNERSHIP,
+    "probation": AgencyKind.PROBATION,
+    "education": AgencyKind.EDUCATION,
+    "youth justice": AgencyKind.YOUTH_JUSTICE,
+    "yjs": AgencyKind.YOUTH_JUSTICE,
+}
+
+
+def _unguarded(text: str) -> str:
+    """Undoes the export's guard against spreadsheet formulas ("'=…" back to "=…")."""
+    return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS) else text
+
+
+@dataclass
+class ImportRow:
+    row_number: int
+    finding: object = None
+    reference: str = ""
+    description: str = ""
+    lead_agency: Agency | None = None
+    lead_officer: User | None = None
+    start_date: datetime.date | None = None
+    target_date: datetime.date | None = None
+    success_measure: str = ""
+    rag: RAG = RAG.NOT_STARTED
+    latest_update: str = ""
+    last_updated: datetime.date | None = None
+    already_in_plan: bool = False
+
+
+@dataclass
+class ImportResult:
+    headers: list[str]
+    mapping: dict[int, str]  # column index -> field
+    unmapped: list[int]  # column indexes the importer could not name
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name in REQUIRED if name not in self.mapping.values()]
+
+    @property
+    def recognised(self) -> list[tuple[str, str]]:
+        """(the sheet's header, what the service reads it as), in the sheet's order."""
+        return [(self.headers[i], FIELD_LABELS[f]) for i, f in sorted(self.mapping.items())]
+
+    @property
+    def missing_labels(self) -> list[str]:
+        return [FIELD_LABELS[name] for name in self.missing]
+
+    @property
+    def to_add(self) -> list[ImportRow]:
+        return [row for row in self.rows if not row.already_in_plan]
+
+
+def parse_plan(
+    *,
+    inspection: Inspection,
+    content: bytes,
+    filename: str,
+    chosen_columns: dict[int, str] | None = None,
+) -> ImportResult:
+    """Reads and checks every row of the file. Writes nothing."""
+    return parse_sheet(
+        inspection=inspection,
+        sheet=read_sheet(content, filename),
+        chosen_columns=chosen_columns,
+    )
+
+
+def parse_sheet(
+    *, inspection: Inspection, sheet: Sheet, chosen_columns: dict[int, str] | None = None
+) -> ImportResult:
+    """Checks every row of a sheet already read. Writes nothing."""
+    header_index, headers = find_header(sheet)
+    mapping, unmapped = map_columns(headers, chosen_columns)
+    result = ImportResult(headers=headers, mapping=mapping, unmapped=unmapped)
+    if result.missing:
+        names = ", ".join(result.missing_labels)
+        result.errors.append(f"The sheet has no column for: {names}")
+        return result
+
+    matcher = _Matcher(inspection)
+    for row_number, values in sheet.rows[header_index + 1 :]:
+        if not any(str(value or "").strip() for value in values):
+            continue  # blank rows between sections
+        result.rows.append(matcher.row(row_number, values, mapping, headers, result))
+    if not result.rows and not result.errors:
+        result.errors.append("The sheet has a header row but no actions under it")
+    matcher.number_and_deduplicate(result)
+    return result
+
+
+class _Matcher:
+    """Turns one row's cells into an action of this inspection, noting each problem."""
+
+    def __init__(self, inspection: Inspection):
+        self.inspection = inspection
+        self.findings = list(inspection.findings.order_by("number"))
+        self.agencies = list(Agency.objects.filter(partnership=inspection.partnership_id))
+        self.people = list(
+            User.objects.filter(
+                partnership=inspection.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
+            )
+        )
+
+    def row(self, row_number, values, mapping, headers, result) -> ImportRow:
+        row = ImportRow(row_number)
+
+        def cell(field_name):
+            for index, mapped in mapping.items():
+                if mapped == field_name:
+                    return values[index] if index < len(values) else None
+            return None
+
+        def problem(field_name, message):
+            index = next(i for i, f in mapping.items() if f == field_name)
+            result.errors.append(f"row {row_number}, {headers[index]}: {message}")
+
+        text = {name: _unguarded(str(cell(name) or "").strip()) for name in FIELD_LABELS}
+        row.reference = text["reference"]
+        if len(row.reference) > REFERENCE_LENGTH:
+            problem("reference", f"must be {REFERENCE_LENGTH} characters or fewer")
+        row.description = text["description"]
+        row.success_measure = text["success_measure"]
+        row.latest_update = text["latest_update"]
+        for name in ("description", "success_measure"):
+            if not text[name]:
+                problem(name, "is empty")
+
+        row.finding = self.finding(text["finding"], row.reference)
+        if row.finding is None:
+            problem(
+                "finding",
+                "matches none of this inspection's areas for improvement"
+                if text["finding"]
+                else "is empty",
+            )
+
+        if text["lead_agency"]:
+            row.lead_agency, message = self.agency(text["lead_agency"])
+            if message:
+                problem("lead_agency", message)
+        else:
+            problem("lead_agency", "is empty")
+
+        if text["lead_officer"]:
+            row.lead_officer = self.officer(text["lead_officer"])
+            if row.lead_officer is None:
+                result.warnings.append(
+                    f"row {row_number}: no one called {text['lead_officer']!r} uses the service "
+                    "yet, so the action has no lead officer"
+                )
+
+        for name in ("target_date", "start_date", "last_updated"):
+            raw = cell(name)
+            if raw in (None, ""):
+                if name == "target_date":
+                    problem(name, "is empty")
+                continue
+            value = _date(raw)
+            if value is None:
+                problem(name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy")
+            setattr(row, name, value)
+
+        if row.start_date and row.target_date and row.target_date < row.start_date:
+            problem("target_date", "is before the start date")
+
+        if text["rag"]:
+            status = RAG_WORDS.get(plain_words(text["rag"]))
+            if status is None:
+                problem(
+                    "rag",
+                    f"{text['rag']!r} is not a RAG status: use Red, Amber, Green, Complete "
+                    "(or Blue), Not started, or R, A, G",
+                )
+            else:
+                row.rag = status
+        return row
+
+    def finding(self, value: str, reference: str):
+        """By number ("3", "AFI 3", "Area for improvement 3: ..."), by the letter's words,
+        or, with the area left blank, by the action's reference ("3.2" is in area 3)."""
+        number = NUMBERED_AREA.match(value)
+        if number:
+            found = next((f for f in self.findings if f.number == int(number[1])), None)
+            if found:
+                return found
+        wanted = plain_words(value)
+        for candidate in self.findings:
+            have = plain_words(candidate.text)
+            if wanted and (wanted == have or (len(wanted) >= 20 and have.startswith(wanted))):
+                return candidate
+        by_reference = re.match(r"^(\d+)\.", reference)
+        if not value and by_reference:
+            return next((f for f in self.findings if f.number == int(by_reference[1])), None)
+        return None
+
+    def agency(self, value: str) -> tuple[Agency | None, str]:
+        wanted = plain_words(value)
+        named = [
+            a for a in self.agencies if wanted in (plain_words(a.name), plain_words(a.short_name))
+        ]
+        if len(named) == 1:
+            return named[0], ""
+        kind = AGENCY_KIND_WORDS.get(wanted)
+        of_kind = [a for a in self.agencies if a.kind == kind] if kind else []
+        if len(of_kind) == 1:
+            return of_kind[0], ""
+        if len(named) > 1 or len(of_kind) > 1:
+            return None, f"{value!r} could be more than one agency: use the agency's full name"
+        return None, f"no agency called {value!r} in this partnership"
+
+    def officer(self, value: str) -> User | None:
+        wanted = plain_words(value)
+        for person in self.people:
+            names = {
+                plain_words(person.get_full_name()),
+                plain_words(person.username),
+                plain_words(person.email),
+            }
+            if wanted in names:
+                return person
+        return None
+
+    def number_and_deduplicate(self, result: ImportResult):
+        """Marks rows already in the plan, refuses a reference used twice, numbers rows
+        with none after the references already taken in their area, and refuses more
+        actions in an area than the plan can place."""
+        in_plan = list(Action.objects.filter(finding__inspection=self.inspection))
+        existing = {(action.finding_id, action.reference): action for action in in_plan}
+        described = {(action.finding_id, plain_words(action.description)) for action in in_plan}
+        taken = set(existing) | {
+            (row.finding.pk, row.reference) for row in result.rows if row.finding and row.reference
+        }
+        seen = {}
+        next_number = {}  # finding -> the lowest number that may still be free
+        for row in result.rows:
+            if row.finding is None:
+                continue
+            key = (row.finding.pk, row.reference)
+            if row.reference and key in seen:
+                result.errors.append(
+                    f"row {row.row_number}, No.: {row.reference} is also used on row {seen[key]}"
+                )
+            seen[key] = row.row_number
+            if (row.reference and key in existing) or (
+                not row.reference and (row.finding.pk, plain_words(row.description)) in described
+            ):
+                row.already_in_plan = True
+                continue
+            if not row.reference:
+                number = next_number.get(row.finding.pk, 1)
+                while (row.finding.pk, f"{row.finding.number}.{number}") in taken:
+                    number += 1
+                row.reference = f"{row.finding.number}.{number}"
+                taken.add((row.finding.pk, row.reference))
+                next_number[row.finding.pk] = number + 1
+
+        last_position = {}
+        for action in in_plan:
+            last_position[action.finding_id] = max(
+                action.position, last_position.get(action.finding_id, 0)
+            )
+        adding = Counter(row.finding.pk for row in result.to_add if row.finding)
+        for finding in self.findings:
+            if last_position.get(finding.pk, 0) + adding[finding.pk] > LAST_POSITION:
+                result.errors.append(
+                    f"Area for improvement {finding.number} cannot take "
+                    f"{adding[finding.pk]:,} more actions: an area can hold at most "
+                    f"{LAST_POSITION:,}"
+                )
+
+
+def _excel_serial(value) -> datetime.date | None:
+    """A date Excel stored as a day number, in a cell not formatted as a date."""
+    if isinstance(value, (int, float)) and 20_000 <= value <= 80_000:  # 1954 to 2119
+        return from_excel(value).date()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{5}(\.0+)?", text):
+        return _excel_serial(float(text))
+    return None
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    serial = _excel_serial(value)
+    if serial:
+        return serial
+    text = str(value).strip()
+    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None

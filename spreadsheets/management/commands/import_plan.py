@@ -1,0 +1,53 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from inspections.models import Inspection
+from people.models import Role, User
+from spreadsheets.importers import PlanFileError, import_plan, parse_plan
+
+
+class Command(BaseCommand):
+    help = (
+        "Imports an action plan from an .xlsx or .csv file into an inspection. Every row is "
+        "checked first: if any is wrong, nothing is written and each problem is listed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--inspection", type=int, required=True, help="The inspection's id")
+        parser.add_argument(
+            "--as",
+            dest="username",
+            help="Who the imported updates are recorded as (default: the partnership's manager)",
+        )
+
+    def handle(self, *args, file: Path, inspection: int, username: str | None, **options):
+        try:
+            found = Inspection.objects.select_related("partnership").get(pk=inspection)
+        except Inspection.DoesNotExist as error:
+            raise CommandError(f"There is no inspection with id {inspection}") from error
+        people = User.objects.filter(partnership=found.partnership, is_active=True)
+        user = (
+            people.filter(username=username).first()
+            if username
+            else people.filter(role=Role.MANAGER).order_by("pk").first()
+        )
+        if user is None:
+            raise CommandError("Name a person of the partnership to record the import as (--as)")
+        try:
+            result = parse_plan(inspection=found, content=file.read_bytes(), filename=file.name)
+        except (OSError, PlanFileError) as error:
+            raise CommandError(str(error)) from error
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(error)
+            raise CommandError(f"Nothing imported: {len(result.errors)} problems in {file.name}")
+        for warning in result.warnings:
+            self.stderr.write(f"warning: {warning}")
+        created = import_plan(result=result, user=user)
+        skipped = len(result.rows) - len(created)
+        self.stdout.write(
+            f"Imported {len(created)} actions into {found}; "
+            f"{skipped} already in the plan were left as they are."
+        )

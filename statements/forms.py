@@ -1,0 +1,56 @@
+"""Forms for the written statement: its own text, the date it was sent, a report's date."""
+
+from django import forms
+from django.utils import timezone
+
+from govuk.forms import GovUkDateField
+from inspections.models import Inspection
+from partnerships.versioning import VersionedForm
+from statements.statement import STATEMENT_TEXT_FIELDS
+
+
+class StatementTextForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Inspection
+        fields = STATEMENT_TEXT_FIELDS
+        widgets = {
+            "statement_introduction": forms.Textarea(attrs={"rows": 8}),
+            "statement_governance": forms.Textarea(attrs={"rows": 8}),
+            "statement_version": forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+            "protective_marking": forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+        }
+        error_messages = {
+            "statement_version": {"required": "Enter the version of the statement"},
+            "protective_marking": {"required": "Enter the protective marking, like OFFICIAL"},
+        }
+
+
+class SubmissionForm(forms.Form):
+    submitted_on = GovUkDateField(
+        name="date the statement was sent",
+        label="Date the statement was sent to Ofsted",
+        help_text="For example, 11 5 2023",
+    )
+
+    def clean_submitted_on(self):
+        submitted_on = self.cleaned_data["submitted_on"]
+        if submitted_on and submitted_on > timezone.localdate():
+            raise forms.ValidationError(
+                "The date the statement was sent must be today or in the past"
+            )
+        return submitted_on
+
+
+class AsOfForm(forms.Form):
+    as_of = GovUkDateField(
+        name="date of the report",
+        label="Progress as at",
+        required=False,
+        help_text="Leave blank for today",
+    )
+
+    def clean_as_of(self):
+        as_of = self.cleaned_data["as_of"]
+        if as_of and as_of > timezone.localdate():
+            raise forms.ValidationError("The date of the report must be today or in the past")
+        return as_of

@@ -1,0 +1,53 @@
+"""The written statement as it went to Ofsted."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from partnerships.scoping import PartnershipScopedQuerySet
+
+
+class StatementSubmissionQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "inspection__partnership"
+
+
+def statement_file_name(instance, filename: str) -> str:
+    return f"statements/{uuid.uuid4().hex}.pdf"
+
+
+class StatementSubmission(models.Model):
+    """The written statement exactly as it went to Ofsted: the PDF is kept byte for byte,
+    however the plan changes afterwards."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    inspection = models.ForeignKey(
+        "inspections.Inspection", on_delete=models.PROTECT, related_name="submissions"
+    )
+    submitted_on = models.DateField()
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.CharField(max_length=20)
+    pdf = models.FileField(upload_to=statement_file_name)
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StatementSubmissionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "actions_statementsubmission"  # kept where it was made
+        ordering = ["-submitted_on", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "version"], name="statement_version_sent_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Statement version {self.version}, submitted {self.submitted_on:%-d %B %Y}"
+
+    @property
+    def filename(self) -> str:
+        area = self.inspection.partnership.slug
+        return f"written-statement-{area}-v{self.version}-{self.submitted_on:%Y-%m-%d}.pdf"

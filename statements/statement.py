@@ -1,0 +1,221 @@
+"""The written statement of proposed action, and the progress report on it, as data.
+
+One builder serves the HTML preview, the PDF and the command line, so all three say the
+same. The statement is what goes to Ofsted (no RAG); the progress report adds, as at a
+date, each action's RAG, whether it was overdue, its latest update and a RAG count per area.
+"""
+
+import datetime
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actions.models import Action, Finding, ProgressUpdate
+from actions.rag import RAG, is_overdue
+from govuk.pdf import html_to_pdf
+from inspections.models import Inspection, InspectionStatus
+from partnerships.versioning import version_claim
+from statements.models import StatementSubmission
+
+TITLE = "Written statement of proposed action"
+PROGRESS_TITLE = "Progress on the written statement of action"
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    target_date: datetime.date
+    rag: RAG | None = None
+    overdue: bool = False
+    latest_update: ProgressUpdate | None = None
+
+
+@dataclass
+class Section:
+    finding: Finding
+    rows: list[ActionRow]
+    rag_counts: list[tuple[RAG, int]] = field(default_factory=list)
+
+
+@dataclass
+class StatementDocument:
+    inspection: Inspection
+    progress: bool
+    as_of: datetime.date
+    generated_on: datetime.date
+    sections: list[Section]
+    rag_totals: list[tuple[RAG, int]]
+
+    @property
+    def title(self) -> str:
+        return PROGRESS_TITLE if self.progress else TITLE
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(section.rows) for section in self.sections)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(row.overdue for section in self.sections for row in section.rows)
+
+
+def _counts(rags) -> list[tuple[RAG, int]]:
+    counted = Counter(rags)
+    return [(status, counted.get(status, 0)) for status in RAG]
+
+
+def statement_document(
+    *, inspection: Inspection, progress: bool = False, as_of: datetime.date | None = None
+) -> StatementDocument:
+    """The statement (or progress report) of an inspection's plan, in a handful of queries.
+
+    The progress report as at a past date shows the plan as it stood at the end of that day,
+    from the actions' change history: only actions that existed and were not archived then,
+    each with the RAG status and target date it had, and its latest update by then.
+    """
+    today = timezone.localdate()
+    as_of = as_of or today
+    past = progress and as_of < today
+    actions = Action.objects.select_related("lead_agency", "lead_officer").order_by(
+        "position", "pk"
+    )
+    then: dict[int, object] = {}
+    if past:
+        end_of_day = timezone.make_aware(
+            datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
+        )
+        records = Action.history.filter(
+            history_date__lt=end_of_day, finding__inspection=inspection
+        ).latest_of_each()
+        then = {record.id: record for record in records if record.archived_at is None}
+        actions = actions.filter(pk__in=then)
+    else:
+        actions = actions.current()
+    findings = list(
+        inspection.findings.order_by("number").prefetch_related(
+            Prefetch("actions", queryset=actions)
+        )
+    )
+    latest: dict[int, ProgressUpdate] = {}
+    if progress:
+        updates = ProgressUpdate.objects.filter(
+            action__finding__inspection=inspection, date__lte=as_of
+        ).order_by("date", "created_at", "pk")
+        for update in updates:
+            latest[update.action_id] = update  # the last one on or before the date wins
+
+    sections = []
+    for finding in findings:
+        rows = []
+        for action in finding.actions.all():
+            row = ActionRow(action, target_date=action.target_date)
+            if progress:
+                state = then.get(action.pk, action)
+                row.rag = RAG(state.rag)
+                row.target_date = state.target_date
+                row.latest_update = latest.get(action.pk)
+                row.overdue = is_overdue(row.rag, row.target_date, as_of)
+            rows.append(row)
+        section = Section(finding, rows)
+        if progress:
+            section.rag_counts = _counts(row.rag for row in rows)
+        sections.append(section)
+
+    return StatementDocument(
+        inspection=inspection,
+        progress=progress,
+        as_of=as_of,
+        generated_on=today,
+        sections=sections,
+        rag_totals=_counts(row.rag for s in sections for row in s.rows) if progress else [],
+    )
+
+
+def statement_html(document: StatementDocument) -> str:
+    """The standalone page WeasyPrint turns into the PDF."""
+    return render_to_string(
+        "statement/pdf.html",
+        {
+            "document": document,
+            "rag_statuses": list(RAG),
+            "author": document.inspection.partnership.name,
+        },
+    )
+
+
+def statement_pdf(document: StatementDocument) -> bytes:
+    return html_to_pdf(statement_html(document))
+
+
+def statement_filename(document: StatementDocument) -> str:
+    kind = "progress-report" if document.progress else "written-statement"
+    slug = document.inspection.partnership.slug
+    return f"{kind}-{slug}-{document.as_of:%Y-%m-%d}.pdf"
+
+
+STATEMENT_TEXT_FIELDS = [
+    "statement_introduction",
+    "statement_governance",
+    "statement_version",
+    "protective_marking",
+]
+
+
+@transaction.atomic
+def statement_text_edit(*, inspection: Inspection, expected_version: int, **text: str) -> None:
+    """Saves the statement's own words (introduction, governance, version, marking).
+    Refused (StaleEdit) when someone saved the inspection after this page was opened, so
+    two managers drafting the introduction at once cannot wipe out each other's words."""
+    version_claim(inspection, expected_version=expected_version)
+    for name in STATEMENT_TEXT_FIELDS:
+        setattr(inspection, name, text[name])
+    inspection.full_clean(exclude=["letter"])
+    inspection.save(update_fields=[*STATEMENT_TEXT_FIELDS, "version", "updated_at"])
+
+
+@transaction.atomic
+def statement_submit(
+    *, inspection: Inspection, user, submitted_on: datetime.date
+) -> StatementSubmission:
+    """Records that the statement went to Ofsted and keeps the exact PDF that went.
+
+    The stored file never changes afterwards, whatever happens to the plan.
+    """
+    if submitted_on > timezone.localdate():
+        raise ValidationError({"submitted_on": "The date submitted must be today or in the past"})
+    if inspection.letter_date and submitted_on < inspection.letter_date:
+        raise ValidationError(
+            {
+                "submitted_on": "The date the statement was sent must be on or after the "
+                f"letter's date ({inspection.letter_date:%-d %B %Y})"
+            }
+        )
+    earlier = inspection.submissions.filter(version=inspection.statement_version).first()
+    if earlier:
+        raise ValidationError(
+            f"Version {earlier.version} is already recorded as sent on "
+            f"{earlier.submitted_on:%-d %B %Y}. To record another, give the statement a new "
+            "version in 'Edit the statement' first"
+        )
+    pdf = statement_pdf(statement_document(inspection=inspection))
+    submission = StatementSubmission(
+        inspection=inspection,
+        submitted_on=submitted_on,
+        submitted_by=user,
+        version=inspection.statement_version,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    submission.pdf.save("statement.pdf", ContentFile(pdf), save=False)
+    submission.full_clean()
+    submission.save()
+    if inspection.status == InspectionStatus.DRAFTING:
+        inspection.status = InspectionStatus.SUBMITTED
+        inspection.save(update_fields=["status", "updated_at"])
+    return submission

@@ -1,0 +1,25 @@
+"""The written statement: preview, edit, PDF, sent versions."""
+
+from django.urls import path
+
+from statements import views
+
+urlpatterns = [
+    path("inspections/<int:pk>/statement/", views.statement_preview, name="statement_preview"),
+    path(
+        "inspections/<int:pk>/statement.pdf",
+        views.statement_download,
+        name="statement_download",
+    ),
+    path("inspections/<int:pk>/statement/edit/", views.statement_edit, name="statement_edit"),
+    path(
+        "inspections/<int:pk>/statement/submit/",
+        views.statement_submit_view,
+        name="statement_submit",
+    ),
+    path(
+        "statements/<uuid:uuid>/download/",
+        views.submission_download,
+        name="submission_download",
+    ),
+]
