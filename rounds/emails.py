@@ -15,12 +15,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications.emails import email_send, email_to
+from notifications.emails import EmailMultiAlternatives, email_send, email_to
 from people.models import User
 from rounds.models import EmailKind, SentEmail, UpdateRound
 
