@@ -6,25 +6,41 @@ partnership's records are simply not there: their URLs answer 404, not 403,
 which would confirm that they exist.
 """
 
+from typing import Any, Literal, Protocol, Self
+
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.shortcuts import get_object_or_404
 
 
-class PartnershipScopedQuerySet(models.QuerySet):
+class SignedIn(Protocol):
+    """Someone signed in: people.models.User, named here by what scoping reads of it,
+    since the people app sits above this one."""
+
+    @property
+    def is_authenticated(self) -> Literal[True]: ...
+
+    @property
+    def partnership_id(self) -> int | None: ...
+
+
+class PartnershipScopedQuerySet[M: models.Model](models.QuerySet[M]):
     #: The lookup from this model to its partnership's id, e.g. "finding__inspection__partnership".
     partnership_lookup = "partnership"
 
-    def for_partnership(self, partnership_id: int | None):
+    def for_partnership(self, partnership_id: int | None) -> Self:
         if partnership_id is None:
             return self.none()
         return self.filter(**{self.partnership_lookup: partnership_id})
 
-    def for_user(self, user):
+    def for_user(self, user: SignedIn | AnonymousUser) -> Self:
         if not user.is_authenticated:
             return self.none()
         return self.for_partnership(user.partnership_id)
 
 
-def get_for_user_or_404(queryset: PartnershipScopedQuerySet, user, **lookup):
+def get_for_user_or_404[M: models.Model](
+    queryset: PartnershipScopedQuerySet[M], user: SignedIn | AnonymousUser, **lookup: Any
+) -> M:
     """The record, if it belongs to the user's partnership; otherwise 404."""
     return get_object_or_404(queryset.for_user(user), **lookup)
