@@ -6,17 +6,22 @@ It goes through Django's mail API, so MAILERS decides how it leaves (SMTP, GOV.U
 the console).
 """
 
+from collections.abc import Mapping
+
+from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
-def email_to(person, *, subject: str, template: str, context: dict) -> EmailMultiAlternatives:
+def email_to(
+    person: AbstractUser, *, subject: str, template: str, context: Mapping[str, object]
+) -> EmailMultiAlternatives:
     """The e-mail `template`.txt and `template`.html make, addressed to the person."""
     return email_to_address(person.email, subject=subject, template=template, context=context)
 
 
 def email_to_address(
-    address: str, *, subject: str, template: str, context: dict
+    address: str, *, subject: str, template: str, context: Mapping[str, object]
 ) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=subject, body=render_to_string(f"{template}.txt", context), to=[address]
