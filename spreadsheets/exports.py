@@ -6,24 +6,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from actions.fields import EXPORTED
 from actions.models import Action
 from actions.rag import RAG
 from actions.selectors import latest_update
 from audit.csv_export import csv_file, spreadsheet_cell
 from inspections.models import Inspection
 
-COLUMNS = [
-    ("No.", 8),
-    ("Area for improvement", 40),
-    ("Action", 50),
-    ("Lead agency", 24),
-    ("Lead officer", 22),
-    ("Target date", 13),
-    ("Success measure", 40),
-    ("RAG", 12),
-    ("Latest update", 50),
-    ("Last updated", 13),
-]
+COLUMNS = [(column.label, column.width) for column in EXPORTED]
 # Fill and text colours with enough contrast to read the word in each cell.
 RAG_FILLS = {
     RAG.NOT_STARTED: ("E5E6E7", "0B0C0C"),
@@ -45,26 +35,7 @@ def plan_rows(inspection: Inspection) -> list[list]:
         .annotate(latest_update=latest_update("narrative"), latest_update_on=latest_update("date"))
         .order_by("finding__number", "position", "pk")
     )
-    rows = []
-    for action in actions:
-        rows.append(
-            [
-                spreadsheet_cell(value)
-                for value in (
-                    action.reference,
-                    action.finding.text,
-                    action.description,
-                    action.lead_agency.name,
-                    action.lead_officer.get_full_name() if action.lead_officer else "",
-                    action.target_date,
-                    action.success_measure,
-                    action.rag_status.label,
-                    action.latest_update or "",
-                    action.latest_update_on,
-                )
-            ]
-        )
-    return rows
+    return [[spreadsheet_cell(column.export(action)) for column in EXPORTED] for action in actions]
 
 
 def plan_xlsx(inspection: Inspection) -> bytes:
@@ -81,8 +52,9 @@ def plan_xlsx(inspection: Inspection) -> bytes:
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-        for index in (6, 10):  # the date columns
-            row_cells[index - 1].number_format = "DD/MM/YYYY"
+        for index, column in enumerate(EXPORTED):
+            if column.date:
+                row_cells[index].number_format = "DD/MM/YYYY"
         rag_cell = row_cells[rag_column - 1]
         fill, text = FILLS_BY_LABEL[rag_cell.value]
         rag_cell.fill = PatternFill("solid", fgColor=fill)

@@ -3,6 +3,7 @@ plans give their columns."""
 
 import re
 
+from actions.fields import PLAN_COLUMNS
 from spreadsheets.importers.reading import (
     MAX_ACTIONS,
     ROWS_ABOVE_THE_ACTIONS,
@@ -11,66 +12,12 @@ from spreadsheets.importers.reading import (
     Sheet,
 )
 
-# Field -> the header names plans give it (compared lower-case, punctuation dropped).
-HEADERS = {
-    "reference": ["no", "ref", "reference", "action no", "action number", "number", "action ref"],
-    "finding": [
-        "area for improvement",
-        "areas for improvement",
-        "finding",
-        "what needs to improve",
-        "recommendation",
-        "area",
-        "afi",
-    ],
-    "description": ["action", "actions", "action required", "what we will do", "description"],
-    "lead_agency": [
-        "lead agency",
-        "lead",
-        "agency",
-        "lead partner",
-        "lead organisation",
-        "responsible agency",
-    ],
-    "lead_officer": ["lead officer", "officer", "owner", "responsible officer", "action owner"],
-    "start_date": ["start date", "start"],
-    "target_date": [
-        "target date",
-        "by when",
-        "timescale",
-        "deadline",
-        "due date",
-        "completion date",
-        "target",
-    ],
-    "success_measure": [
-        "success measure",
-        "success measures",
-        "success measure outcome",
-        "how will we know",
-        "measure of success",
-        "outcome",
-        "intended outcome",
-        "evidence of impact",
-    ],
-    "rag": ["rag", "rag status", "status", "brag", "rag rating"],
-    "latest_update": ["latest update", "progress", "progress update", "update", "commentary"],
-    "last_updated": ["last updated", "update date", "date of update", "date updated"],
-}
-FIELD_LABELS = {
-    "reference": "No.",
-    "finding": "Area for improvement",
-    "description": "Action",
-    "lead_agency": "Lead agency",
-    "lead_officer": "Lead officer",
-    "start_date": "Start date",
-    "target_date": "Target date",
-    "success_measure": "Success measure",
-    "rag": "RAG",
-    "latest_update": "Latest update",
-    "last_updated": "Last updated",
-}
-REQUIRED = ["finding", "description", "lead_agency", "target_date", "success_measure"]
+# Field -> the header names plans give it (compared lower-case, punctuation dropped), the
+# name the check page gives the column, and the columns an import cannot do without: all
+# from the one declaration of the plan's columns.
+HEADERS = {column.name: list(column.words) for column in PLAN_COLUMNS}
+FIELD_LABELS = {column.name: column.label for column in PLAN_COLUMNS}
+REQUIRED = [column.name for column in PLAN_COLUMNS if column.required]
 HEADER_SEARCH_ROWS = ROWS_ABOVE_THE_ACTIONS
 
 
