@@ -126,7 +126,6 @@ class ReturnChanged(ValidationError):
 ALREADY_CHECKED = "Someone has already checked this update"
 
 
-@transaction.atomic
 @dataclass
 class ReturnChecked:
     review: ReturnReview
@@ -134,6 +133,7 @@ class ReturnChecked:
     not_emailed: list
 
 
+@transaction.atomic
 def return_check(
     *, update_round: UpdateRound, action, user, update_id: int, decision: str, comment: str = ""
 ) -> ReturnChecked:
