@@ -9,9 +9,12 @@ versions in Python before the write would let both through (as a probe showed: t
 managers saving one person at once were both told 'saved' in 9 of 10 trials).
 """
 
+from typing import Any, ClassVar, Protocol
+
 from django import forms
-from django.db import models
 from django.db.models import F
+from django.db.models.options import Options
+from django.http import QueryDict
 
 STALE_EDIT_MESSAGE = (
     "Someone else changed {what} while you were working on it. Nothing was saved. "
@@ -19,10 +22,19 @@ STALE_EDIT_MESSAGE = (
 )
 
 
-class StaleEdit(Exception):
+class Versioned(Protocol):
+    """A record people edit in a form: a model with a `version` column (a protocol, as no
+    type says "a model with this field"; `_meta` gives its model's managers)."""
+
+    pk: Any
+    version: int
+    _meta: ClassVar["Options[Any]"]
+
+
+class StaleEdit[R: Versioned](Exception):
     """The record changed after the person opened the page. `record` is as it is now."""
 
-    def __init__(self, record: models.Model, since_version: int):
+    def __init__(self, record: R, since_version: int):
         super().__init__(
             f"{type(record).__name__} {record.pk} changed since version {since_version}"
         )
@@ -30,15 +42,15 @@ class StaleEdit(Exception):
         self.since_version = since_version
 
 
-def version_claim(record: models.Model, *, expected_version: int) -> None:
+def version_claim(record: Versioned, *, expected_version: int) -> None:
     """Takes the record's next version if it is still at `expected_version`, or raises
     StaleEdit. Call inside the transaction that saves the record."""
     model = type(record)
-    claimed = model._base_manager.filter(pk=record.pk, version=expected_version).update(
+    claimed = model._meta.base_manager.filter(pk=record.pk, version=expected_version).update(
         version=F("version") + 1
     )
     if not claimed:
-        raise StaleEdit(model._base_manager.get(pk=record.pk), since_version=expected_version)
+        raise StaleEdit(model._meta.base_manager.get(pk=record.pk), since_version=expected_version)
     record.version = expected_version + 1
 
 
@@ -49,7 +61,7 @@ class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-def posted_version(data) -> int:
+def posted_version(data: QueryDict) -> int:
     """The version a posted form started from; 0 (never a real version) when missing."""
     try:
         return int(data.get("version", ""))
@@ -57,7 +69,14 @@ def posted_version(data) -> int:
         return 0
 
 
-def form_after_stale_edit(form_class, data, stale: StaleEdit, *, what: str, **form_kwargs):
+def form_after_stale_edit[Form: forms.BaseForm](
+    form_class: type[Form],
+    data: QueryDict,
+    stale: StaleEdit[Any],
+    *,
+    what: str,
+    **form_kwargs: Any,
+) -> Form:
     """The form again with what the person typed, now carrying the record's current
     version (so saving again is a choice made after seeing the message), and the error
     that says nothing was saved."""
