@@ -2,7 +2,6 @@
 
 from crispy_forms_gds.choices import Choice
 from django import forms
-from django.utils import timezone
 
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
 from actions.models import Action
@@ -196,12 +195,6 @@ class ClosureAgreementForm(VersionedForm):
         help_text="For example, LSCP executive",
         error_messages={"required": "Enter the meeting where closure was agreed"},
     )
-
-    def clean_agreed_on(self):
-        agreed_on = self.cleaned_data["agreed_on"]
-        if agreed_on and agreed_on > timezone.localdate():
-            raise forms.ValidationError("The date agreed must be today or in the past")
-        return agreed_on
 
 
 class ReopenForm(VersionedForm):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
 from actions.rag import RAG, needs_reason
+from actions.rules import date_not_in_future
 from partnerships.versioning import StaleEdit, version_claim
 
 
@@ -247,8 +248,7 @@ def closure_agree(
     closure = open_closure(action)
     if closure is None or closure.status != ClosureStatus.PROPOSED:
         raise ValidationError("Only an action proposed complete can be agreed complete")
-    if agreed_on > timezone.localdate():
-        raise ValidationError({"agreed_on": "The date agreed must be today or in the past"})
+    date_not_in_future(agreed_on, field="agreed_on", what="The date agreed")
     proposed_on = timezone.localtime(closure.proposed_at).date()
     if agreed_on < proposed_on:
         raise ValidationError(

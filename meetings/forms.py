@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 
 from govuk.forms import GovUkDateField
 
@@ -23,9 +22,3 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Decisions and challenges the executive recorded about the plan",
     )
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date and date > timezone.localdate():
-            raise forms.ValidationError("The meeting date must be today or in the past")
-        return date

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 
 from actions.models import Action
 from actions.rag import RAG, is_overdue
+from actions.rules import date_not_in_future
 from actions.selectors import latest_update
 from inspections.models import Inspection
 from meetings.models import ActionSnapshot, Meeting
@@ -71,8 +71,7 @@ def meeting_record(
 ) -> Meeting:
     """Records an executive meeting and keeps every action's RAG, target date and latest
     update as they stand, so the next meeting can see what changed."""
-    if date > timezone.localdate():
-        raise ValidationError({"date": "The meeting date must be today or in the past"})
+    date_not_in_future(date, field="date", what="The meeting date")
     # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
     # before one already recorded.
     latest = Meeting.objects.filter(inspection=inspection).order_by("-date").first()

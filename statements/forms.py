@@ -1,8 +1,9 @@
 """Forms for the written statement: its own text, the date it was sent, a report's date."""
 
 from django import forms
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 
+from actions.rules import date_not_in_future
 from govuk.forms import GovUkDateField
 from inspections.models import Inspection
 from partnerships.versioning import VersionedForm
@@ -32,14 +33,6 @@ class SubmissionForm(forms.Form):
         help_text="For example, 11 5 2023",
     )
 
-    def clean_submitted_on(self):
-        submitted_on = self.cleaned_data["submitted_on"]
-        if submitted_on and submitted_on > timezone.localdate():
-            raise forms.ValidationError(
-                "The date the statement was sent must be today or in the past"
-            )
-        return submitted_on
-
 
 class AsOfForm(forms.Form):
     as_of = GovUkDateField(
@@ -49,8 +42,12 @@ class AsOfForm(forms.Form):
         help_text="Leave blank for today",
     )
 
-    def clean_as_of(self):
-        as_of = self.cleaned_data["as_of"]
-        if as_of and as_of > timezone.localdate():
-            raise forms.ValidationError("The date of the report must be today or in the past")
-        return as_of
+    def clean(self):
+        # No service records a report's date, so the form applies the rule itself.
+        cleaned = super().clean()
+        if as_of := cleaned.get("as_of"):
+            try:
+                date_not_in_future(as_of, field="as_of", what="The date of the report")
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned

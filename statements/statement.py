@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from actions.models import Action, Finding, ProgressUpdate
 from actions.rag import RAG, is_overdue
+from actions.rules import date_not_in_future
 from govuk.pdf import html_to_pdf
 from inspections.models import Inspection, InspectionStatus
 from partnerships.versioning import version_claim
@@ -188,8 +189,7 @@ def statement_submit(
 
     The stored file never changes afterwards, whatever happens to the plan.
     """
-    if submitted_on > timezone.localdate():
-        raise ValidationError({"submitted_on": "The date submitted must be today or in the past"})
+    date_not_in_future(submitted_on, field="submitted_on", what="The date the statement was sent")
     if inspection.letter_date and submitted_on < inspection.letter_date:
         raise ValidationError(
             {
