@@ -18,7 +18,7 @@ from django.http import QueryDict
 
 STALE_EDIT_MESSAGE = (
     "Someone else changed {what} while you were working on it. Nothing was saved. "
-    "Check the details below, then save again"
+    "What you typed is below: open the page in a new tab to see their changes, then save again"
 )
 
 
