@@ -5,7 +5,7 @@ from django import forms
 
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
 from actions.models import Action
-from actions.rag import RAG, needs_reason
+from actions.rag import RAG
 from govuk.forms import GovUkDateField
 from partnerships.models import Agency
 from partnerships.versioning import VersionedForm
@@ -69,24 +69,11 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
 
     field_order = ["rag", "narrative", "rag_change_reason", "evidence_link", "evidence_file"]
 
+    # Whether the status got worse and so needs a reason is progress_update_record's rule:
+    # the page shows its error on rag_change_reason.
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
-
-    def clean(self):
-        cleaned = super().clean()
-        rag = cleaned.get("rag")
-        if (
-            rag
-            and needs_reason(self.action.rag, rag)
-            and not cleaned.get("rag_change_reason", "").strip()
-        ):
-            self.add_error(
-                "rag_change_reason",
-                f"Explain why the status has changed from {self.action.rag_status.label} to "
-                f"{RAG(rag).label}",
-            )
-        return cleaned
 
 
 class ActionForm(VersionedForm):
@@ -155,16 +142,7 @@ class ActionForm(VersionedForm):
         start, target = cleaned.get("start_date"), cleaned.get("target_date")
         if start and target and target < start:
             self.add_error("target_date", "The target date must be on or after the start date")
-        if (
-            self.action is not None
-            and target
-            and target != self.action.target_date
-            and not cleaned.get("target_date_change_reason", "").strip()
-        ):
-            self.add_error(
-                "target_date_change_reason",
-                f"Explain why the target date has changed from {self.action.target_date:%-d %B %Y}",
-            )
+        # A new target date needs a reason: action_edit's rule, shown on its field.
         return cleaned
 
 

@@ -28,6 +28,10 @@ class RAG(models.TextChoices):
         """Higher is worse: how a change of RAG is judged to be a slip."""
         return SEVERITY[self]
 
+    def is_worse_than(self, other: str) -> bool:
+        """A slip from `other` to this status: Amber after Green, Red after anything else."""
+        return self.severity > RAG(other).severity
+
     @classmethod
     def reportable(cls) -> list["RAG"]:
         """What an owner may report. Complete comes only from the partnership's agreement."""
@@ -42,11 +46,6 @@ def is_overdue(rag: str, target_date, on) -> bool:
 def overdue_q(on) -> Q:
     """is_overdue as a database condition on actions (or their snapshots' fields)."""
     return Q(target_date__lt=on) & ~Q(rag=RAG.COMPLETE)
-
-
-def needs_reason(previous: str, new: str) -> bool:
-    """A status that gets worse (turning Red always does) must say why."""
-    return RAG(new).severity > RAG(previous).severity
 
 
 DEFINITIONS = {

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
-from actions.rag import RAG, needs_reason
+from actions.rag import RAG
 from actions.rules import date_not_in_future
 from partnerships.versioning import StaleEdit, version_claim
 
@@ -112,8 +112,14 @@ def progress_update_record(
         raise ValidationError(
             {"rag": "An action becomes Complete only when the partnership agrees"}
         )
-    if needs_reason(action.rag, rag) and not rag_change_reason.strip():
-        raise ValidationError({"rag_change_reason": "Explain why the status has got worse"})
+    if RAG(rag).is_worse_than(action.rag) and not rag_change_reason.strip():
+        # A status that gets worse says why: what went wrong, and the recovery plan.
+        raise ValidationError(
+            {
+                "rag_change_reason": "Explain why the status has changed from "
+                f"{action.rag_status.label} to {RAG(rag).label}"
+            }
+        )
     _claim(action, expected_version=expected_version, user=author)
     update = _record(action, author=author, rag=rag, narrative=narrative, reason=rag_change_reason)
     _attach_evidence(
@@ -155,7 +161,10 @@ def action_edit(
     if new_target != action.target_date:
         if not target_date_change_reason.strip():
             raise ValidationError(
-                {"target_date_change_reason": "Explain why the target date has changed"}
+                {
+                    "target_date_change_reason": "Explain why the target date has changed "
+                    f"from {action.target_date:%-d %B %Y}"
+                }
             )
         action.target_date_change_reason = target_date_change_reason
     _claim(action, expected_version=expected_version, user=user)

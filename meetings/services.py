@@ -168,9 +168,9 @@ def plan_changes(
             continue
         if now.rag == RAG.COMPLETE and then.rag != RAG.COMPLETE:
             found["completed"].append(entry)
-        elif now.rag.severity > then.rag.severity:
+        elif now.rag.is_worse_than(then.rag):
             found["worse"].append(entry)
-        elif now.rag.severity < then.rag.severity:
+        elif then.rag.is_worse_than(now.rag):
             found["better"].append(entry)
         if now.overdue and not then.overdue:
             found["overdue"].append(entry)
