@@ -4,6 +4,8 @@ Colour never stands alone (WCAG 1.4.1): every tag shows the word, and these
 definitions appear on the pages and in every exported document.
 """
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 
@@ -38,14 +40,17 @@ class RAG(models.TextChoices):
         return [cls.NOT_STARTED, cls.RED, cls.AMBER, cls.GREEN]
 
 
-def is_overdue(rag: str, target_date, on) -> bool:
-    """Past its target date and not complete, whatever its owner last said (domain.md)."""
-    return rag != RAG.COMPLETE and target_date < on
+def is_overdue(
+    rag: str, target_date: datetime.date, on: datetime.date, *, archived: bool = False
+) -> bool:
+    """Past its target date and not complete, whatever its owner last said (domain.md).
+    An archived action is out of the plan, so never overdue."""
+    return not archived and rag != RAG.COMPLETE and target_date < on
 
 
-def overdue_q(on) -> Q:
-    """is_overdue as a database condition on actions (or their snapshots' fields)."""
-    return Q(target_date__lt=on) & ~Q(rag=RAG.COMPLETE)
+def overdue_q(on: datetime.date) -> Q:
+    """is_overdue as a database condition on actions."""
+    return Q(archived_at__isnull=True, target_date__lt=on) & ~Q(rag=RAG.COMPLETE)
 
 
 DEFINITIONS = {

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actions.models import Action, Closure, ClosureStatus, Finding, ProgressUpdate
-from actions.rag import RAG
+from actions.rag import RAG, is_overdue
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from demo.lewisham import LEWISHAM
 from demo.northbrook import NORTHBROOK
@@ -219,7 +219,7 @@ def _load_meeting(inspection, manager, date, before_rebaselining: bool):
                 action=action,
                 rag=rag,
                 target_date=target,
-                overdue=rag != RAG.COMPLETE and target < date,
+                overdue=is_overdue(rag, target, date),
                 latest_update_on=latest.date if latest else None,
                 latest_update=latest.narrative if latest else "",
             )

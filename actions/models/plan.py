@@ -112,8 +112,10 @@ class Action(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        """Past its target date and not complete, whatever its owner last said."""
-        return not self.is_archived and is_overdue(self.rag, self.target_date, timezone.localdate())
+        """actions.rag.is_overdue as at today."""
+        return is_overdue(
+            self.rag, self.target_date, timezone.localdate(), archived=self.is_archived
+        )
 
     @property
     def is_archived(self) -> bool:
