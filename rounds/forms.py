@@ -44,18 +44,10 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether to accept the update or ask for more detail"},
     )
+    # Needed to send the update back: return_check's rule, whose error shows on this field.
     comment = forms.CharField(
         label="What more detail does the update need? (if you ask for more)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The owner reads this in an e-mail and on the action's page",
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("decision") == ReviewDecision.SENT_BACK
-            and not cleaned.get("comment", "").strip()
-        ):
-            self.add_error("comment", "Enter what more detail the update needs")
-        return cleaned
