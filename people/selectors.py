@@ -1,17 +1,37 @@
 """The queries the people pages need."""
 
+import datetime
+from typing import TYPE_CHECKING, TypedDict
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from partnerships.scoping import PartnershipScopedQuerySet
 from people.models import User
 
+if TYPE_CHECKING:  # django-stubs-ext is installed for development only
+    from django_stubs_ext import WithAnnotations
 
-def people_for_manager(*, user):
+
+class Standing(TypedDict):
+    """What people_for_manager adds to each person."""
+
+    invitation_expires_at: datetime.datetime | None
+    uses_two_factor: bool
+
+
+type ManagedPerson = WithAnnotations[User, Standing]
+
+
+def people_for_manager(*, user: User | AnonymousUser) -> PartnershipScopedQuerySet[ManagedPerson]:
     """The people of the manager's partnership (site operators are not theirs to manage),
     each with the expiry of their open invitation, if any, and whether they use two-factor
     authentication."""
-    return (
+    # Annotated here because mypy cannot follow PersonManager's from_queryset() base, so
+    # User.objects is untyped to it.
+    people: PartnershipScopedQuerySet[ManagedPerson] = (
         User.objects.for_user(user)
         .filter(is_superuser=False)
         .select_related("agency")
@@ -25,9 +45,10 @@ def people_for_manager(*, user):
             uses_two_factor=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
         )
     )
+    return people
 
 
-def person_status(person) -> tuple[str, str]:
+def person_status(person: ManagedPerson) -> tuple[str, str]:
     """A person's standing, as a word and the GOV.UK tag colour that goes with it.
 
     Needs the `invitation_expires_at` annotation of people_for_manager."""
