@@ -10,12 +10,14 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import EventKind
 from audit.trail import record
 from notifications.emails import email_send, email_to
+from partnerships.models import Agency, Partnership
 from partnerships.versioning import version_claim
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 
@@ -34,7 +36,7 @@ def describe(person: User) -> str:
     return f"{person.get_full_name()} ({person.username})"
 
 
-def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
+def _send_invitation(*, person: User, by: User | None, request: HttpRequest | None) -> Invitation:
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     person.invitations.filter(accepted_at__isnull=True, replaced_at__isnull=True).update(
@@ -47,17 +49,19 @@ def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
         created_at=now,
         expires_at=now + INVITATION_LIFETIME,
     )
+    partnership = person.partnership
+    assert partnership is not None  # only site operators belong to none, and they are not invited
     context = {
         "person": person,
         "invited_by": by,
-        "partnership": person.partnership,
+        "partnership": partnership,
         "link": settings.SITE_URL + reverse("invitation_accept", args=[token]),
         "expires_at": timezone.localtime(invitation.expires_at),
         "sign_in_link": settings.SITE_URL + reverse("login"),
     }
     message = email_to(
         person,
-        subject=f"Set your password for {person.partnership.name}'s JTAI action plans",
+        subject=f"Set your password for {partnership.name}'s JTAI action plans",
         template="people/emails/invitation",
         context=context,
     )
@@ -71,22 +75,27 @@ def _send_invitation(*, person: User, by: User | None, request) -> Invitation:
 def person_invite(
     *,
     by: User | None,
-    request,
-    partnership=None,
+    request: HttpRequest | None,
+    partnership: Partnership | None = None,
     username: str,
     first_name: str,
     last_name: str,
     email: str,
     job_title: str,
-    agency,
+    agency: Agency,
     role: Role,
 ) -> User:
     """Adds a person to the manager's partnership and e-mails them a link, valid for
     7 days and once, to set their password. Until then they cannot sign in.
 
     `by` is the manager inviting; None for the site operator, who names the partnership."""
+    if partnership is None:
+        assert by is not None  # the site operator names the partnership; a manager, their own
+        partnership_id = by.partnership_id
+    else:
+        partnership_id = partnership.pk
     person = User(
-        partnership_id=partnership.pk if partnership else by.partnership_id,
+        partnership_id=partnership_id,
         username=username,
         first_name=first_name,
         last_name=last_name,
@@ -111,7 +120,7 @@ def person_invite(
 
 
 @transaction.atomic
-def person_invite_again(*, person: User, by: User, request) -> Invitation:
+def person_invite_again(*, person: User, by: User, request: HttpRequest) -> Invitation:
     """A new link for someone who has not yet set a password; earlier links stop working."""
     if person.has_usable_password():
         raise ValidationError(f"{person} has already set a password")
@@ -135,7 +144,7 @@ def invitation_for_token(token: str) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, password: str, request) -> User:
+def invitation_accept(*, invitation: Invitation, password: str, request: HttpRequest) -> User:
     """The invitee's password is set and the link is used up."""
     used = Invitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, replaced_at__isnull=True
@@ -161,7 +170,9 @@ def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None
 
 
 @transaction.atomic
-def person_change(*, person: User, by: User, request, expected_version: int, **fields) -> User:
+def person_change(
+    *, person: User, by: User, request: HttpRequest, expected_version: int, **fields: object
+) -> User:
     """Saves a manager's changes to a person: name, e-mail, job title, agency, role.
     Changes of role or agency are recorded in the audit trail. Refused (StaleEdit) when
     another manager saved the person after this one opened the page."""
@@ -187,7 +198,7 @@ def person_change(*, person: User, by: User, request, expected_version: int, **f
 
 
 @transaction.atomic
-def person_deactivate(*, person: User, by: User, request) -> User:
+def person_deactivate(*, person: User, by: User, request: HttpRequest) -> User:
     """The person can no longer sign in; everything they did stays theirs."""
     if person.pk == by.pk:
         raise ValidationError("You cannot deactivate yourself: ask another manager")
@@ -199,7 +210,7 @@ def person_deactivate(*, person: User, by: User, request) -> User:
 
 
 @transaction.atomic
-def person_reactivate(*, person: User, by: User, request) -> User:
+def person_reactivate(*, person: User, by: User, request: HttpRequest) -> User:
     person.is_active = True
     person.save(update_fields=["is_active"])
     record(request, EventKind.REACTIVATED, detail=f"Reactivated {describe(person)}")
