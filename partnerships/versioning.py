@@ -12,6 +12,7 @@ managers saving one person at once were both told 'saved' in 9 of 10 trials).
 from typing import Any, ClassVar, Protocol
 
 from django import forms
+from django.db import models
 from django.db.models import F
 from django.db.models.options import Options
 from django.http import QueryDict
@@ -31,7 +32,7 @@ class Versioned(Protocol):
     _meta: ClassVar["Options[Any]"]
 
 
-class StaleEdit[R: Versioned](Exception):
+class StaleEdit[R: models.Model](Exception):
     """The record changed after the person opened the page. `record` is as it is now."""
 
     def __init__(self, record: R, since_version: int):
