@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
 from actions.models import Finding
-from inspections.models import Inspection, InspectionStatus, Inspectorate
+from inspections.models import Inspection, InspectionStatus, Inspectorate, Theme
 from partnerships.models import Agency, Partnership
 from partnerships.versioning import StaleEdit, version_claim
 
@@ -92,7 +92,7 @@ def agency_remove(*, agency: Agency) -> None:
 # --- Inspections ----------------------------------------------------------------------
 
 
-class InspectionChanged(StaleEdit):
+class InspectionChanged(StaleEdit[Inspection]):
     """Someone else saved the inspection's details after this person opened the page."""
 
     @property
@@ -119,7 +119,7 @@ def inspection_create(
     *,
     partnership: Partnership,
     subject: str,
-    theme=None,
+    theme: Theme | None = None,
     inspectorates: list[str],
     onsite_start: datetime.date | None,
     onsite_end: datetime.date | None,
@@ -171,7 +171,7 @@ def inspection_edit(
     inspectorates: list[str],
     addressees: list[str],
     strengths: list[str],
-    **details,
+    **details: object,
 ) -> list[str]:
     """Corrects the inspection's details and status. Refused (InspectionChanged) when
     someone else saved them after this person opened the page. Returns the names of the
