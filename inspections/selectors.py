@@ -1,14 +1,16 @@
 """The queries the inspection pages need, each fetched in a fixed number of queries."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 
 from actions.models import Action, Finding
 from actions.selectors import awaiting_agreement
 from inspections.models import Inspection
 from partnerships.scoping import get_for_user_or_404
+from people.models import User
 
 
-def inspection_for_page(*, user, pk: int) -> Inspection:
+def inspection_for_page(*, user: User | AnonymousUser, pk: int) -> Inspection:
     """One inspection with its findings and each finding's actions in the plan, ready to show."""
     actions = (
         Action.objects.current()
@@ -28,6 +30,6 @@ def inspection_for_page(*, user, pk: int) -> Inspection:
     )
 
 
-def inspection_for_user(*, user, pk: int) -> Inspection:
+def inspection_for_user(*, user: User | AnonymousUser, pk: int) -> Inspection:
     """One inspection of the user's partnership, for the pages about it, or 404."""
     return get_for_user_or_404(Inspection.objects.for_pages(), user, pk=pk)
