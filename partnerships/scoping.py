@@ -6,7 +6,7 @@ partnership's records are simply not there: their URLs answer 404, not 403,
 which would confirm that they exist.
 """
 
-from typing import Any, Literal, Protocol, Self
+from typing import Any, Literal, Protocol, Self, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -24,7 +24,13 @@ class SignedIn(Protocol):
     def partnership_id(self) -> int | None: ...
 
 
-class PartnershipScopedQuerySet[M: models.Model](models.QuerySet[M]):
+# Covariant, as QuerySet's model is: a queryset of actions is a queryset of models (which
+# prefetch_related needs, given Prefetches of two kinds). The class syntax would infer it
+# invariant from the methods QuerySet has that take a model.
+M = TypeVar("M", bound=models.Model, covariant=True)
+
+
+class PartnershipScopedQuerySet(models.QuerySet[M]):
     #: The lookup from this model to its partnership's id, e.g. "finding__inspection__partnership".
     partnership_lookup = "partnership"
 
@@ -39,8 +45,8 @@ class PartnershipScopedQuerySet[M: models.Model](models.QuerySet[M]):
         return self.for_partnership(user.partnership_id)
 
 
-def get_for_user_or_404[M: models.Model](
-    queryset: PartnershipScopedQuerySet[M], user: SignedIn | AnonymousUser, **lookup: Any
-) -> M:
+def get_for_user_or_404[Record: models.Model](
+    queryset: PartnershipScopedQuerySet[Record], user: SignedIn | AnonymousUser, **lookup: Any
+) -> Record:
     """The record, if it belongs to the user's partnership; otherwise 404."""
     return get_object_or_404(queryset.for_user(user), **lookup)
