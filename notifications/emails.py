@@ -7,14 +7,17 @@ the console).
 """
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AbstractUser
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+if TYPE_CHECKING:  # auth's models can be imported only once the app registry is ready
+    from django.contrib.auth.models import AbstractUser
+
 
 def email_to(
-    person: AbstractUser, *, subject: str, template: str, context: Mapping[str, object]
+    person: "AbstractUser", *, subject: str, template: str, context: Mapping[str, object]
 ) -> EmailMultiAlternatives:
     """The e-mail `template`.txt and `template`.html make, addressed to the person."""
     return email_to_address(person.email, subject=subject, template=template, context=context)

@@ -6,11 +6,13 @@ partnership's records are simply not there: their URLs answer 404, not 403,
 which would confirm that they exist.
 """
 
-from typing import Any, Literal, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self, TypeVar
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.shortcuts import get_object_or_404
+
+if TYPE_CHECKING:  # auth's models can be imported only once the app registry is ready
+    from django.contrib.auth.models import AnonymousUser
 
 
 class SignedIn(Protocol):
@@ -39,14 +41,14 @@ class PartnershipScopedQuerySet(models.QuerySet[M]):
             return self.none()
         return self.filter(**{self.partnership_lookup: partnership_id})
 
-    def for_user(self, user: SignedIn | AnonymousUser) -> Self:
+    def for_user(self, user: "SignedIn | AnonymousUser") -> Self:
         if not user.is_authenticated:
             return self.none()
         return self.for_partnership(user.partnership_id)
 
 
 def get_for_user_or_404[Record: models.Model](
-    queryset: PartnershipScopedQuerySet[Record], user: SignedIn | AnonymousUser, **lookup: Any
+    queryset: PartnershipScopedQuerySet[Record], user: "SignedIn | AnonymousUser", **lookup: Any
 ) -> Record:
     """The record, if it belongs to the user's partnership; otherwise 404."""
     return get_object_or_404(queryset.for_user(user), **lookup)
