@@ -6,19 +6,27 @@ page is refused rather than silently overwriting someone else's.
 """
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
+from actions.models import Action, Closure, ClosureStatus, Evidence, Finding, ProgressUpdate
 from actions.rag import RAG
 from actions.rules import date_not_in_future
+from partnerships.models import Agency
 from partnerships.versioning import StaleEdit, version_claim
+from people.models import User
+
+# UploadedFile is generic only to type checkers: the alias is read lazily, never at run time.
+type Upload = UploadedFile[bytes]
 
 
-class EditConflict(StaleEdit):
+class EditConflict(StaleEdit[Action]):
     """Someone else changed the action after this person opened the page."""
 
     @property
@@ -26,15 +34,20 @@ class EditConflict(StaleEdit):
         return self.record
 
 
-def _claim(action: Action, *, expected_version: int, user) -> None:
+def _changed_by(action: Action, user: User) -> None:
+    # django-simple-history records this attribute as who made the change.
+    action._history_user = user  # type: ignore[attr-defined]
+
+
+def _claim(action: Action, *, expected_version: int, user: User) -> None:
     try:
         version_claim(action, expected_version=expected_version)
     except StaleEdit as stale:
         raise EditConflict(stale.record, since_version=expected_version) from stale
-    action._history_user = user
+    _changed_by(action, user)
 
 
-def _save(record) -> None:
+def _save(record: models.Model) -> None:
     record.full_clean()
     record.save()
 
@@ -50,10 +63,13 @@ _ACTION_FIELDS_SAVED = [
 
 def _save_action(action: Action) -> None:
     action.full_clean()
-    action.save(update_fields=_ACTION_FIELDS_SAVED)
+    # Action.save (which keeps the original target date) is not annotated.
+    action.save(update_fields=_ACTION_FIELDS_SAVED)  # type: ignore[no-untyped-call]
 
 
-def _check_reference_free(finding, reference: str, *, action: Action | None = None) -> None:
+def _check_reference_free(
+    finding: Finding, reference: str, *, action: Action | None = None
+) -> None:
     clash = finding.actions.filter(reference=reference)
     if action is not None:
         clash = clash.exclude(pk=action.pk)
@@ -66,20 +82,33 @@ def _check_reference_free(finding, reference: str, *, action: Action | None = No
         )
 
 
-def _attach_evidence(*, action, user, link="", file=None, update=None, closure=None):
+def _attach_evidence(
+    *,
+    action: Action,
+    user: User,
+    link: str = "",
+    file: Upload | None = None,
+    update: ProgressUpdate | None = None,
+    closure: Closure | None = None,
+) -> Evidence | None:
     if not link and not file:
         return None
     evidence = Evidence(action=action, update=update, closure=closure, link=link, added_by=user)
     if file:
         evidence.file = file
-        evidence.original_name = file.name
-        evidence.content_type = getattr(file, "detected_content_type", "") or file.content_type
+        # A browser's upload always has a name and a type (empty if it sent none).
+        evidence.original_name = file.name or ""
+        evidence.content_type = (
+            getattr(file, "detected_content_type", "") or file.content_type or ""
+        )
         evidence.size = file.size
     _save(evidence)
     return evidence
 
 
-def _record(action, *, author, rag, narrative, reason="") -> ProgressUpdate:
+def _record(
+    action: Action, *, author: User, rag: str, narrative: str, reason: str = ""
+) -> ProgressUpdate:
     update = ProgressUpdate(
         action=action,
         author=author,
@@ -99,12 +128,12 @@ def _record(action, *, author, rag, narrative, reason="") -> ProgressUpdate:
 def progress_update_record(
     *,
     action: Action,
-    author,
+    author: User,
     rag: str,
     narrative: str,
     rag_change_reason: str = "",
     evidence_link: str = "",
-    evidence_file=None,
+    evidence_file: Upload | None = None,
     expected_version: int,
 ) -> ProgressUpdate:
     """The owner says how the action is going; the action takes the RAG they gave."""
@@ -129,18 +158,20 @@ def progress_update_record(
 
 
 @transaction.atomic
-def action_create(*, finding, user, supporting_agencies=(), **fields) -> Action:
+def action_create(
+    *, finding: Finding, user: User, supporting_agencies: Iterable[Agency] = (), **fields: Any
+) -> Action:
     last = finding.actions.aggregate(last=Max("position"))["last"] or 0
     _check_reference_free(finding, fields.get("reference", ""))
     action = Action(finding=finding, position=last + 1, **fields)
     action.original_target_date = action.target_date
-    action._history_user = user
+    _changed_by(action, user)
     _save(action)
     action.supporting_agencies.set(supporting_agencies)
     return action
 
 
-def suggest_reference(finding) -> str:
+def suggest_reference(finding: Finding) -> str:
     return f"{finding.number}.{finding.actions.count() + 1}"
 
 
@@ -148,11 +179,11 @@ def suggest_reference(finding) -> str:
 def action_edit(
     *,
     action: Action,
-    user,
+    user: User,
     expected_version: int,
-    supporting_agencies,
+    supporting_agencies: Iterable[Agency],
     target_date_change_reason: str = "",
-    **fields,
+    **fields: Any,
 ) -> Action:
     """A manager changes the plan. A new target date keeps the original and needs a reason."""
     if "reference" in fields:
@@ -176,10 +207,12 @@ def action_edit(
 
 
 @transaction.atomic
-def action_move(*, action: Action, user, direction: str) -> None:
+def action_move(*, action: Action, user: User, direction: str) -> None:
     """Moves an action up or down among its finding's actions. References do not change,
     and nor does the version: a move never conflicts with someone's edit."""
-    siblings = list(action.finding.actions.current().order_by("position", "pk"))
+    # ActionQuerySet.current is not annotated.
+    current = action.finding.actions.current()  # type: ignore[no-untyped-call]
+    siblings: list[Action] = list(current.order_by("position", "pk"))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(siblings):
@@ -191,7 +224,7 @@ def action_move(*, action: Action, user, direction: str) -> None:
 
 
 @transaction.atomic
-def action_archive(*, action: Action, user, expected_version: int) -> None:
+def action_archive(*, action: Action, user: User, expected_version: int) -> None:
     """Takes an action out of the plan. It is never deleted: its updates and history stay."""
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = timezone.now()
@@ -199,7 +232,7 @@ def action_archive(*, action: Action, user, expected_version: int) -> None:
 
 
 @transaction.atomic
-def action_restore(*, action: Action, user, expected_version: int) -> None:
+def action_restore(*, action: Action, user: User, expected_version: int) -> None:
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = None
     _save_action(action)
@@ -213,11 +246,11 @@ def open_closure(action: Action) -> Closure | None:
 def closure_propose(
     *,
     action: Action,
-    user,
+    user: User,
     evidence_of_impact: str,
     sustainability_plan: str,
     evidence_link: str = "",
-    evidence_file=None,
+    evidence_file: Upload | None = None,
     expected_version: int,
 ) -> Closure:
     """The owner says the action is done. It shows as awaiting the partnership's agreement."""
@@ -251,7 +284,7 @@ def closure_propose(
 
 @transaction.atomic
 def closure_agree(
-    *, action: Action, user, agreed_on: datetime.date, meeting: str, expected_version: int
+    *, action: Action, user: User, agreed_on: datetime.date, meeting: str, expected_version: int
 ) -> Closure:
     """The partnership agrees at a meeting that the action is complete."""
     closure = open_closure(action)
@@ -282,9 +315,12 @@ def closure_agree(
 
 
 @transaction.atomic
-def action_reopen(*, action: Action, user, reason: str, rag: str, expected_version: int) -> Closure:
+def action_reopen(
+    *, action: Action, user: User, reason: str, rag: str, expected_version: int
+) -> Closure | None:
     """Reopens a completed action, or declines a proposal to close it, with a reason.
-    An action made Complete without a closure record (an imported plan) reopens too."""
+    An action made Complete without a closure record (an imported plan) reopens too, and
+    then there is no closure to return."""
     closure = open_closure(action)
     if closure is None and not action.is_complete:
         raise ValidationError("This action is neither complete nor proposed complete")

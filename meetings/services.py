@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from actions.models import Action
 from actions.rag import RAG, is_overdue
@@ -14,6 +14,7 @@ from actions.rules import date_not_in_future
 from actions.selectors import latest_update
 from inspections.models import Inspection
 from meetings.models import ActionSnapshot, Meeting
+from people.models import User
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ def current_states(
 ) -> dict[int, ActionState]:
     """Every action in the plan now, judged overdue as at `on`. One query; comparing
     states needs no updates, so `with_updates=False` spares reading them."""
-    actions = Action.objects.current().filter(finding__inspection=inspection)
+    # ActionQuerySet.current is not annotated.
+    current = Action.objects.current()  # type: ignore[no-untyped-call]
+    actions = current.filter(finding__inspection=inspection)
     fields = ["pk", "rag", "target_date"]
     if with_updates:
         actions = actions.annotate(
@@ -67,7 +70,7 @@ def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
 
 @transaction.atomic
 def meeting_record(
-    *, inspection: Inspection, user, date: datetime.date, title: str, notes: str = ""
+    *, inspection: Inspection, user: User, date: datetime.date, title: str, notes: str = ""
 ) -> Meeting:
     """Records an executive meeting and keeps every action's RAG, target date and latest
     update as they stand, so the next meeting can see what changed."""
@@ -147,7 +150,7 @@ class ChangeGroup:
 def plan_changes(
     before: dict[int, ActionState],
     after: dict[int, ActionState],
-    actions,
+    actions: QuerySet[Action],
     *,
     limit: int | None = None,
 ) -> dict[str, ChangeGroup]:

@@ -2,13 +2,16 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from actions.models import Action
 from govuk.working_days import working_days_from
 from inspections.models import Inspection
+from people.models import User
 from rounds import emails
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,
@@ -19,6 +22,20 @@ from rounds.models import (
 )
 from rounds.selectors import current_round, emailed_today, owners_due, owners_of
 
+if TYPE_CHECKING:  # django-stubs-ext is installed for development only
+    from django_stubs_ext import WithAnnotations
+
+
+class ReturnFields(TypedDict):
+    """What selectors.with_return adds to an action: its return in the round, if any, and
+    the manager's decision on it."""
+
+    return_id: int | None
+    review_decision: str | None
+
+
+type ActionReturn = WithAnnotations[Action, ReturnFields]
+
 
 def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
     """5 working days before the meeting, bank holidays skipped: time to check the returns
@@ -27,7 +44,11 @@ def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
 
 
 def round_open(
-    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date | None = None
+    *,
+    inspection: Inspection,
+    user: User,
+    meeting_date: datetime.date,
+    deadline: datetime.date | None = None,
 ) -> tuple[UpdateRound, emails.Delivery]:
     """Asks every owner to update their open actions before the meeting: each gets one
     e-mail listing them all. The deadline, when not given, is the suggested one.
@@ -59,7 +80,7 @@ def round_open(
 
 
 def _round_create(
-    *, inspection, user, meeting_date: datetime.date, deadline: datetime.date
+    *, inspection: Inspection, user: User, meeting_date: datetime.date, deadline: datetime.date
 ) -> UpdateRound:
     today = timezone.localdate()
     if meeting_date < today:
@@ -95,7 +116,7 @@ def _already_open(open_round: UpdateRound | None) -> ValidationError:
 
 
 @transaction.atomic
-def owner_chase(*, update_round: UpdateRound, owner, user) -> None:
+def owner_chase(*, update_round: UpdateRound, owner: User, user: User) -> None:
     """Sends one owner a reminder now of the actions they have not yet returned. Once a
     day, counting the service's own round e-mails: an owner reminded this morning is not
     chased again this afternoon."""
@@ -130,12 +151,18 @@ ALREADY_CHECKED = "Someone has already checked this update"
 class ReturnChecked:
     review: ReturnReview
     # Owners whose "more detail" e-mail the mail server refused: the manager tells them.
-    not_emailed: list
+    not_emailed: list[User]
 
 
 @transaction.atomic
 def return_check(
-    *, update_round: UpdateRound, action, user, update_id: int, decision: str, comment: str = ""
+    *,
+    update_round: UpdateRound,
+    action: ActionReturn,
+    user: User,
+    update_id: int,
+    decision: str,
+    comment: str = "",
 ) -> ReturnChecked:
     """The manager accepts the update the page showed them, or sends it back for more detail
     with a comment: the owner then gets an e-mail, and the update shows "returned for more
