@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Exists,
+    Field,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -17,6 +20,7 @@ from django.db.models import (
 )
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
+from actions.models.plan import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
 from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
@@ -38,7 +42,7 @@ def latest_update(field: str) -> Subquery:
     )
 
 
-def with_list_annotations(actions: QuerySet[Action]) -> QuerySet[Action]:
+def with_list_annotations(actions: ActionQuerySet[Action]) -> QuerySet[Action]:
     """What a row of an action list shows: latest update, closure state, status order."""
     return actions.with_page_relations().annotate(
         last_update_on=latest_update("date"),
@@ -50,12 +54,12 @@ def with_list_annotations(actions: QuerySet[Action]) -> QuerySet[Action]:
     )
 
 
-def actions_for_list(*, user) -> QuerySet[Action]:
+def actions_for_list(*, user: User | AnonymousUser) -> QuerySet[Action]:
     """The partnership's actions, ready for a list."""
     return with_list_annotations(Action.objects.for_user(user))
 
 
-def my_actions(*, user) -> QuerySet[Action]:
+def my_actions(*, user: User) -> QuerySet[Action]:
     """The officer's own actions first, then the rest of their agency's."""
     mine = Q(lead_officer=user)
     if user.agency_id:
@@ -70,7 +74,7 @@ def my_actions(*, user) -> QuerySet[Action]:
     )
 
 
-def action_for_page(*, user, pk: int) -> Action:
+def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
     """One action with everything its page shows: updates with their evidence, closures."""
     updates = ProgressUpdate.objects.select_related("author").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("added_at"))
@@ -119,7 +123,9 @@ HISTORY_FIELDS = [
 
 
 def _label(field_name: str) -> str:
-    name = str(Action._meta.get_field(field_name).verbose_name)
+    field = Action._meta.get_field(field_name)
+    assert isinstance(field, Field)  # one of the action's own fields, not a relation to it
+    name = str(field.verbose_name)
     return name[0].upper() + name[1:]
 
 
@@ -132,14 +138,17 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
     records = list(
         action.history.select_related("history_user").order_by("history_date", "history_id")
     )
-    agency_ids, user_ids = set(), set()
+    agency_ids: set[int] = set()
+    user_ids: set[int | None] = set()
     for record in records:
         agency_ids.add(record.lead_agency_id)
         user_ids.add(record.lead_officer_id)
     agencies = {a.pk: a.name for a in Agency.objects.filter(pk__in=agency_ids)}
     people = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
 
-    def shown(record, name) -> str:
+    # `record` is a historical action: simple_history makes its model at run time, so mypy
+    # has no class for it.
+    def shown(record: Any, name: str) -> str:
         if name == "rag":
             return RAG(record.rag).label
         if name == "lead_agency":
@@ -159,7 +168,7 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
     previous = None
     for record in records:
         if previous is None:
-            changes = []
+            changes: list[FieldChange] = []
             kind = "Created"
         else:
             changed = set(record.diff_against(previous).changed_fields)
