@@ -2,8 +2,11 @@
 each in a fixed number of queries however many actions."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,6 +19,20 @@ from partnerships.scoping import get_for_user_or_404
 from people.models import Role, User
 from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail, UpdateRound
 
+if TYPE_CHECKING:  # django-stubs-ext is installed for development only
+    from django_stubs_ext import WithAnnotations
+
+
+class ReturnFields(TypedDict):
+    """What with_return adds to an action: its return in the round, if any, and the
+    manager's decision on it."""
+
+    return_id: int | None
+    review_decision: str | None
+
+
+type ActionReturn = WithAnnotations[Action, ReturnFields]
+
 
 class ReturnStatus:
     """Where an action stands in a round, as the returns page and the action page say it."""
@@ -26,7 +43,7 @@ class ReturnStatus:
     SENT_BACK = ("Returned for more detail", "govuk-tag--orange")
 
 
-def return_status(*, action: Action) -> tuple[str, str]:
+def return_status(*, action: ActionReturn) -> tuple[str, str]:
     """Reads the annotations `round_actions` adds."""
     if action.return_id is None:
         return ReturnStatus.NOT_RETURNED
@@ -53,7 +70,7 @@ def _returns(update_round: UpdateRound) -> QuerySet[ProgressUpdate]:
     ).order_by("-created_at", "-pk")
 
 
-def with_return(*, actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[Action]:
+def with_return(*, actions: QuerySet[Action], update_round: UpdateRound) -> QuerySet[ActionReturn]:
     """Annotates each action with its return in the round: the latest update recorded since
     the round opened, and the manager's decision on it. An owner's revision is a newer
     update, so a return sent back stays "returned for more detail" only until revised.
@@ -65,7 +82,7 @@ def with_return(*, actions: QuerySet[Action], update_round: UpdateRound) -> Quer
     )
 
 
-def round_actions(*, update_round: UpdateRound) -> QuerySet[Action]:
+def round_actions(*, update_round: UpdateRound) -> QuerySet[ActionReturn]:
     """Every action due an update in the round: the plan's open actions, with their return."""
     actions = (
         Action.objects.current()
@@ -84,7 +101,7 @@ def round_counts(*, update_round: UpdateRound) -> dict[str, int]:
     )
 
 
-def can_receive_email(person: User | None, partnership_id: int) -> bool:
+def can_receive_email(person: User | None, partnership_id: int) -> TypeGuard[User]:
     return bool(
         person is not None
         and person.is_active
@@ -98,12 +115,12 @@ def active_people(*, partnership_id: int, role: Role) -> list[User]:
     return list(User.objects.active_in(partnership_id, role).exclude(email=""))
 
 
-def owners_of(*, actions, partnership_id: int) -> dict[User, list[Action]]:
+def owners_of[A: Action](*, actions: Iterable[A], partnership_id: int) -> dict[User, list[A]]:
     """Who is asked about each action: its lead officer; or, when it has none who can take
     e-mail (none named, deactivated, moved away), the partnership's managers, who then
     update it or name a lead officer."""
     managers = None
-    owners: dict[User, list[Action]] = {}
+    owners: dict[User, list[A]] = {}
     for action in actions:
         if can_receive_email(action.lead_officer, partnership_id):
             people = [action.lead_officer]
@@ -120,12 +137,12 @@ def owners_of(*, actions, partnership_id: int) -> dict[User, list[Action]]:
 STILL_DUE = Q(return_id__isnull=True) | Q(review_decision=ReviewDecision.SENT_BACK)
 
 
-def is_still_due(action: Action) -> bool:
+def is_still_due(action: ActionReturn) -> bool:
     """Reads the annotations `with_return` adds, as STILL_DUE does in the database."""
     return action.return_id is None or action.review_decision == ReviewDecision.SENT_BACK
 
 
-def owners_due(*, update_round: UpdateRound) -> dict[User, list[Action]]:
+def owners_due(*, update_round: UpdateRound) -> dict[User, list[ActionReturn]]:
     """Each owner with the round's actions they still have to update: not yet returned, or
     sent back for more detail and not revised since."""
     actions = (
@@ -158,7 +175,7 @@ def emailed_today(*, update_round: UpdateRound, today: datetime.date) -> set[int
 @dataclass
 class OwnerReturns:
     owner: User | None
-    actions: list[Action] = field(default_factory=list)
+    actions: list[ActionReturn] = field(default_factory=list)
     last_emailed: datetime.datetime | None = None
 
     @property
@@ -207,7 +224,7 @@ class Returns:
         return round(100 * self.returned / self.due) if self.due else 0
 
 
-def round_for_page(*, user, pk: int) -> UpdateRound:
+def round_for_page(*, user: User | AnonymousUser, pk: int) -> UpdateRound:
     return get_for_user_or_404(
         UpdateRound.objects.select_related("inspection__partnership"), user, pk=pk
     )
@@ -242,12 +259,13 @@ def round_returns(*, update_round: UpdateRound) -> Returns:
             agency.owners.append(
                 OwnerReturns(owner, last_emailed=last_emailed.get(owner.pk) if owner else None)
             )
-        action.return_status = return_status(action=action)
+        # The returns page's template reads it; no Action has it, so it is set by name.
+        setattr(action, "return_status", return_status(action=action))  # noqa: B010
         agency.owners[-1].actions.append(action)
     return Returns(update_round, list(agencies.values()))
 
 
-def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
+def action_return(*, update_round: UpdateRound, action_pk: int) -> ActionReturn:
     """One action of the round with its return, for the review page."""
     return get_object_or_404(
         round_actions(update_round=update_round).select_related(
@@ -257,7 +275,7 @@ def action_return(*, update_round: UpdateRound, action_pk: int) -> Action:
     )
 
 
-def return_update(*, action: Action) -> ProgressUpdate | None:
+def return_update(*, action: ActionReturn) -> ProgressUpdate | None:
     """The update the manager checks: the action's return in the round, with its evidence
     and the check, if done."""
     if action.return_id is None:
