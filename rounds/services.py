@@ -2,13 +2,11 @@
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from actions.models import Action
 from govuk.working_days import working_days_from
 from inspections.models import Inspection
 from people.models import User
@@ -20,21 +18,13 @@ from rounds.models import (
     ReviewDecision,
     UpdateRound,
 )
-from rounds.selectors import current_round, emailed_today, owners_due, owners_of
-
-if TYPE_CHECKING:  # django-stubs-ext is installed for development only
-    from django_stubs_ext import WithAnnotations
-
-
-class ReturnFields(TypedDict):
-    """What selectors.with_return adds to an action: its return in the round, if any, and
-    the manager's decision on it."""
-
-    return_id: int | None
-    review_decision: str | None
-
-
-type ActionReturn = WithAnnotations[Action, ReturnFields]
+from rounds.selectors import (
+    ActionReturn,
+    current_round,
+    emailed_today,
+    owners_due,
+    owners_of,
+)
 
 
 def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
