@@ -2,7 +2,9 @@
 
 from crispy_forms_gds.choices import Choice
 from django import forms
+from django.core.exceptions import ValidationError
 
+from actions import services
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
 from actions.models import Action
 from actions.rag import RAG
@@ -69,11 +71,22 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
 
     field_order = ["rag", "narrative", "rag_change_reason", "evidence_link", "evidence_file"]
 
-    # Whether the status got worse and so needs a reason is progress_update_record's rule:
-    # the page shows its error on rag_change_reason.
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("rag"):  # the service's rule and words, shown with the other errors
+            try:
+                services.progress_update_check(
+                    action=self.action,
+                    rag=cleaned["rag"],
+                    rag_change_reason=cleaned.get("rag_change_reason", ""),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
 
 class ActionForm(VersionedForm):
@@ -142,7 +155,15 @@ class ActionForm(VersionedForm):
         start, target = cleaned.get("start_date"), cleaned.get("target_date")
         if start and target and target < start:
             self.add_error("target_date", "The target date must be on or after the start date")
-        # A new target date needs a reason: action_edit's rule, shown on its field.
+        if self.action is not None:  # action_edit's rule and words, with the other errors
+            try:
+                services.target_date_change_check(
+                    action=self.action,
+                    target_date=cleaned.get("target_date"),
+                    target_date_change_reason=cleaned.get("target_date_change_reason", ""),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
         return cleaned
 
 

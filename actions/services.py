@@ -64,7 +64,7 @@ _ACTION_FIELDS_SAVED = [
 def _save_action(action: Action) -> None:
     action.full_clean()
     # Action.save (which keeps the original target date) is not annotated.
-    action.save(update_fields=_ACTION_FIELDS_SAVED)  # type: ignore[no-untyped-call]
+    action.save(update_fields=_ACTION_FIELDS_SAVED)
 
 
 def _check_reference_free(
@@ -137,6 +137,18 @@ def progress_update_record(
     expected_version: int,
 ) -> ProgressUpdate:
     """The owner says how the action is going; the action takes the RAG they gave."""
+    progress_update_check(action=action, rag=rag, rag_change_reason=rag_change_reason)
+    _claim(action, expected_version=expected_version, user=author)
+    update = _record(action, author=author, rag=rag, narrative=narrative, reason=rag_change_reason)
+    _attach_evidence(
+        action=action, user=author, link=evidence_link, file=evidence_file, update=update
+    )
+    return update
+
+
+def progress_update_check(*, action: Action, rag: str, rag_change_reason: str) -> None:
+    """progress_update_record's rules, which its form also runs, so the page shows them
+    beside the other errors at once rather than after they are mended."""
     if rag not in RAG.reportable():
         raise ValidationError(
             {"rag": "An action becomes Complete only when the partnership agrees"}
@@ -149,12 +161,21 @@ def progress_update_record(
                 f"{action.rag_status.label} to {RAG(rag).label}"
             }
         )
-    _claim(action, expected_version=expected_version, user=author)
-    update = _record(action, author=author, rag=rag, narrative=narrative, reason=rag_change_reason)
-    _attach_evidence(
-        action=action, user=author, link=evidence_link, file=evidence_file, update=update
-    )
-    return update
+
+
+def target_date_change_check(
+    *, action: Action, target_date: datetime.date | None, target_date_change_reason: str
+) -> None:
+    """A new target date keeps the original and says why: action_edit's rule, which its
+    form also runs."""
+    moved = target_date is not None and target_date != action.target_date
+    if moved and not target_date_change_reason.strip():
+        raise ValidationError(
+            {
+                "target_date_change_reason": "Explain why the target date has changed "
+                f"from {action.target_date:%-d %B %Y}"
+            }
+        )
 
 
 @transaction.atomic
@@ -189,14 +210,12 @@ def action_edit(
     if "reference" in fields:
         _check_reference_free(action.finding, fields["reference"], action=action)
     new_target = fields.get("target_date", action.target_date)
+    target_date_change_check(
+        action=action,
+        target_date=new_target,
+        target_date_change_reason=target_date_change_reason,
+    )
     if new_target != action.target_date:
-        if not target_date_change_reason.strip():
-            raise ValidationError(
-                {
-                    "target_date_change_reason": "Explain why the target date has changed "
-                    f"from {action.target_date:%-d %B %Y}"
-                }
-            )
         action.target_date_change_reason = target_date_change_reason
     _claim(action, expected_version=expected_version, user=user)
     for name, value in fields.items():
@@ -211,7 +230,7 @@ def action_move(*, action: Action, user: User, direction: str) -> None:
     """Moves an action up or down among its finding's actions. References do not change,
     and nor does the version: a move never conflicts with someone's edit."""
     # ActionQuerySet.current is not annotated.
-    current = action.finding.actions.current()  # type: ignore[no-untyped-call]
+    current = action.finding.actions.current()
     siblings: list[Action] = list(current.order_by("position", "pk"))
     index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
     other = index - 1 if direction == "up" else index + 1

@@ -1,6 +1,7 @@
 """The inspections whose findings a partnership must answer, and their reference data."""
 
 import uuid
+from typing import Self
 
 from django.db import models
 from django.db.models import F, Q
@@ -47,7 +48,7 @@ class InspectionStatus(models.TextChoices):
 
 
 class InspectionQuerySet(PartnershipScopedQuerySet):
-    def for_pages(self):
+    def for_pages(self) -> Self:
         """What every page about one inspection shows in its header."""
         return self.select_related("partnership", "theme")
 

@@ -35,7 +35,7 @@ def current_states(
     """Every action in the plan now, judged overdue as at `on`. One query; comparing
     states needs no updates, so `with_updates=False` spares reading them."""
     # ActionQuerySet.current is not annotated.
-    current = Action.objects.current()  # type: ignore[no-untyped-call]
+    current = Action.objects.current()
     actions = current.filter(finding__inspection=inspection)
     fields = ["pk", "rag", "target_date"]
     if with_updates:

@@ -1,6 +1,7 @@
 """Actions that answer the findings, and the progress their owners report."""
 
 import uuid
+from typing import Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,15 +17,15 @@ from partnerships.scoping import PartnershipScopedQuerySet
 class ActionQuerySet(PartnershipScopedQuerySet):
     partnership_lookup = "finding__inspection__partnership"
 
-    def current(self):
+    def current(self) -> Self:
         """Actions still in the plan: archived ones are kept for the record, not shown."""
         return self.filter(archived_at__isnull=True)
 
-    def open(self):
+    def open(self) -> Self:
         """Still in the plan and not complete: what someone must still deliver."""
         return self.current().exclude(rag=RAG.COMPLETE)
 
-    def with_page_relations(self):
+    def with_page_relations(self) -> Self:
         """What a page showing actions needs, fetched in the same query."""
         return self.select_related(
             "finding__inspection__partnership", "lead_agency", "lead_officer"
@@ -86,7 +87,7 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.reference} {self.description[:60]}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.original_target_date is None:
             self.original_target_date = self.target_date
         super().save(*args, **kwargs)

@@ -267,3 +267,28 @@ def test_an_archived_action_past_its_date_is_not_listed_as_overdue(client, plan)
 
     assert late.description in page
     assert gone.description not in page
+
+
+@pytest.mark.django_db
+def test_a_missing_reason_is_shown_with_the_pages_other_errors_at_once(client, plan):
+    # GOV.UK: every error on the first try, not one round of errors after another.
+    plan.action.rag = RAG.GREEN
+    plan.action.save()
+    client.force_login(plan.police_owner)
+    page = post_update(client, plan.action, rag="red", narrative="").content.decode()
+    assert set(errors_beside_fields(page)) == {"narrative", "rag_change_reason"}
+
+    client.force_login(plan.manager)
+    later = plan.action.target_date + datetime.timedelta(days=30)
+    page = client.post(
+        reverse("action_edit", args=[plan.action.pk]),
+        edit_data(
+            plan.action,
+            plan.action.version,
+            description="",
+            target_date_0=later.day,
+            target_date_1=later.month,
+            target_date_2=later.year,
+        ),
+    ).content.decode()
+    assert set(errors_beside_fields(page)) == {"description", "target_date_change_reason"}
