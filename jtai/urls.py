@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from people.two_factor_views import partnership_security
+from people.two_factor.views import partnership_security
 
 admin.site.site_header = "JTAI action plans: administration"
 admin.site.site_title = "JTAI action plans"

@@ -6,7 +6,7 @@ from people import views
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
-    path("two-factor/", include("people.two_factor_urls")),
+    path("two-factor/", include("people.two_factor.urls")),
     path("", views.account, name="account"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),

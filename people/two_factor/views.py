@@ -11,7 +11,7 @@ from audit.models import EventKind
 from audit.trail import record
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, two_factor
-from people.two_factor_forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
+from people.two_factor.forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
 
 
 def _posted(request):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from people import two_factor_views as views
+from people.two_factor import views
 
 urlpatterns = [
     path("", views.two_factor_status, name="two_factor"),
