@@ -9,7 +9,7 @@ import io
 from django.http import FileResponse, HttpRequest
 
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 
 
 def file_download(
@@ -27,9 +27,10 @@ def file_download(
     record it belongs to: the audit trail records both, with the person and address.
     """
     record(
-        request,
         EventKind.DOWNLOAD,
         detail=f"{kind}: {filename}" + (f" ({subject})" if subject else ""),
+        user=request.user,
+        address=client_address(request),
     )
     if isinstance(content, bytes):
         content = io.BytesIO(content)

@@ -14,21 +14,22 @@ def client_address(request) -> str | None:
 
 
 def record(
-    request,
     kind: EventKind,
     *,
     user=None,
+    address: str | None = None,
     username: str = "",
     detail: str = "",
     partnership_id: int | None = None,
-):
-    if user is None and request is not None and request.user.is_authenticated:
-        user = request.user
+) -> AuditEvent:
+    """One entry: what happened, who did it (a person, or a username typed) and from which
+    address. Takes what it records, not the request, so a service records its own changes
+    and a command or a worker can call it too."""
     return AuditEvent.objects.create(
         partnership_id=partnership_id or getattr(user, "partnership_id", None),
         user=user,
         username=username or getattr(user, "username", ""),
         kind=kind,
         detail=detail[:500],
-        ip_address=client_address(request),
+        ip_address=address,
     )

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 
 from audit.downloads import file_download
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
 from inspections.letter_import import inspection_create_from_letter
 from inspections.letters import LetterError, read_letter, text_from_pdf
@@ -92,9 +92,10 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             **form.cleaned_data,
         )
         record(
-            request,
             EventKind.INSPECTION_SET_UP,
             detail=f"Set up {trail_name(inspection)} from its letter, {pending['filename']}",
+            user=request.user,
+            address=client_address(request),
         )
         default_storage.delete(pending["path"])
         request.session[SESSION_KEY].pop(token, None)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from actions.models import Finding
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from inspections import services
 from inspections.models import Inspection
 from inspections.selectors import inspection_for_user
@@ -30,11 +30,21 @@ from people import permissions
 
 
 def _settings_changed(request, detail: str) -> None:
-    record(request, EventKind.SETTINGS_CHANGED, detail=detail)
+    record(
+        EventKind.SETTINGS_CHANGED,
+        detail=detail,
+        user=request.user,
+        address=client_address(request),
+    )
 
 
 def _inspection_set_up(request, detail: str) -> None:
-    record(request, EventKind.INSPECTION_SET_UP, detail=detail)
+    record(
+        EventKind.INSPECTION_SET_UP,
+        detail=detail,
+        user=request.user,
+        address=client_address(request),
+    )
 
 
 # --- Agencies -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
+from audit.trail import client_address
 from people import sign_in_limits
 
 
@@ -37,7 +38,9 @@ class PersonBackend(ModelBackend):
             raise PermissionDenied
         user = super().authenticate(request, username=typed, password=password, **kwargs)
         if user is None and request is not None and typed:
-            request.account_locked = sign_in_limits.sign_in_failed(typed=typed, request=request)
+            request.account_locked = sign_in_limits.sign_in_failed(
+                typed=typed, address=client_address(request)
+            )
         return user
 
     def user_can_authenticate(self, user) -> bool:

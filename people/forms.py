@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.template.loader import render_to_string
 
+from audit.trail import client_address
 from notifications.emails import email_send, email_to_address
 from partnerships.models import Agency
 from partnerships.versioning import VersionedForm
@@ -119,12 +120,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         this e-mail address has asked too often in the last hour (people.sign_in_limits).
         The page after says the same whatever happened."""
         email = self.cleaned_data["email"]
-        refusal = sign_in_limits.password_reset_refusal(email=email, request=request)
+        refusal = sign_in_limits.password_reset_refusal(
+            email=email, address=client_address(request)
+        )
         sent_to = [] if refusal else list(self.get_users(email))
         if sent_to:
             super().save(request=request, **options)
         sign_in_limits.password_reset_asked(
-            email=email, request=request, sent_to=sent_to, refusal=refusal
+            email=email, address=client_address(request), sent_to=sent_to, refusal=refusal
         )
 
 

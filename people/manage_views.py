@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from audit.trail import client_address
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, selectors, services
@@ -54,7 +55,9 @@ def person_invite(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.person_invite(by=request.user, request=request, **form.cleaned_data)
+            person = services.person_invite(
+                by=request.user, address=client_address(request), **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -89,7 +92,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.person_change(
                 person=person,
                 by=request.user,
-                request=request,
+                address=client_address(request),
                 expected_version=data.pop("version"),
                 **data,
             )
@@ -116,7 +119,9 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST":
         try:
-            services.person_deactivate(person=person, by=request.user, request=request)
+            services.person_deactivate(
+                person=person, by=request.user, address=client_address(request)
+            )
         except ValidationError as refused:
             error = refused.messages[0]
         else:
@@ -136,7 +141,7 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
-    services.person_reactivate(person=person, by=request.user, request=request)
+    services.person_reactivate(person=person, by=request.user, address=client_address(request))
     messages.success(request, f"{person} has been reactivated and can sign in again")
     return redirect("person_detail", pk=person.pk)
 
@@ -145,7 +150,9 @@ def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 def person_invite_again(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     try:
-        services.person_invite_again(person=person, by=request.user, request=request)
+        services.person_invite_again(
+            person=person, by=request.user, address=client_address(request)
+        )
     except ValidationError as refused:
         messages.error(request, refused.messages[0])
     else:
@@ -156,7 +163,7 @@ def person_invite_again(request: HttpRequest, pk: int) -> HttpResponse:
 def person_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     if request.method == "POST":
-        two_factor_reset(person=person, by=request.user, request=request)
+        two_factor_reset(person=person, by=request.user, address=client_address(request))
         messages.success(
             request, f"{person}'s authenticator app and backup codes have been removed"
         )

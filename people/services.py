@@ -10,7 +10,6 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +35,7 @@ def describe(person: User) -> str:
     return f"{person.get_full_name()} ({person.username})"
 
 
-def _send_invitation(*, person: User, by: User | None, request: HttpRequest | None) -> Invitation:
+def _send_invitation(*, person: User, by: User | None) -> Invitation:
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     person.invitations.filter(accepted_at__isnull=True, replaced_at__isnull=True).update(
@@ -75,7 +74,7 @@ def _send_invitation(*, person: User, by: User | None, request: HttpRequest | No
 def person_invite(
     *,
     by: User | None,
-    request: HttpRequest | None,
+    address: str | None,
     partnership: Partnership | None = None,
     username: str,
     first_name: str,
@@ -107,25 +106,25 @@ def person_invite(
     person.set_unusable_password()
     person.full_clean()
     person.save()
-    _send_invitation(person=person, by=by, request=request)
+    _send_invitation(person=person, by=by)
     record(
-        request,
         EventKind.INVITED,
         user=by,
         username="" if by else "site operator (add_partnership)",
         partnership_id=person.partnership_id,
         detail=f"Invited {describe(person)} as {person.get_role_display()}, {agency}",
+        address=address,
     )
     return person
 
 
 @transaction.atomic
-def person_invite_again(*, person: User, by: User, request: HttpRequest) -> Invitation:
+def person_invite_again(*, person: User, by: User, address: str | None) -> Invitation:
     """A new link for someone who has not yet set a password; earlier links stop working."""
     if person.has_usable_password():
         raise ValidationError(f"{person} has already set a password")
-    invitation = _send_invitation(person=person, by=by, request=request)
-    record(request, EventKind.INVITED, detail=f"Invited {describe(person)} again")
+    invitation = _send_invitation(person=person, by=by)
+    record(EventKind.INVITED, detail=f"Invited {describe(person)} again", user=by, address=address)
     return invitation
 
 
@@ -144,7 +143,7 @@ def invitation_for_token(token: str) -> Invitation:
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, password: str, request: HttpRequest) -> User:
+def invitation_accept(*, invitation: Invitation, password: str, address: str | None) -> User:
     """The invitee's password is set and the link is used up."""
     used = Invitation.objects.filter(
         pk=invitation.pk, accepted_at__isnull=True, replaced_at__isnull=True
@@ -154,7 +153,7 @@ def invitation_accept(*, invitation: Invitation, password: str, request: HttpReq
     person = invitation.person
     person.set_password(password)
     person.save(update_fields=["password"])
-    record(request, EventKind.INVITATION_ACCEPTED, user=person, detail="Set their password")
+    record(EventKind.INVITATION_ACCEPTED, user=person, detail="Set their password", address=address)
     return person
 
 
@@ -171,7 +170,7 @@ def _keep_a_manager(person: User, *, losing_role: bool, field: str | None = None
 
 @transaction.atomic
 def person_change(
-    *, person: User, by: User, request: HttpRequest, expected_version: int, **fields: object
+    *, person: User, by: User, address: str | None, expected_version: int, **fields: object
 ) -> User:
     """Saves a manager's changes to a person: name, e-mail, job title, agency, role.
     Changes of role or agency are recorded in the audit trail. Refused (StaleEdit) when
@@ -192,26 +191,33 @@ def person_change(
         changes.append(f"agency {before.agency or 'none'} → {person.agency or 'none'}")
     if changes:
         record(
-            request, EventKind.PERSON_CHANGED, detail=f"{describe(person)}: " + "; ".join(changes)
+            EventKind.PERSON_CHANGED,
+            detail=f"{describe(person)}: " + "; ".join(changes),
+            user=by,
+            address=address,
         )
     return person
 
 
 @transaction.atomic
-def person_deactivate(*, person: User, by: User, request: HttpRequest) -> User:
+def person_deactivate(*, person: User, by: User, address: str | None) -> User:
     """The person can no longer sign in; everything they did stays theirs."""
     if person.pk == by.pk:
         raise ValidationError("You cannot deactivate yourself: ask another manager")
     _keep_a_manager(person, losing_role=True)
     person.is_active = False
     person.save(update_fields=["is_active"])
-    record(request, EventKind.DEACTIVATED, detail=f"Deactivated {describe(person)}")
+    record(
+        EventKind.DEACTIVATED, detail=f"Deactivated {describe(person)}", user=by, address=address
+    )
     return person
 
 
 @transaction.atomic
-def person_reactivate(*, person: User, by: User, request: HttpRequest) -> User:
+def person_reactivate(*, person: User, by: User, address: str | None) -> User:
     person.is_active = True
     person.save(update_fields=["is_active"])
-    record(request, EventKind.REACTIVATED, detail=f"Reactivated {describe(person)}")
+    record(
+        EventKind.REACTIVATED, detail=f"Reactivated {describe(person)}", user=by, address=address
+    )
     return person

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from people import sessions, two_factor
 from people.models import User
 
@@ -24,17 +24,17 @@ def person_signed_in(sender, request, user, **kwargs):
         sessions.clock_restart(request.session)
     owes_code = two_factor.owes_code_at_sign_in(request, user)
     record(
-        request,
         EventKind.SIGN_IN,
         user=user,
         detail=two_factor.SIGN_IN_OWES_CODE if owes_code else "",
+        address=client_address(request),
     )
 
 
 @receiver(user_logged_out)
 def person_signed_out(sender, request, user, **kwargs):
     if user is not None:
-        record(request, EventKind.SIGN_OUT, user=user)
+        record(EventKind.SIGN_OUT, user=user, address=client_address(request))
 
 
 def _partnership_of(typed: str) -> int | None:
@@ -49,7 +49,12 @@ def _partnership_of(typed: str) -> int | None:
 @receiver(user_login_failed)
 def sign_in_failed(sender, credentials, request=None, **kwargs):
     typed = credentials.get("username", "")
-    record(request, EventKind.SIGN_IN_FAILED, username=typed, partnership_id=_partnership_of(typed))
+    record(
+        EventKind.SIGN_IN_FAILED,
+        username=typed,
+        partnership_id=_partnership_of(typed),
+        address=client_address(request),
+    )
 
 
 @receiver(user_locked_out)
@@ -62,8 +67,8 @@ def locked_out(sender, request, username, ip_address, **kwargs):
     ).exists():
         return
     record(
-        request,
         EventKind.LOCKED_OUT,
         username=username or "",
         partnership_id=_partnership_of(username or ""),
+        address=client_address(request),
     )

@@ -38,7 +38,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent, EventKind
-from audit.trail import client_address, record
+from audit.trail import record
 from notifications.emails import email_send, email_to
 from people.models import Role, User
 
@@ -53,7 +53,7 @@ def _person_with_address(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).first() if email else None
 
 
-def password_reset_refusal(*, email: str, request) -> str:
+def password_reset_refusal(*, email: str, address: str | None) -> str:
     """Why no reset link may be e-mailed for this request, in the trail's words, or '' if
     one may: this client address has asked too often in the last hour, or enough links have
     gone to this e-mail address in it."""
@@ -62,7 +62,7 @@ def password_reset_refusal(*, email: str, request) -> str:
     # address are counted one after another rather than all seeing "none sent yet".
     people = list(User.objects.select_for_update().filter(email__iexact=email))
     asked_from_here = AuditEvent.objects.filter(
-        kind__in=RESET_ASKED, ip_address=client_address(request), at__gte=since
+        kind__in=RESET_ASKED, ip_address=address, at__gte=since
     ).count()
     if asked_from_here >= settings.PASSWORD_RESET_CLIENT_LIMIT:
         return f"Not sent: {asked_from_here} requests from this client address in the last hour"
@@ -74,18 +74,22 @@ def password_reset_refusal(*, email: str, request) -> str:
     return ""
 
 
-def password_reset_asked(*, email: str, request, sent_to: list[User], refusal: str) -> None:
+def password_reset_asked(
+    *, email: str, address: str | None, sent_to: list[User], refusal: str
+) -> None:
     """Records one request for a reset link: the counts above read these entries."""
     for person in sent_to:
-        record(request, EventKind.PASSWORD_RESET_SENT, user=person, detail=f"To {person.email}")
+        record(
+            EventKind.PASSWORD_RESET_SENT, user=person, detail=f"To {person.email}", address=address
+        )
     if not sent_to:
         person = _person_with_address(email)
         record(
-            request,
             EventKind.PASSWORD_RESET_NOT_SENT,
             user=person,
             username=person.username if person else email[:150],
             detail=refusal or NOBODY_TO_SEND_TO,
+            address=address,
         )
 
 
@@ -128,7 +132,7 @@ def username_locked(typed: str | None) -> bool:
     return _locked(person, typed, _counting_from(person))
 
 
-def sign_in_failed(*, typed: str, request) -> bool:
+def sign_in_failed(*, typed: str, address: str | None) -> bool:
     """Counts a wrong password towards the lock at every address and locks the username when
     the count reaches SIGN_IN_ACCOUNT_FAILURE_LIMIT; says whether it is locked now."""
     person = _person_named(typed)
@@ -147,8 +151,8 @@ def sign_in_failed(*, typed: str, request) -> bool:
     if count < settings.SIGN_IN_ACCOUNT_FAILURE_LIMIT:
         return False
     addresses = set(failures.order_by().values_list("ip_address", flat=True).distinct())
-    addresses.add(client_address(request))
-    _lock(person=person, typed=typed, request=request, failures=count, addresses=len(addresses))
+    addresses.add(address)
+    _lock(person=person, typed=typed, address=address, failures=count, addresses=len(addresses))
     return True
 
 
@@ -163,7 +167,9 @@ def locks_end_at_password_reset(*, person: User) -> None:
     axes_reset(username=person.username)
 
 
-def _lock(*, person: User | None, typed: str, request, failures: int, addresses: int) -> None:
+def _lock(
+    *, person: User | None, typed: str, address: str | None, failures: int, addresses: int
+) -> None:
     minutes = lockout_minutes()
     detail = (
         f"{failures} failed sign-ins in {minutes} minutes from {addresses} "
@@ -177,11 +183,11 @@ def _lock(*, person: User | None, typed: str, request, failures: int, addresses:
         if not_told:
             detail += " Could not e-mail " + ", ".join(str(someone) for someone in not_told) + "."
     record(
-        request,
         EventKind.ACCOUNT_LOCKED,
         user=person,
         username=person.username if person else typed[:150],
         detail=detail,
+        address=address,
     )
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from people import forms, services, sessions, sign_in_limits
 from people.backends import username_for_lockout
 from people.two_factor import has_two_factor
@@ -86,7 +86,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.invitation_accept(
-                invitation=invitation, password=form.cleaned_data["new_password1"], request=request
+                invitation=invitation,
+                password=form.cleaned_data["new_password1"],
+                address=client_address(request),
             )
         except services.InvitationRefused as refused:
             return render(
@@ -104,7 +106,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record(self.request, EventKind.PASSWORD_CHANGED)
+        record(
+            EventKind.PASSWORD_CHANGED, user=self.request.user, address=client_address(self.request)
+        )
         messages.success(self.request, "Your password has been changed")
         return response
 
@@ -125,6 +129,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record(self.request, EventKind.PASSWORD_RESET, user=form.user)
+        record(EventKind.PASSWORD_RESET, user=form.user, address=client_address(self.request))
         sign_in_limits.locks_end_at_password_reset(person=form.user)
         return response

@@ -131,7 +131,7 @@ def _fill_what_the_demo_leaves_empty() -> None:
         address=manager.email,
         subject="Update your actions",
     )
-    record(None, EventKind.INVITED, user=manager, detail="Invited for the reshape test")
+    record(EventKind.INVITED, user=manager, detail="Invited for the reshape test")
     Invitation.objects.create(
         person=manager,
         token_hash="f" * 64,

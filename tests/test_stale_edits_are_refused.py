@@ -164,7 +164,7 @@ def test_two_managers_saving_a_person_at_the_same_instant_cannot_both_succeed(at
             person_change(
                 person=person,
                 by=manager,
-                request=None,
+                address=None,
                 expected_version=opened,
                 job_title=job_title,
             )

@@ -26,7 +26,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from partnerships.versioning import version_claim
 from people import permissions
 
@@ -114,9 +114,10 @@ def sign_in_with_code(*, request, device) -> None:
     says so."""
     mark_verified(request=request, device=device)
     record(
-        request,
         EventKind.SIGN_IN,
         detail=SIGN_IN_BACKUP_CODE_ACCEPTED if is_backup_device(device) else SIGN_IN_CODE_ACCEPTED,
+        user=request.user,
+        address=client_address(request),
     )
 
 
@@ -153,7 +154,12 @@ def turn_on_two_factor(*, device: TOTPDevice, request) -> list[str]:
     device.save()
     codes = _make_backup_codes(user)
     mark_verified(request=request, device=device)
-    record(request, EventKind.TWO_FACTOR_ON, user=user, detail=f"{len(codes)} backup codes made")
+    record(
+        EventKind.TWO_FACTOR_ON,
+        user=user,
+        detail=f"{len(codes)} backup codes made",
+        address=client_address(request),
+    )
     return codes
 
 
@@ -161,7 +167,12 @@ def turn_on_two_factor(*, device: TOTPDevice, request) -> list[str]:
 def make_new_backup_codes(*, user, request) -> list[str]:
     """Replaces every backup code the person had with 10 new ones."""
     codes = _make_backup_codes(user)
-    record(request, EventKind.BACKUP_CODES, user=user, detail="Earlier backup codes no longer work")
+    record(
+        EventKind.BACKUP_CODES,
+        user=user,
+        detail="Earlier backup codes no longer work",
+        address=client_address(request),
+    )
     return codes
 
 
@@ -175,27 +186,33 @@ def turn_off_two_factor(*, user, request) -> None:
     """The person signs in with their password alone again; their backup codes stop working."""
     _remove_devices(user)
     request.session.pop(OWES_CODE, None)
-    record(request, EventKind.TWO_FACTOR_OFF, user=user, detail="Turned off by the person")
+    record(
+        EventKind.TWO_FACTOR_OFF,
+        user=user,
+        detail="Turned off by the person",
+        address=client_address(request),
+    )
 
 
 @transaction.atomic
-def two_factor_reset(*, person, by, request) -> None:
+def two_factor_reset(*, person, by, address: str | None) -> None:
     """For a lost phone: a manager removes the person's authenticator app and backup codes.
     The person signs in with their password alone, and must set two-factor up again at once
     if their partnership requires it for their role."""
     _remove_devices(person)
     record(
-        request,
         EventKind.TWO_FACTOR_OFF,
         user=by,
         partnership_id=person.partnership_id,
         detail=f"Reset for {person} ({person.username}) by a manager",
+        address=address,
     )
 
 
 @transaction.atomic
-@transaction.atomic
-def set_two_factor_required(*, partnership, required: bool, expected_version: int, request) -> bool:
+def set_two_factor_required(
+    *, partnership, required: bool, expected_version: int, by, address: str | None
+) -> bool:
     """Whether the partnership's managers and executive members must sign in with a code.
     Returns whether anything changed; only a change goes in the audit trail. Refused
     (StaleEdit) when another manager saved the setting after this page was opened."""
@@ -207,11 +224,12 @@ def set_two_factor_required(*, partnership, required: bool, expected_version: in
     partnership.full_clean()
     partnership.save(update_fields=["two_factor_required", "version"])
     record(
-        request,
         EventKind.SETTINGS_CHANGED,
         partnership_id=partnership.pk,
         detail="Two-factor authentication required for managers and executive members: "
         + ("on" if required else "off"),
+        user=by,
+        address=address,
     )
     return True
 

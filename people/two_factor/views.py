@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from audit.models import EventKind
-from audit.trail import record
+from audit.trail import client_address, record
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, two_factor
 from people.two_factor.forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
@@ -81,7 +81,12 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Two-factor authentication is off")
             return redirect("two_factor")
         if not form.too_soon:
-            record(request, EventKind.TWO_FACTOR_FAILED, detail="Wrong code when turning it off")
+            record(
+                EventKind.TWO_FACTOR_FAILED,
+                detail="Wrong code when turning it off",
+                user=request.user,
+                address=client_address(request),
+            )
     return render(request, "people/two_factor/disable.html", {"form": form})
 
 
@@ -125,7 +130,12 @@ def _wrong_code_signs_out(request) -> bool:
     """Counts a wrong code at sign-in; the fifth in a row signs the person out."""
     wrong = request.session.get(two_factor.WRONG_CODES, 0) + 1
     request.session[two_factor.WRONG_CODES] = wrong
-    record(request, EventKind.TWO_FACTOR_FAILED, detail=f"Wrong code at sign-in ({wrong})")
+    record(
+        EventKind.TWO_FACTOR_FAILED,
+        detail=f"Wrong code at sign-in ({wrong})",
+        user=request.user,
+        address=client_address(request),
+    )
     if wrong < two_factor.WRONG_CODES_BEFORE_SIGN_OUT:
         return False
     logout(request)
@@ -155,7 +165,8 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
                 partnership=partnership,
                 required=required,
                 expected_version=form.cleaned_data["version"],
-                request=request,
+                by=request.user,
+                address=client_address(request),
             )
         except StaleEdit as stale:
             return _security_page(

@@ -120,7 +120,7 @@ def test_only_managers_read_the_trail(client, demo, username):
 def test_an_entry_can_be_neither_changed_nor_deleted(demo):
     from audit.trail import record
 
-    event = record(None, EventKind.SIGN_IN, user=demo["manager"])
+    event = record(EventKind.SIGN_IN, user=demo["manager"])
     event.detail = "tampered"
     with pytest.raises(ValueError, match="never changed"):
         event.save()

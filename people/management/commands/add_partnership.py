@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 )
                 manager = person_invite(
                     by=None,
-                    request=None,
+                    address=None,
                     partnership=partnership,
                     username=options["manager_username"],
                     first_name=options["manager_first_name"],
