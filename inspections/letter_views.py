@@ -9,13 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from audit.downloads import file_download
-from audit.models import EventKind
-from audit.trail import client_address, record
+from audit.trail import client_address
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
 from inspections.letter_import import inspection_create_from_letter
 from inspections.letters import LetterError, read_letter, text_from_pdf
 from inspections.models import Inspection
-from inspections.services import trail_name
 from partnerships.models import Partnership
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
@@ -89,13 +87,9 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             partnership=partnership,
             letter_content=content,
             letter_filename=pending["filename"],
-            **form.cleaned_data,
-        )
-        record(
-            EventKind.INSPECTION_SET_UP,
-            detail=f"Set up {trail_name(inspection)} from its letter, {pending['filename']}",
-            user=request.user,
+            by=request.user,
             address=client_address(request),
+            **form.cleaned_data,
         )
         default_storage.delete(pending["path"])
         request.session[SESSION_KEY].pop(token, None)

@@ -10,9 +10,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
 from actions.models import Finding
+from audit.models import EventKind
+from audit.trail import record
 from inspections.models import Inspection, InspectionStatus, Inspectorate, Theme
 from partnerships.models import Agency, Partnership
 from partnerships.versioning import StaleEdit, version_claim
+from people.models import User
 
 # --- Agencies -------------------------------------------------------------------------
 
@@ -41,24 +44,63 @@ def _save_agency(agency: Agency) -> Agency:
     return agency
 
 
+def _set_up_recorded(
+    kind: EventKind, *, partnership_id: int, by: User | None, address: str | None, detail: str
+) -> None:
+    record(kind, user=by, address=address, partnership_id=partnership_id, detail=detail)
+
+
 @transaction.atomic
-def agency_create(*, partnership: Partnership, name: str, short_name: str, kind: str) -> Agency:
+def agency_create(
+    *,
+    partnership: Partnership,
+    name: str,
+    short_name: str,
+    kind: str,
+    by: User | None,
+    address: str | None,
+) -> Agency:
     """A new partner agency, offered from now on as a lead or supporting agency and as a
     person's agency."""
-    return _save_agency(
+    agency = _save_agency(
         Agency(partnership=partnership, name=name, short_name=short_name, kind=kind)
     )
+    _set_up_recorded(
+        EventKind.SETTINGS_CHANGED,
+        partnership_id=partnership.pk,
+        by=by,
+        address=address,
+        detail=f"Added agency {agency.name}",
+    )
+    return agency
 
 
 @transaction.atomic
 def agency_edit(
-    *, agency: Agency, expected_version: int, name: str, short_name: str, kind: str
+    *,
+    agency: Agency,
+    expected_version: int,
+    name: str,
+    short_name: str,
+    kind: str,
+    by: User | None,
+    address: str | None,
 ) -> Agency:
     """Renames or reclassifies an agency; its people and actions follow it. Refused
     (StaleEdit) when another manager saved it after this one opened the page."""
     version_claim(agency, expected_version=expected_version)
+    was = agency.name
     agency.name, agency.short_name, agency.kind = name, short_name, kind
-    return _save_agency(agency)
+    _save_agency(agency)
+    renamed = f" (was {was})" if agency.name != was else ""
+    _set_up_recorded(
+        EventKind.SETTINGS_CHANGED,
+        partnership_id=agency.partnership_id,
+        by=by,
+        address=address,
+        detail=f"Changed agency {agency.name}{renamed}",
+    )
+    return agency
 
 
 def agency_uses(agency: Agency) -> list[str]:
@@ -77,7 +119,7 @@ def agency_uses(agency: Agency) -> list[str]:
 
 
 @transaction.atomic
-def agency_remove(*, agency: Agency) -> None:
+def agency_remove(*, agency: Agency, by: User | None, address: str | None) -> None:
     """Removes an agency nobody and nothing refers to. Archived actions count: their
     history names their agencies."""
     uses = agency_uses(agency)
@@ -87,6 +129,13 @@ def agency_remove(*, agency: Agency) -> None:
         agency.delete()
     except ProtectedError as error:  # a record added since, or of a kind not counted above
         raise ValidationError(f"{agency.name} cannot be removed: it is still in use") from error
+    _set_up_recorded(
+        EventKind.SETTINGS_CHANGED,
+        partnership_id=agency.partnership_id,
+        by=by,
+        address=address,
+        detail=f"Removed agency {agency.name}",
+    )
 
 
 # --- Inspections ----------------------------------------------------------------------
@@ -114,6 +163,17 @@ DETAIL_FIELDS = [
 ]
 
 
+# How the audit trail names a changed detail, where its field's name would not read well.
+FIELD_NAMES = {
+    "onsite_start": "first day on site",
+    "onsite_end": "last day on site",
+    "letter_date": "letter date",
+    "statement_due": "statement due date",
+    "principal_authority": "principal authority",
+    "headline_findings": "headline findings",
+}
+
+
 @transaction.atomic
 def inspection_create(
     *,
@@ -132,6 +192,8 @@ def inspection_create(
     findings: list[str],
     letter_content: bytes | None = None,
     letter_filename: str = "",
+    by: User | None,
+    address: str | None,
 ) -> Inspection:
     """Sets up an inspection with its areas for improvement, numbered in the letter's
     order, and the original letter when there is one."""
@@ -159,6 +221,19 @@ def inspection_create(
         Finding(inspection=inspection, number=number, text=text)
         for number, text in enumerate(findings, start=1)
     )
+    count = len(findings)
+    how = (
+        f"from its letter, {letter_filename}"
+        if letter_content is not None
+        else f"by hand, with {count} area{'s' if count != 1 else ''} for improvement"
+    )
+    _set_up_recorded(
+        EventKind.INSPECTION_SET_UP,
+        partnership_id=partnership.pk,
+        by=by,
+        address=address,
+        detail=f"Set up {trail_name(inspection)} {how}",
+    )
     return inspection
 
 
@@ -171,6 +246,8 @@ def inspection_edit(
     inspectorates: list[str],
     addressees: list[str],
     strengths: list[str],
+    by: User | None,
+    address: str | None,
     **details: object,
 ) -> list[str]:
     """Corrects the inspection's details and status. Refused (InspectionChanged) when
@@ -194,6 +271,15 @@ def inspection_edit(
     changed = [name for name, value in before.items() if getattr(inspection, name) != value]
     if set(inspectorates) != before_inspectorates:
         changed.append("inspectorates")
+    if changed:
+        names = ", ".join(FIELD_NAMES.get(name, name.replace("_", " ")) for name in changed)
+        _set_up_recorded(
+            EventKind.INSPECTION_SET_UP,
+            partnership_id=inspection.partnership_id,
+            by=by,
+            address=address,
+            detail=f"Changed the details of {trail_name(inspection)}: {names}",
+        )
     return changed
 
 
@@ -252,7 +338,9 @@ def _order(inspection: Inspection) -> list[int]:
 
 
 @transaction.atomic
-def finding_create(*, inspection: Inspection, text: str, is_priority: bool) -> Finding:
+def finding_create(
+    *, inspection: Inspection, text: str, is_priority: bool, by: User | None, address: str | None
+) -> Finding:
     """Adds an area for improvement after the last one."""
     _lock(inspection)
     last = Finding.objects.filter(inspection=inspection).order_by("-number").first()
@@ -264,16 +352,32 @@ def finding_create(*, inspection: Inspection, text: str, is_priority: bool) -> F
     )
     finding.full_clean()
     finding.save()
+    _set_up_recorded(
+        EventKind.INSPECTION_SET_UP,
+        partnership_id=inspection.partnership_id,
+        by=by,
+        address=address,
+        detail=f"Added area for improvement {finding.number} to {trail_name(inspection)}",
+    )
     return finding
 
 
 @transaction.atomic
-def finding_edit(*, finding: Finding, text: str, is_priority: bool, token: str) -> Finding:
+def finding_edit(
+    *,
+    finding: Finding,
+    text: str,
+    is_priority: bool,
+    token: str,
+    by: User | None,
+    address: str | None,
+) -> Finding:
     """Corrects a finding's words or its priority flag, unless someone else changed them
     after this person opened the page (FindingChanged)."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
     if finding_token(current) != token:
         raise FindingChanged(current)
+    was = (current.text, current.is_priority)
     current.text = _one_paragraph(text)
     current.is_priority = is_priority
     current.full_clean()
@@ -283,11 +387,30 @@ def finding_edit(*, finding: Finding, text: str, is_priority: bool, token: str) 
         current.is_priority,
         current.number,
     )
+    what = [
+        label
+        for label, before, after in (
+            ("text", was[0], current.text),
+            ("priority flag", was[1], current.is_priority),
+        )
+        if before != after
+    ]
+    if what:
+        _set_up_recorded(
+            EventKind.INSPECTION_SET_UP,
+            partnership_id=finding.inspection.partnership_id,
+            by=by,
+            address=address,
+            detail=f"Changed the {' and '.join(what)} of area for improvement "
+            f"{finding.number}, in {trail_name(finding.inspection)}",
+        )
     return finding
 
 
 @transaction.atomic
-def finding_move(*, finding: Finding, direction: str) -> int | None:
+def finding_move(
+    *, finding: Finding, direction: str, by: User | None, address: str | None
+) -> int | None:
     """Moves a finding one place up or down; returns its new number, or None when it is
     already first or last. Its actions keep their references."""
     inspection = finding.inspection
@@ -299,6 +422,14 @@ def finding_move(*, finding: Finding, direction: str) -> int | None:
         return None
     order[index], order[other] = order[other], order[index]
     _renumber(inspection, order)
+    _set_up_recorded(
+        EventKind.INSPECTION_SET_UP,
+        partnership_id=inspection.partnership_id,
+        by=by,
+        address=address,
+        detail=f"Moved area for improvement {index + 1} {direction} to {other + 1}, "
+        f"in {trail_name(inspection)}",
+    )
     return other + 1
 
 
@@ -315,7 +446,7 @@ def findings_after(finding: Finding) -> int:
 
 
 @transaction.atomic
-def finding_remove(*, finding: Finding) -> int:
+def finding_remove(*, finding: Finding, by: User | None, address: str | None) -> int:
     """Removes an area for improvement that no action answers; the ones after it move
     up a number. Returns how many moved up."""
     inspection = finding.inspection
@@ -333,6 +464,13 @@ def finding_remove(*, finding: Finding) -> int:
             f"Area for improvement {finding.number} cannot be removed: it is still in use"
         ) from error
     _renumber(inspection, _order(inspection))
+    _set_up_recorded(
+        EventKind.INSPECTION_SET_UP,
+        partnership_id=inspection.partnership_id,
+        by=by,
+        address=address,
+        detail=f"Removed area for improvement {finding.number} from {trail_name(inspection)}",
+    )
     return moving_up
 
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from actions.models import Finding
-from audit.models import EventKind
-from audit.trail import client_address, record
+from audit.trail import client_address
 from inspections import services
 from inspections.models import Inspection
 from inspections.selectors import inspection_for_user
@@ -27,25 +26,6 @@ from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import StaleEdit, form_after_stale_edit, posted_version
 from people import permissions
-
-
-def _settings_changed(request, detail: str) -> None:
-    record(
-        EventKind.SETTINGS_CHANGED,
-        detail=detail,
-        user=request.user,
-        address=client_address(request),
-    )
-
-
-def _inspection_set_up(request, detail: str) -> None:
-    record(
-        EventKind.INSPECTION_SET_UP,
-        detail=detail,
-        user=request.user,
-        address=client_address(request),
-    )
-
 
 # --- Agencies -------------------------------------------------------------------------
 
@@ -74,12 +54,14 @@ def agency_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             agency = services.agency_create(
-                partnership=request.user.partnership, **form.cleaned_data
+                partnership=request.user.partnership,
+                by=request.user,
+                address=client_address(request),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _settings_changed(request, f"Added agency {agency.name}")
             messages.success(request, f"{agency.name} has been added")
             return redirect("agency_list")
     return render(request, "inspections/setup/agency_form.html", {"form": form})
@@ -98,15 +80,19 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            services.agency_edit(agency=agency, expected_version=data.pop("version"), **data)
+            services.agency_edit(
+                agency=agency,
+                expected_version=data.pop("version"),
+                by=request.user,
+                address=client_address(request),
+                **data,
+            )
         except StaleEdit as stale:
             form = form_after_stale_edit(AgencyEditForm, request.POST, stale, what="this agency")
             agency, was = stale.record, stale.record.name
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            renamed = f" (was {was})" if agency.name != was else ""
-            _settings_changed(request, f"Changed agency {agency.name}{renamed}")
             messages.success(request, f"{agency.name} has been changed")
             return redirect("agency_list")
     return render(
@@ -120,11 +106,10 @@ def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = None
     if request.method == "POST" and not uses:
         try:
-            services.agency_remove(agency=agency)
+            services.agency_remove(agency=agency, by=request.user, address=client_address(request))
         except ValidationError as error:
             refusal = error.messages[0]
         else:
-            _settings_changed(request, f"Removed agency {agency.name}")
             messages.success(request, f"{agency.name} has been removed")
             return redirect("agency_list")
     return render(
@@ -149,17 +134,15 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             inspection = services.inspection_create(
-                partnership=request.user.partnership, **form.cleaned_data
+                partnership=request.user.partnership,
+                by=request.user,
+                address=client_address(request),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             count = len(form.cleaned_data["findings"])
-            _inspection_set_up(
-                request,
-                f"Set up {services.trail_name(inspection)} by hand, with {count} area"
-                f"{'s' if count != 1 else ''} for improvement",
-            )
             messages.success(
                 request,
                 f"The inspection is set up with its {count} area"
@@ -167,16 +150,6 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect(inspection)
     return render(request, "inspections/setup/inspection_new.html", {"form": form})
-
-
-FIELD_NAMES = {
-    "onsite_start": "first day on site",
-    "onsite_end": "last day on site",
-    "letter_date": "letter date",
-    "statement_due": "statement due date",
-    "principal_authority": "principal authority",
-    "headline_findings": "headline findings",
-}
 
 
 def _initial(inspection: Inspection) -> dict:
@@ -208,14 +181,13 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise services.InspectionChanged(inspection, since_version=posted_version(request.POST))
         if form.is_valid():
             data = dict(form.cleaned_data)
-            changed = services.inspection_edit(
-                inspection=inspection, expected_version=data.pop("version"), **data
+            services.inspection_edit(
+                inspection=inspection,
+                expected_version=data.pop("version"),
+                by=request.user,
+                address=client_address(request),
+                **data,
             )
-            if changed:
-                names = ", ".join(FIELD_NAMES.get(name, name.replace("_", " ")) for name in changed)
-                _inspection_set_up(
-                    request, f"Changed the details of {services.trail_name(inspection)}: {names}"
-                )
             messages.success(request, "The inspection's details have been saved")
             return redirect(inspection)
     except services.InspectionChanged as conflict:
@@ -267,14 +239,15 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = FindingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            finding = services.finding_create(inspection=inspection, **form.cleaned_data)
+            finding = services.finding_create(
+                inspection=inspection,
+                by=request.user,
+                address=client_address(request),
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _inspection_set_up(
-                request,
-                f"Added area for improvement {finding.number} to {services.trail_name(inspection)}",
-            )
             messages.success(request, f"Area for improvement {finding.number} has been added")
             return redirect(_findings_page(finding))
     return render(
@@ -291,9 +264,13 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = FindingEditForm(request.POST)
         if form.is_valid():
-            was = (finding.text, finding.is_priority)
             try:
-                services.finding_edit(finding=finding, **form.cleaned_data)
+                services.finding_edit(
+                    finding=finding,
+                    by=request.user,
+                    address=client_address(request),
+                    **form.cleaned_data,
+                )
             except services.FindingChanged as conflict:
                 changed_meanwhile = conflict.finding
                 posted = request.POST.copy()
@@ -308,20 +285,6 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                what = [
-                    label
-                    for label, before, after in (
-                        ("text", was[0], finding.text),
-                        ("priority flag", was[1], finding.is_priority),
-                    )
-                    if before != after
-                ]
-                if what:
-                    _inspection_set_up(
-                        request,
-                        f"Changed the {' and '.join(what)} of area for improvement "
-                        f"{finding.number}, in {services.trail_name(inspection)}",
-                    )
                 messages.success(request, f"Area for improvement {finding.number} has been saved")
                 return redirect(_findings_page(finding))
     else:
@@ -349,13 +312,10 @@ def finding_move(request: HttpRequest, pk: int) -> HttpResponse:
     finding = _finding_for_change(request, pk)
     direction = "up" if request.POST.get("direction") == "up" else "down"
     was = finding.number
-    now = services.finding_move(finding=finding, direction=direction)
+    now = services.finding_move(
+        finding=finding, direction=direction, by=request.user, address=client_address(request)
+    )
     if now is not None:
-        _inspection_set_up(
-            request,
-            f"Moved area for improvement {was} {direction} to {now}, "
-            f"in {services.trail_name(finding.inspection)}",
-        )
         messages.success(request, f"Area for improvement {was} moved {direction}: it is now {now}")
     return redirect(_findings_page(finding))
 
@@ -372,14 +332,12 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
     elif request.method == "POST":
         number = finding.number
         try:
-            moved_up = services.finding_remove(finding=finding)
+            moved_up = services.finding_remove(
+                finding=finding, by=request.user, address=client_address(request)
+            )
         except ValidationError as error:
             refusal = error.messages[0]
         else:
-            _inspection_set_up(
-                request,
-                f"Removed area for improvement {number} from {services.trail_name(inspection)}",
-            )
             if moved_up:
                 after = "the one after it" if moved_up == 1 else "the ones after it"
                 removed = f"Area for improvement {number} has been removed; {after} moved up"

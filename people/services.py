@@ -18,6 +18,7 @@ from audit.trail import record
 from notifications.emails import email_send, email_to
 from partnerships.models import Agency, Partnership
 from partnerships.versioning import version_claim
+from people import sign_in_limits
 from people.models import Invitation, InvitationStatus, Role, User, token_hash
 
 INVITATION_LIFETIME = datetime.timedelta(days=7)
@@ -221,3 +222,15 @@ def person_reactivate(*, person: User, by: User, address: str | None) -> User:
         EventKind.REACTIVATED, detail=f"Reactivated {describe(person)}", user=by, address=address
     )
     return person
+
+
+def password_changed(*, person: User, address: str | None) -> None:
+    """The person changed their own password, signed in: the trail keeps when and where."""
+    record(EventKind.PASSWORD_CHANGED, user=person, address=address)
+
+
+def password_reset_by_email(*, person: User, address: str | None) -> None:
+    """A password set from an e-mailed link: recorded, and every lock on the username ends
+    (people.sign_in_limits), so the person can sign in straight away."""
+    record(EventKind.PASSWORD_RESET, user=person, address=address)
+    sign_in_limits.locks_end_at_password_reset(person=person)

@@ -11,8 +11,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from audit.models import EventKind
-from audit.trail import client_address, record
+from audit.trail import client_address
 from people import forms, services, sessions, sign_in_limits
 from people.backends import username_for_lockout
 from people.two_factor import has_two_factor
@@ -106,9 +105,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record(
-            EventKind.PASSWORD_CHANGED, user=self.request.user, address=client_address(self.request)
-        )
+        services.password_changed(person=self.request.user, address=client_address(self.request))
         messages.success(self.request, "Your password has been changed")
         return response
 
@@ -129,6 +126,5 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        record(EventKind.PASSWORD_RESET, user=form.user, address=client_address(self.request))
-        sign_in_limits.locks_end_at_password_reset(person=form.user)
+        services.password_reset_by_email(person=form.user, address=client_address(self.request))
         return response

@@ -53,3 +53,14 @@ def test_only_the_download_function_hands_out_files():
 def test_the_walk_sees_the_apps():
     seen = {path.parts[0] for path, _ in our_modules()}
     assert {"actions", "audit", "notifications", "people", "rounds"} <= seen
+
+
+def test_pages_leave_the_audit_trail_to_the_services():
+    # A view that recorded its own entry would word it apart from the change it describes,
+    # and an API or a command making the same change would record nothing.
+    recording = [
+        str(path)
+        for path, tree in our_modules()
+        if "views" in path.stem and "audit.trail.record" in imports_of(tree)
+    ]
+    assert recording == []

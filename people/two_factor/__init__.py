@@ -181,6 +181,11 @@ def _remove_devices(user) -> None:
     StaticDevice.objects.filter(user=user).delete()
 
 
+def wrong_code(*, user, address: str | None, detail: str) -> None:
+    """A wrong two-factor code, at sign-in or when turning it off: each is in the trail."""
+    record(EventKind.TWO_FACTOR_FAILED, user=user, address=address, detail=detail)
+
+
 @transaction.atomic
 def turn_off_two_factor(*, user, request) -> None:
     """The person signs in with their password alone again; their backup codes stop working."""

@@ -7,8 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from audit.models import EventKind
-from audit.trail import client_address, record
+from audit.trail import client_address
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions, two_factor
 from people.two_factor.forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
@@ -81,11 +80,10 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Two-factor authentication is off")
             return redirect("two_factor")
         if not form.too_soon:
-            record(
-                EventKind.TWO_FACTOR_FAILED,
-                detail="Wrong code when turning it off",
+            two_factor.wrong_code(
                 user=request.user,
                 address=client_address(request),
+                detail="Wrong code when turning it off",
             )
     return render(request, "people/two_factor/disable.html", {"form": form})
 
@@ -130,11 +128,10 @@ def _wrong_code_signs_out(request) -> bool:
     """Counts a wrong code at sign-in; the fifth in a row signs the person out."""
     wrong = request.session.get(two_factor.WRONG_CODES, 0) + 1
     request.session[two_factor.WRONG_CODES] = wrong
-    record(
-        EventKind.TWO_FACTOR_FAILED,
-        detail=f"Wrong code at sign-in ({wrong})",
+    two_factor.wrong_code(
         user=request.user,
         address=client_address(request),
+        detail=f"Wrong code at sign-in ({wrong})",
     )
     if wrong < two_factor.WRONG_CODES_BEFORE_SIGN_OUT:
         return False

@@ -60,6 +60,8 @@ class Command(BaseCommand):
             )
         inspection = inspection_create_from_letter(
             partnership=owner,
+            by=None,  # the site operator, at the command line
+            address=None,
             subject=letter.subject,
             theme=letter.theme,
             inspectorates=letter.inspectorates,
