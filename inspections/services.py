@@ -2,7 +2,6 @@
 details and its areas for improvement. Views call these; each change is whole or nothing."""
 
 import datetime
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -286,19 +285,12 @@ def inspection_edit(
 # --- Findings (areas for improvement) ---------------------------------------------------
 
 
-class FindingChanged(Exception):
+class FindingChanged(StaleEdit[Finding]):
     """Someone else changed the finding's text or flag after this person opened the page."""
 
-    def __init__(self, finding: Finding):
-        super().__init__(f"Finding {finding.pk} changed")
-        self.finding = finding
-
-
-def finding_token(finding: Finding) -> str:
-    """Stands for the finding as a page showed it: a save carrying an older token is
-    refused rather than overwriting what someone else wrote meanwhile."""
-    shown = f"{int(finding.is_priority)}:{finding.text}"
-    return hashlib.sha256(shown.encode()).hexdigest()[:32]
+    @property
+    def finding(self) -> Finding:
+        return self.record
 
 
 def _one_paragraph(text: str) -> str:
@@ -368,15 +360,17 @@ def finding_edit(
     finding: Finding,
     text: str,
     is_priority: bool,
-    token: str,
+    expected_version: int,
     by: User | None,
     address: str | None,
 ) -> Finding:
     """Corrects a finding's words or its priority flag, unless someone else changed them
     after this person opened the page (FindingChanged)."""
-    current = Finding.objects.select_for_update().get(pk=finding.pk)
-    if finding_token(current) != token:
-        raise FindingChanged(current)
+    try:
+        version_claim(finding, expected_version=expected_version)
+    except StaleEdit as stale:
+        raise FindingChanged(stale.record, since_version=expected_version) from stale
+    current = Finding.objects.get(pk=finding.pk)
     was = (current.text, current.is_priority)
     current.text = _one_paragraph(text)
     current.is_priority = is_priority

@@ -76,5 +76,5 @@ class FindingForm(forms.Form):
     )
 
 
-class FindingEditForm(FindingForm):
-    token = forms.CharField(widget=forms.HiddenInput)
+class FindingEditForm(VersionedForm, FindingForm):
+    pass

@@ -264,17 +264,19 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = FindingEditForm(request.POST)
         if form.is_valid():
+            data = dict(form.cleaned_data)
             try:
                 services.finding_edit(
                     finding=finding,
+                    expected_version=data.pop("version"),
                     by=request.user,
                     address=client_address(request),
-                    **form.cleaned_data,
+                    **data,
                 )
             except services.FindingChanged as conflict:
                 changed_meanwhile = conflict.finding
                 posted = request.POST.copy()
-                posted["token"] = services.finding_token(conflict.finding)
+                posted["version"] = conflict.finding.version
                 form = FindingEditForm(posted)
                 form.is_valid()
                 form.add_error(
@@ -292,7 +294,7 @@ def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
             initial={
                 "text": finding.text,
                 "is_priority": finding.is_priority,
-                "token": services.finding_token(finding),
+                "version": finding.version,
             }
         )
     return render(

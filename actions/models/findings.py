@@ -22,6 +22,7 @@ class Finding(models.Model):
         default=False,
         help_text="Older letters named some areas for priority action",
     )
+    version = models.PositiveIntegerField(default=1)  # partnerships.versioning
 
     objects = FindingQuerySet.as_manager()
 

@@ -88,11 +88,11 @@ def test_a_manager_edits_the_text_and_flags_it_priority(client, inspection, mana
     client.force_login(manager)
     html = client.get(reverse("finding_edit", args=[supervision.pk])).content.decode()
     assert "Supervision.</textarea>" in html
-    token = html.split('name="token" value="')[1].split('"')[0]
+    version = html.split('name="version" value="')[1].split('"')[0]
 
     response = client.post(
         reverse("finding_edit", args=[supervision.pk]),
-        {"text": "Supervision of social workers.", "is_priority": "on", "token": token},
+        {"text": "Supervision of social workers.", "is_priority": "on", "version": version},
     )
 
     assert response.status_code == 302
@@ -109,10 +109,10 @@ def test_a_stale_edit_is_refused_and_keeps_the_text(client, inspection, manager)
     supervision = finding(inspection, "Supervision.")
     client.force_login(manager)
     url = reverse("finding_edit", args=[supervision.pk])
-    token = client.get(url).content.decode().split('name="token" value="')[1].split('"')[0]
-    assert client.post(url, {"text": "Their wording.", "token": token}).status_code == 302
+    version = client.get(url).content.decode().split('name="version" value="')[1].split('"')[0]
+    assert client.post(url, {"text": "Their wording.", "version": version}).status_code == 302
 
-    response = client.post(url, {"text": "My wording.", "token": token})
+    response = client.post(url, {"text": "My wording.", "version": version})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -124,8 +124,8 @@ def test_a_stale_edit_is_refused_and_keeps_the_text(client, inspection, manager)
     assert "Their wording." in html  # what it says now
     supervision.refresh_from_db()
     assert supervision.text == "Their wording."
-    fresh = html.split('name="token" value="')[1].split('"')[0]
-    assert client.post(url, {"text": "My wording.", "token": fresh}).status_code == 302
+    fresh = html.split('name="version" value="')[1].split('"')[0]
+    assert client.post(url, {"text": "My wording.", "version": fresh}).status_code == 302
     supervision.refresh_from_db()
     assert supervision.text == "My wording."
 
