@@ -43,10 +43,30 @@ def _save_agency(agency: Agency) -> Agency:
     return agency
 
 
-def _set_up_recorded(
-    kind: EventKind, *, partnership_id: int, by: User | None, address: str | None, detail: str
+def _settings_changed(
+    partnership_id: int, *, by: User | None, address: str | None, detail: str
 ) -> None:
-    record(kind, user=by, address=address, partnership_id=partnership_id, detail=detail)
+    record(
+        EventKind.SETTINGS_CHANGED,
+        user=by,
+        address=address,
+        partnership_id=partnership_id,
+        detail=detail,
+    )
+
+
+def _inspection_set_up(
+    inspection: Inspection, *, by: User | None, address: str | None, detail: str
+) -> None:
+    """Setting up an inspection and changing its details or areas for improvement are one
+    kind of entry, naming the inspection as trail_name does."""
+    record(
+        EventKind.INSPECTION_SET_UP,
+        user=by,
+        address=address,
+        partnership_id=inspection.partnership_id,
+        detail=detail,
+    )
 
 
 @transaction.atomic
@@ -64,9 +84,8 @@ def agency_create(
     agency = _save_agency(
         Agency(partnership=partnership, name=name, short_name=short_name, kind=kind)
     )
-    _set_up_recorded(
-        EventKind.SETTINGS_CHANGED,
-        partnership_id=partnership.pk,
+    _settings_changed(
+        partnership.pk,
         by=by,
         address=address,
         detail=f"Added agency {agency.name}",
@@ -92,9 +111,8 @@ def agency_edit(
     agency.name, agency.short_name, agency.kind = name, short_name, kind
     _save_agency(agency)
     renamed = f" (was {was})" if agency.name != was else ""
-    _set_up_recorded(
-        EventKind.SETTINGS_CHANGED,
-        partnership_id=agency.partnership_id,
+    _settings_changed(
+        agency.partnership_id,
         by=by,
         address=address,
         detail=f"Changed agency {agency.name}{renamed}",
@@ -128,9 +146,8 @@ def agency_remove(*, agency: Agency, by: User | None, address: str | None) -> No
         agency.delete()
     except ProtectedError as error:  # a record added since, or of a kind not counted above
         raise ValidationError(f"{agency.name} cannot be removed: it is still in use") from error
-    _set_up_recorded(
-        EventKind.SETTINGS_CHANGED,
-        partnership_id=agency.partnership_id,
+    _settings_changed(
+        agency.partnership_id,
         by=by,
         address=address,
         detail=f"Removed agency {agency.name}",
@@ -226,9 +243,8 @@ def inspection_create(
         if letter_content is not None
         else f"by hand, with {count} area{'s' if count != 1 else ''} for improvement"
     )
-    _set_up_recorded(
-        EventKind.INSPECTION_SET_UP,
-        partnership_id=partnership.pk,
+    _inspection_set_up(
+        inspection,
         by=by,
         address=address,
         detail=f"Set up {trail_name(inspection)} {how}",
@@ -272,9 +288,8 @@ def inspection_edit(
         changed.append("inspectorates")
     if changed:
         names = ", ".join(FIELD_NAMES.get(name, name.replace("_", " ")) for name in changed)
-        _set_up_recorded(
-            EventKind.INSPECTION_SET_UP,
-            partnership_id=inspection.partnership_id,
+        _inspection_set_up(
+            inspection,
             by=by,
             address=address,
             detail=f"Changed the details of {trail_name(inspection)}: {names}",
@@ -344,9 +359,8 @@ def finding_create(
     )
     finding.full_clean()
     finding.save()
-    _set_up_recorded(
-        EventKind.INSPECTION_SET_UP,
-        partnership_id=inspection.partnership_id,
+    _inspection_set_up(
+        inspection,
         by=by,
         address=address,
         detail=f"Added area for improvement {finding.number} to {trail_name(inspection)}",
@@ -390,9 +404,8 @@ def finding_edit(
         if before != after
     ]
     if what:
-        _set_up_recorded(
-            EventKind.INSPECTION_SET_UP,
-            partnership_id=finding.inspection.partnership_id,
+        _inspection_set_up(
+            finding.inspection,
             by=by,
             address=address,
             detail=f"Changed the {' and '.join(what)} of area for improvement "
@@ -416,9 +429,8 @@ def finding_move(
         return None
     order[index], order[other] = order[other], order[index]
     _renumber(inspection, order)
-    _set_up_recorded(
-        EventKind.INSPECTION_SET_UP,
-        partnership_id=inspection.partnership_id,
+    _inspection_set_up(
+        inspection,
         by=by,
         address=address,
         detail=f"Moved area for improvement {index + 1} {direction} to {other + 1}, "
@@ -458,9 +470,8 @@ def finding_remove(*, finding: Finding, by: User | None, address: str | None) ->
             f"Area for improvement {finding.number} cannot be removed: it is still in use"
         ) from error
     _renumber(inspection, _order(inspection))
-    _set_up_recorded(
-        EventKind.INSPECTION_SET_UP,
-        partnership_id=inspection.partnership_id,
+    _inspection_set_up(
+        inspection,
         by=by,
         address=address,
         detail=f"Removed area for improvement {finding.number} from {trail_name(inspection)}",
