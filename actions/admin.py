@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from actions.models import Action, Finding, ProgressUpdate
+from actions.models import Action, Finding, Plan, ProgressUpdate
 from partnerships.admin_site import SiteOperatorAdmin
 
 
@@ -30,12 +30,12 @@ class InspectionFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # Through the findings: actions sit below inspections and do not import them.
-        findings = Finding.objects.select_related("inspection__partnership")
-        return sorted({(f.inspection_id, str(f.inspection)) for f in findings})
+        findings = Finding.objects.select_related("plan__inspection__partnership")
+        return sorted({(f.plan_id, str(f.plan.inspection)) for f in findings})
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(finding__inspection=self.value())
+            return queryset.filter(finding__plan=self.value())
         return queryset
 
 
@@ -89,3 +89,45 @@ class ProgressUpdateAdmin(SiteOperatorAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("action", "author")
+
+
+class FindingInline(admin.TabularInline):
+    model = Finding
+    fields = ["number", "text", "is_priority"]
+    extra = 0
+
+
+@admin.register(Plan)
+class PlanAdmin(SiteOperatorAdmin):
+    list_display = ["__str__", "kind", "status", "statement_version"]
+    list_filter = ["kind", "status"]
+    search_fields = ["partnership__local_area", "findings__text"]
+    inlines = [FindingInline]
+    fields = [
+        "partnership",
+        "kind",
+        "status",
+        "statement_version",
+        "protective_marking",
+        "statement_introduction",
+        "statement_governance",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("partnership")
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1  # so a statement page opened before this edit is refused
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Finding)
+class FindingAdmin(SiteOperatorAdmin):
+    list_display = ["number", "text", "is_priority", "plan"]
+    list_display_links = ["text"]
+    list_filter = ["is_priority"]
+    search_fields = ["text"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("plan__partnership")

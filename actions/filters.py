@@ -96,9 +96,9 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user, inspection=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        findings = Finding.objects.for_user(user).select_related("inspection")
+        findings = Finding.objects.for_user(user)
         if inspection is not None:
-            findings = findings.filter(inspection=inspection)
+            findings = findings.filter(plan=inspection.plan_id)
         self.filters["finding"].queryset = findings
         self.filters["lead_agency"].queryset = Agency.objects.for_user(user)
         self.filters["lead_officer"].queryset = (

@@ -20,7 +20,7 @@ from django.db.models import (
 )
 
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
-from actions.models.plan import ActionQuerySet
+from actions.models.delivery import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
 from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
@@ -81,7 +81,10 @@ def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
     )
     closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by")
     return get_for_user_or_404(
-        Action.objects.with_page_relations().prefetch_related(
+        Action.objects.with_page_relations()
+        # The breadcrumbs name the inspection the plan answers, when there is one.
+        .select_related("finding__plan__inspection__partnership")
+        .prefetch_related(
             "supporting_agencies",
             Prefetch("updates", queryset=updates),
             Prefetch("closures", queryset=closures),

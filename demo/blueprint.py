@@ -13,8 +13,8 @@ updates from the last two bi-monthly meetings.
 import datetime
 from dataclasses import dataclass, field
 
+from actions.models import PlanStatus
 from actions.rag import RAG
-from inspections.models import InspectionStatus
 from partnerships.models import AgencyKind
 from people.models import Role
 
@@ -74,7 +74,7 @@ class InspectionSeed:
     addressees: str
     headline_findings: str
     strengths: str
-    status: InspectionStatus
+    status: PlanStatus
     findings: tuple[str, ...]
     actions: dict[int, tuple[ActionSeed, ...]] = field(default_factory=dict)
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from actions.models import PlanStatus
 from actions.rag import RAG
 from demo import lewisham_letter as letter
 from demo.blueprint import (
@@ -12,7 +13,6 @@ from demo.blueprint import (
     PersonSeed,
     UpdateSeed,
 )
-from inspections.models import InspectionStatus
 from partnerships.models import AgencyKind
 from people.models import Role
 
@@ -458,7 +458,7 @@ LEWISHAM = PartnershipSeed(
         ),
         headline_findings=letter.HEADLINE_FINDINGS,
         strengths="\n".join(letter.STRENGTHS),
-        status=InspectionStatus.MONITORING,
+        status=PlanStatus.MONITORING,
         findings=tuple(letter.WHAT_NEEDS_TO_IMPROVE),
         actions=ACTIONS,
     ),

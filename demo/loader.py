@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, Closure, ClosureStatus, Finding, ProgressUpdate
+from actions.models import Action, Closure, ClosureStatus, Finding, Plan, PlanKind, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from demo.lewisham import LEWISHAM
@@ -69,31 +69,36 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
             user.save(update_fields=["password"])
         people[person.username] = user
 
-    plan = seed.inspection
-    inspection, created = Inspection.objects.get_or_create(
-        partnership=partnership,
-        letter_date=plan.letter_date,
-        subject=plan.subject,
-        defaults={
-            "theme": Theme.objects.get(name=plan.theme),
-            "onsite_start": plan.onsite_start,
-            "onsite_end": plan.onsite_end,
-            "statement_due": plan.statement_due,
-            "principal_authority": plan.principal_authority,
-            "addressees": plan.addressees,
-            "headline_findings": plan.headline_findings,
-            "strengths": plan.strengths,
-            "status": plan.status,
-        },
-    )
-    if created:
-        inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=plan.inspectorates))
-
-    for number, text in enumerate(plan.findings, start=1):
-        finding, _ = Finding.objects.get_or_create(
-            inspection=inspection, number=number, defaults={"text": text}
+    facts = seed.inspection
+    inspection = Inspection.objects.filter(
+        partnership=partnership, letter_date=facts.letter_date, subject=facts.subject
+    ).first()
+    created = inspection is None
+    if inspection is None:
+        plan = Plan.objects.create(partnership=partnership, kind=PlanKind.JTAI, status=facts.status)
+        inspection = Inspection.objects.create(
+            partnership=partnership,
+            plan=plan,
+            letter_date=facts.letter_date,
+            subject=facts.subject,
+            theme=Theme.objects.get(name=facts.theme),
+            onsite_start=facts.onsite_start,
+            onsite_end=facts.onsite_end,
+            statement_due=facts.statement_due,
+            principal_authority=facts.principal_authority,
+            addressees=facts.addressees,
+            headline_findings=facts.headline_findings,
+            strengths=facts.strengths,
         )
-        for position, action_seed in enumerate(plan.actions.get(number, ()), start=1):
+        inspection.inspectorates.set(
+            Inspectorate.objects.filter(short_name__in=facts.inspectorates)
+        )
+
+    for number, text in enumerate(facts.findings, start=1):
+        finding, _ = Finding.objects.get_or_create(
+            plan=inspection.plan, number=number, defaults={"text": text}
+        )
+        for position, action_seed in enumerate(facts.actions.get(number, ()), start=1):
             _load_action(finding, position, action_seed, agencies, people, today=today)
     if created:
         manager = next(p for p in people.values() if p.role == Role.MANAGER)
@@ -156,11 +161,11 @@ DEMO_RETURNS = (
 def _load_round(inspection, manager, *, today: datetime.date):
     """An update round under way: a few owners have returned their updates (one accepted,
     one sent back for more detail, the rest to check) and the others have not."""
-    if UpdateRound.objects.filter(inspection=inspection).exists():
+    if UpdateRound.objects.filter(plan=inspection.plan_id).exists():
         return
     deadline = working_days_from(today, ROUND_DEADLINE_WORKING_DAYS_AHEAD)
     update_round = UpdateRound.objects.create(
-        inspection=inspection,
+        plan=inspection.plan,
         meeting_date=working_days_from(deadline, DEADLINE_WORKING_DAYS_BEFORE_MEETING),
         deadline=deadline,
         opened_by=manager,
@@ -168,7 +173,7 @@ def _load_round(inspection, manager, *, today: datetime.date):
     )
     # The police officer's actions stay unreturned: the demo's owner still to update.
     returned = (
-        Action.objects.filter(finding__inspection=inspection, lead_officer__isnull=False)
+        Action.objects.filter(finding__plan=inspection.plan_id, lead_officer__isnull=False)
         .exclude(rag=RAG.COMPLETE)
         .exclude(lead_officer__username__startswith="police")
         .order_by("finding__number", "position")[: len(DEMO_RETURNS)]
@@ -205,10 +210,12 @@ def _load_meeting(inspection, manager, date, before_rebaselining: bool):
     """A past meeting with the snapshot it would have taken: each action as its latest
     update on or before that day left it."""
     meeting = Meeting.objects.create(
-        inspection=inspection, date=date, title="LSCP executive", recorded_by=manager
+        plan=inspection.plan, date=date, title="LSCP executive", recorded_by=manager
     )
     snapshots = []
-    for action in Action.objects.filter(finding__inspection=inspection).prefetch_related("updates"):
+    for action in Action.objects.filter(finding__plan=inspection.plan_id).prefetch_related(
+        "updates"
+    ):
         earlier = [u for u in action.updates.all() if u.date <= date]
         latest = max(earlier, key=lambda u: u.date, default=None)
         rag = latest.rag if latest else RAG.NOT_STARTED

@@ -2,6 +2,7 @@
 
 import datetime
 
+from actions.models import PlanStatus
 from actions.rag import RAG
 from demo.blueprint import (
     ActionSeed,
@@ -11,7 +12,6 @@ from demo.blueprint import (
     PersonSeed,
     UpdateSeed,
 )
-from inspections.models import InspectionStatus
 from partnerships.models import AgencyKind
 from people.models import Role
 
@@ -45,7 +45,7 @@ NORTHBROOK = PartnershipSeed(
         headline_findings="Partners in Northbrook recognise neglect but do not yet share a "
         "common tool to measure it.",
         strengths="Strong early help offer in schools.",
-        status=InspectionStatus.MONITORING,
+        status=PlanStatus.MONITORING,
         findings=(
             "The consistent use of a shared neglect assessment tool across all agencies.",
             "The quality of supervision for practitioners working with neglected children.",

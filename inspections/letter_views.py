@@ -96,7 +96,7 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
         request.session.modified = True
         messages.success(
             request,
-            f"The inspection is set up with its {inspection.findings.count()} areas for "
+            f"The inspection is set up with its {inspection.plan.findings.count()} areas for "
             "improvement. Add the actions that answer them.",
         )
         return redirect(inspection)

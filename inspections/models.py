@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from actions.models import Plan
 from partnerships.models import Partnership
 from partnerships.scoping import PartnershipScopedQuerySet
 
@@ -40,17 +41,10 @@ class Theme(models.Model):
         return self.name
 
 
-class InspectionStatus(models.TextChoices):
-    DRAFTING = "drafting", "Drafting the statement"
-    SUBMITTED = "submitted", "Statement submitted"
-    MONITORING = "monitoring", "Monitoring"
-    CLOSED = "closed", "Closed"
-
-
 class InspectionQuerySet(PartnershipScopedQuerySet):
     def for_pages(self) -> Self:
         """What every page about one inspection shows in its header."""
-        return self.select_related("partnership", "theme")
+        return self.select_related("partnership", "theme", "plan")
 
 
 def letter_file_name(instance, filename: str) -> str:
@@ -64,6 +58,8 @@ class Inspection(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="inspections"
     )
+    # The plan that answers this inspection's findings: its status, statement and actions.
+    plan = models.OneToOneField(Plan, on_delete=models.PROTECT, related_name="inspection")
     subject = models.CharField(
         max_length=300,
         help_text="What was inspected, as the letter puts it, for example "
@@ -81,26 +77,6 @@ class Inspection(models.Model):
     addressees = models.TextField(blank=True, help_text="One addressee per line")
     headline_findings = models.TextField(blank=True)
     strengths = models.TextField(blank=True, help_text="One strength per line")
-    status = models.CharField(
-        max_length=20, choices=InspectionStatus.choices, default=InspectionStatus.DRAFTING
-    )
-    # The written statement of action: the parts the manager writes, not the plan itself.
-    statement_introduction = models.TextField(
-        "introduction",
-        blank=True,
-        help_text="Opens the statement: the partnership's response to the letter",
-    )
-    statement_governance = models.TextField(
-        "governance and monitoring arrangements",
-        blank=True,
-        help_text="Who oversees the plan, how often, and how progress is reported",
-    )
-    statement_version = models.CharField("version", max_length=20, default="1.0")
-    protective_marking = models.CharField(
-        max_length=40,
-        default="OFFICIAL",
-        help_text="Printed on every page of exported documents, for example OFFICIAL",
-    )
     letter = models.FileField(
         "original letter", upload_to=letter_file_name, blank=True, help_text="As it was imported"
     )

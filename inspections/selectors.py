@@ -22,8 +22,8 @@ def inspection_for_page(*, user: User | AnonymousUser, pk: int) -> Inspection:
         Prefetch("actions", queryset=actions)
     )
     return get_for_user_or_404(
-        Inspection.objects.select_related("partnership", "theme").prefetch_related(
-            "inspectorates", Prefetch("findings", queryset=findings)
+        Inspection.objects.for_pages().prefetch_related(
+            "inspectorates", Prefetch("plan__findings", queryset=findings)
         ),
         user,
         pk=pk,

@@ -8,10 +8,10 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
-from actions.models import Finding
+from actions.models import Finding, Plan, PlanKind
 from audit.models import EventKind
 from audit.trail import record
-from inspections.models import Inspection, InspectionStatus, Inspectorate, Theme
+from inspections.models import Inspection, Inspectorate, Theme
 from partnerships.models import Agency, Partnership
 from partnerships.versioning import StaleEdit, version_claim
 from people.models import User
@@ -212,9 +212,12 @@ def inspection_create(
     address: str | None,
 ) -> Inspection:
     """Sets up an inspection with its areas for improvement, numbered in the letter's
-    order, and the original letter when there is one."""
+    order, and the original letter when there is one. The inspection's plan starts with it:
+    drafting the statement, with the areas for improvement and no actions yet."""
+    plan = Plan.objects.create(partnership=partnership, kind=PlanKind.JTAI)
     inspection = Inspection(
         partnership=partnership,
+        plan=plan,
         subject=subject,
         theme=theme,
         onsite_start=onsite_start,
@@ -225,7 +228,6 @@ def inspection_create(
         addressees="\n".join(addressees),
         headline_findings=headline_findings,
         strengths="\n".join(strengths),
-        status=InspectionStatus.DRAFTING,
         letter_filename=letter_filename if letter_content is not None else "",
     )
     inspection.full_clean(exclude=["letter"])  # before the letter's file is written
@@ -234,7 +236,7 @@ def inspection_create(
     inspection.save()
     inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))
     Finding.objects.bulk_create(
-        Finding(inspection=inspection, number=number, text=text)
+        Finding(plan=plan, number=number, text=text)
         for number, text in enumerate(findings, start=1)
     )
     count = len(findings)
@@ -272,18 +274,26 @@ def inspection_edit(
         version_claim(inspection, expected_version=expected_version)
     except StaleEdit as stale:
         raise InspectionChanged(stale.record, since_version=expected_version) from stale
-    before = {name: getattr(inspection, name) for name in [*DETAIL_FIELDS, "status"]}
+    before = {name: getattr(inspection, name) for name in DETAIL_FIELDS}
+    before["status"] = inspection.plan.status
     before_inspectorates = set(inspection.inspectorates.values_list("short_name", flat=True))
     for name in DETAIL_FIELDS:
         if name in details:
             setattr(inspection, name, details[name])
     inspection.addressees = "\n".join(addressees)
     inspection.strengths = "\n".join(strengths)
-    inspection.status = status
     inspection.full_clean(exclude=["letter"])
     inspection.save()
     inspection.inspectorates.set(Inspectorate.objects.filter(short_name__in=inspectorates))
-    changed = [name for name, value in before.items() if getattr(inspection, name) != value]
+    plan = inspection.plan
+    if status != plan.status:
+        # Only the status: the statement's text on the same plan is the statement page's.
+        plan.status = status
+        plan.full_clean()
+        plan.save(update_fields=["status", "updated_at"])
+    after = {name: getattr(inspection, name) for name in DETAIL_FIELDS}
+    after["status"] = plan.status
+    changed = [name for name, value in before.items() if after[name] != value]
     if set(inspectorates) != before_inspectorates:
         changed.append("inspectorates")
     if changed:
@@ -314,18 +324,18 @@ def _one_paragraph(text: str) -> str:
 
 
 def _lock(inspection: Inspection) -> None:
-    # Changes to one inspection's findings queue here, so two renumberings never interleave.
-    Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+    # Changes to one plan's findings queue here, so two renumberings never interleave.
+    Plan.objects.select_for_update().filter(pk=inspection.plan_id).first()
 
 
-# Numbers are moved out of the way first: the unique (inspection, number) constraint is
+# Numbers are moved out of the way first: the unique (plan, number) constraint is
 # checked row by row on SQLite and PostgreSQL, so a swap done in place would collide.
 _PARKING = 10_000
 
 
 def _renumber(inspection: Inspection, order: list[int]) -> None:
     """Numbers the inspection's findings 1..n in the order of the ids given."""
-    current = dict(Finding.objects.filter(inspection=inspection).values_list("pk", "number"))
+    current = dict(Finding.objects.filter(plan=inspection.plan_id).values_list("pk", "number"))
     wanted = {pk: number for number, pk in enumerate(order, start=1)}
     moving = [pk for pk, number in wanted.items() if current.get(pk) != number]
     if not moving:
@@ -338,7 +348,7 @@ def _renumber(inspection: Inspection, order: list[int]) -> None:
 
 def _order(inspection: Inspection) -> list[int]:
     return list(
-        Finding.objects.filter(inspection=inspection)
+        Finding.objects.filter(plan=inspection.plan_id)
         .order_by("number")
         .values_list("pk", flat=True)
     )
@@ -350,9 +360,9 @@ def finding_create(
 ) -> Finding:
     """Adds an area for improvement after the last one."""
     _lock(inspection)
-    last = Finding.objects.filter(inspection=inspection).order_by("-number").first()
+    last = Finding.objects.filter(plan=inspection.plan_id).order_by("-number").first()
     finding = Finding(
-        inspection=inspection,
+        plan_id=inspection.plan_id,
         number=(last.number + 1) if last else 1,
         text=_one_paragraph(text),
         is_priority=is_priority,
@@ -405,11 +415,11 @@ def finding_edit(
     ]
     if what:
         _inspection_set_up(
-            finding.inspection,
+            finding.plan.inspection,
             by=by,
             address=address,
             detail=f"Changed the {' and '.join(what)} of area for improvement "
-            f"{finding.number}, in {trail_name(finding.inspection)}",
+            f"{finding.number}, in {trail_name(finding.plan.inspection)}",
         )
     return finding
 
@@ -420,7 +430,7 @@ def finding_move(
 ) -> int | None:
     """Moves a finding one place up or down; returns its new number, or None when it is
     already first or last. Its actions keep their references."""
-    inspection = finding.inspection
+    inspection = finding.plan.inspection
     _lock(inspection)
     order = _order(inspection)
     index = order.index(finding.pk)
@@ -446,16 +456,14 @@ def finding_has_actions(finding: Finding) -> bool:
 
 def findings_after(finding: Finding) -> int:
     """How many areas for improvement follow this one: they move up if it is removed."""
-    return Finding.objects.filter(
-        inspection=finding.inspection_id, number__gt=finding.number
-    ).count()
+    return Finding.objects.filter(plan=finding.plan_id, number__gt=finding.number).count()
 
 
 @transaction.atomic
 def finding_remove(*, finding: Finding, by: User | None, address: str | None) -> int:
     """Removes an area for improvement that no action answers; the ones after it move
     up a number. Returns how many moved up."""
-    inspection = finding.inspection
+    inspection = finding.plan.inspection
     _lock(inspection)
     if finding_has_actions(finding):
         raise ValidationError(

@@ -2,8 +2,8 @@
 
 from django import forms
 
+from actions.models import PlanStatus
 from inspections.forms import InspectionFromLetterForm
-from inspections.models import InspectionStatus
 from partnerships.models import AgencyKind
 from partnerships.versioning import VersionedForm
 
@@ -48,7 +48,7 @@ class InspectionEditForm(InspectionFromLetterForm):
     findings = None
     status = forms.ChoiceField(
         label="Status",
-        choices=InspectionStatus.choices,
+        choices=PlanStatus.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the inspection's status"},
     )

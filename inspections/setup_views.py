@@ -155,7 +155,7 @@ def inspection_new(request: HttpRequest) -> HttpResponse:
 def _initial(inspection: Inspection) -> dict:
     initial = {name: getattr(inspection, name) for name in services.DETAIL_FIELDS}
     initial.update(
-        status=inspection.status,
+        status=inspection.plan.status,
         version=inspection.version,
         addressees="\n".join(inspection.addressee_list),
         strengths="\n\n".join(inspection.strength_list),
@@ -212,21 +212,23 @@ def inspection_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _finding_for_change(request, pk: int) -> Finding:
     finding = get_for_user_or_404(
-        Finding.objects.select_related("inspection__partnership", "inspection__theme"),
+        Finding.objects.select_related("plan__inspection__partnership", "plan__inspection__theme"),
         request.user,
         pk=pk,
     )
-    permissions.require(permissions.can_plan(request.user, finding.inspection))
+    permissions.require(permissions.can_plan(request.user, finding.plan))
     return finding
 
 
 def _findings_page(finding: Finding) -> str:
-    return reverse("finding_list", args=[finding.inspection_id]) + f"#finding-{finding.pk}"
+    return reverse("finding_list", args=[finding.plan.inspection.pk]) + f"#finding-{finding.pk}"
 
 
 def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = _inspection_for_planning(request, pk)
-    findings = list(inspection.findings.annotate(action_count=Count("actions")).order_by("number"))
+    findings = list(
+        inspection.plan.findings.annotate(action_count=Count("actions")).order_by("number")
+    )
     return render(
         request,
         "inspections/setup/finding_list.html",
@@ -259,7 +261,7 @@ def finding_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def finding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     finding = _finding_for_change(request, pk)
-    inspection = finding.inspection
+    inspection = finding.plan.inspection
     changed_meanwhile = None
     if request.method == "POST":
         form = FindingEditForm(request.POST)
@@ -324,7 +326,7 @@ def finding_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
     finding = _finding_for_change(request, pk)
-    inspection = finding.inspection
+    inspection = finding.plan.inspection
     refusal = None
     if services.finding_has_actions(finding):
         refusal = (

@@ -3,9 +3,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from actions import selectors as action_selectors
+from actions.models import PlanStatus
 from actions.views.plan import action_list_page
 from inspections import selectors
-from inspections.models import Inspection, InspectionStatus
+from inspections.models import Inspection
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
 
@@ -17,7 +18,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     if permissions.lands_on_dashboard(request.user):
         monitored = list(
             Inspection.objects.for_user(request.user)
-            .filter(status=InspectionStatus.MONITORING)
+            .filter(plan__status=PlanStatus.MONITORING)
             .values_list("pk", flat=True)[:2]
         )
         if len(monitored) == 1:
@@ -32,7 +33,7 @@ def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:
         Inspection.objects.select_related("partnership"), request.user, pk=pk
     )
     queryset = action_selectors.actions_for_list(user=request.user).filter(
-        finding__inspection=inspection
+        finding__plan=inspection.plan_id
     )
     return action_list_page(
         request,

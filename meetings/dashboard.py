@@ -102,11 +102,11 @@ def _matrix(inspection, rows, key, labels, keys_in_order, filter_name) -> list[M
 
 
 def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard:
-    actions = Action.objects.current().filter(finding__inspection=inspection)
-    last_meeting = Meeting.objects.filter(inspection=inspection).order_by("-date", "-pk").first()
+    actions = Action.objects.current().filter(finding__plan=inspection.plan_id)
+    last_meeting = Meeting.objects.filter(plan=inspection.plan_id).order_by("-date", "-pk").first()
     by_finding = list(actions.values("finding_id", "rag").annotate(count=Count("pk")))
     by_agency = list(actions.values("lead_agency_id", "rag").annotate(count=Count("pk")))
-    findings = {f.pk: f"{f.number}. {f.text}" for f in inspection.findings.order_by("number")}
+    findings = {f.pk: f"{f.number}. {f.text}" for f in inspection.plan.findings.order_by("number")}
     agency_names = dict(
         inspection.partnership.agencies.filter(
             pk__in={row["lead_agency_id"] for row in by_agency}
@@ -131,7 +131,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         )
     numbers = listed.aggregate(**watch)
 
-    update_round = current_round(inspection=inspection, today=today)
+    update_round = current_round(plan=inspection.plan, today=today)
     # Each listed action says whether the round has an accepted update for it.
     exceptions_listed = (
         with_return(actions=listed, update_round=update_round) if update_round else listed
@@ -191,9 +191,9 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         for action in dashboard.exceptions:
             action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
     if last_meeting:
-        after = current_states(inspection, on=today, with_updates=False)
+        after = current_states(inspection.plan, on=today, with_updates=False)
         before = snapshot_states(last_meeting)
         dashboard.changes = list(plan_changes(before, after, listed, limit=LISTED).values())
-    dashboard.trend = rag_trend(inspection)
+    dashboard.trend = rag_trend(inspection.plan)
     dashboard.chart = trend_chart(dashboard.trend)
     return dashboard

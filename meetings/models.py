@@ -9,16 +9,14 @@ from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class MeetingQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "inspection__partnership"
+    partnership_lookup = "plan__partnership"
 
 
 class Meeting(models.Model):
     """A meeting of the LSCP executive that reviewed the plan. Recording it keeps a snapshot
     of every action, so later meetings can see what changed since."""
 
-    inspection = models.ForeignKey(
-        "inspections.Inspection", on_delete=models.PROTECT, related_name="meetings"
-    )
+    plan = models.ForeignKey("actions.Plan", on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
     title = models.CharField(max_length=200, default="LSCP executive")
     notes = models.TextField(blank=True)

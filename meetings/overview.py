@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
-from actions.models import Action, Finding
+from actions.models import Action, Finding, PlanStatus
 from actions.rag import RAG, is_overdue
-from inspections.models import Inspection, InspectionStatus
+from inspections.models import Inspection
 from meetings.models import Meeting
 
 # The executive reviews the plan every two months.
@@ -31,36 +31,33 @@ class PlanSummary:
 def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
     """Every plan of the partnership with its RAG summary and what is due next.
     Four queries however many plans, actions and meetings."""
-    inspections = list(Inspection.objects.for_user(user).select_related("partnership", "theme"))
-    ids = [inspection.pk for inspection in inspections]
-    in_plans = Action.objects.current().filter(finding__inspection__in=ids)
+    inspections = list(Inspection.objects.for_user(user).for_pages())
+    ids = [inspection.plan_id for inspection in inspections]
+    in_plans = Action.objects.current().filter(finding__plan__in=ids)
     rag_counts: dict[int, dict[RAG, int]] = {pk: dict.fromkeys(RAG, 0) for pk in ids}
     overdue: dict[int, int] = dict.fromkeys(ids, 0)
-    rows = in_plans.values("finding__inspection", "rag", "target_date")
+    rows = in_plans.values("finding__plan", "rag", "target_date")
     for row in rows.annotate(count=Count("pk")):
-        inspection_id, status = row["finding__inspection"], RAG(row["rag"])
-        rag_counts[inspection_id][status] += row["count"]
+        plan_id, status = row["finding__plan"], RAG(row["rag"])
+        rag_counts[plan_id][status] += row["count"]
         if is_overdue(status, row["target_date"], today):
-            overdue[inspection_id] += row["count"]
+            overdue[plan_id] += row["count"]
     findings = dict(
-        Finding.objects.filter(inspection__in=ids)
-        .values_list("inspection")
-        .annotate(count=Count("pk"))
+        Finding.objects.filter(plan__in=ids).values_list("plan").annotate(count=Count("pk"))
     )
     last_meetings = dict(
-        Meeting.objects.filter(inspection__in=ids)
-        .values_list("inspection")
-        .annotate(last=Max("date"))
+        Meeting.objects.filter(plan__in=ids).values_list("plan").annotate(last=Max("date"))
     )
     summaries = []
     for inspection in inspections:
-        label, date = _next(inspection, last_meetings.get(inspection.pk))
+        plan_id = inspection.plan_id
+        label, date = _next(inspection, last_meetings.get(plan_id))
         summaries.append(
             PlanSummary(
                 inspection=inspection,
-                finding_count=findings.get(inspection.pk, 0),
-                rag_counts=list(rag_counts[inspection.pk].items()),
-                overdue=overdue[inspection.pk],
+                finding_count=findings.get(plan_id, 0),
+                rag_counts=list(rag_counts[plan_id].items()),
+                overdue=overdue[plan_id],
                 next_label=label,
                 next_date=date,
             )
@@ -69,9 +66,9 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
 
 
 def _next(inspection: Inspection, last_meeting: datetime.date | None):
-    if inspection.status == InspectionStatus.DRAFTING:
+    if inspection.plan.status == PlanStatus.DRAFTING:
         return "Statement due", inspection.statement_due
-    if inspection.status == InspectionStatus.CLOSED:
+    if inspection.plan.status == PlanStatus.CLOSED:
         return "Plan closed", None
     if last_meeting:
         return "Next executive review due", last_meeting + REVIEW_INTERVAL

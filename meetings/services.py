@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, QuerySet
 
-from actions.models import Action
+from actions.models import Action, Plan
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
 from actions.selectors import latest_update
-from inspections.models import Inspection
 from meetings.models import ActionSnapshot, Meeting
 from people.models import User
 
@@ -30,13 +29,13 @@ class ActionState:
 
 
 def current_states(
-    inspection: Inspection, *, on: datetime.date, with_updates: bool = True
+    plan: Plan, *, on: datetime.date, with_updates: bool = True
 ) -> dict[int, ActionState]:
     """Every action in the plan now, judged overdue as at `on`. One query; comparing
     states needs no updates, so `with_updates=False` spares reading them."""
     # ActionQuerySet.current is not annotated.
     current = Action.objects.current()
-    actions = current.filter(finding__inspection=inspection)
+    actions = current.filter(finding__plan=plan)
     fields = ["pk", "rag", "target_date"]
     if with_updates:
         actions = actions.annotate(
@@ -70,14 +69,14 @@ def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
 
 @transaction.atomic
 def meeting_record(
-    *, inspection: Inspection, user: User, date: datetime.date, title: str, notes: str = ""
+    *, plan: Plan, user: User, date: datetime.date, title: str, notes: str = ""
 ) -> Meeting:
     """Records an executive meeting and keeps every action's RAG, target date and latest
     update as they stand, so the next meeting can see what changed."""
     date_not_in_future(date, field="date", what="The meeting date")
     # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
     # before one already recorded.
-    latest = Meeting.objects.filter(inspection=inspection).order_by("-date").first()
+    latest = Meeting.objects.filter(plan=plan).order_by("-date").first()
     if latest and date < latest.date:
         raise ValidationError(
             {
@@ -85,7 +84,7 @@ def meeting_record(
                 f"({latest.date:%-d %B %Y})"
             }
         )
-    meeting = Meeting(inspection=inspection, date=date, title=title, notes=notes, recorded_by=user)
+    meeting = Meeting(plan=plan, date=date, title=title, notes=notes, recorded_by=user)
     meeting.full_clean()
     meeting.save()
     take_snapshot(meeting)
@@ -104,13 +103,13 @@ def take_snapshot(meeting: Meeting) -> None:
             latest_update_on=state.latest_update_on,
             latest_update=state.latest_update,
         )
-        for state in current_states(meeting.inspection, on=meeting.date).values()
+        for state in current_states(meeting.plan, on=meeting.date).values()
     )
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:
     return (
-        Meeting.objects.filter(inspection=meeting.inspection_id, date__lte=meeting.date)
+        Meeting.objects.filter(plan=meeting.plan_id, date__lte=meeting.date)
         .exclude(pk=meeting.pk)
         .exclude(date=meeting.date, pk__gt=meeting.pk)
         .order_by("-date", "-pk")
@@ -193,12 +192,12 @@ def plan_changes(
     }
 
 
-def rag_trend(inspection: Inspection) -> list[tuple[Meeting, dict[RAG, int]]]:
+def rag_trend(plan: Plan) -> list[tuple[Meeting, dict[RAG, int]]]:
     """RAG counts at each meeting, oldest first. Two queries however many meetings."""
-    meetings = list(Meeting.objects.filter(inspection=inspection).order_by("date", "pk"))
+    meetings = list(Meeting.objects.filter(plan=plan).order_by("date", "pk"))
     counts = {meeting.pk: dict.fromkeys(RAG, 0) for meeting in meetings}
     rows = (
-        ActionSnapshot.objects.filter(meeting__inspection=inspection)
+        ActionSnapshot.objects.filter(meeting__plan=plan)
         .values("meeting_id", "rag")
         .annotate(count=Count("pk"))
     )

@@ -31,7 +31,7 @@ def _pack_context(inspection) -> dict:
     closures = (
         Closure.objects.filter(
             status=ClosureStatus.PROPOSED,
-            action__finding__inspection=inspection,
+            action__finding__plan=inspection.plan_id,
             action__archived_at__isnull=True,
         )
         .select_related("action__lead_agency", "action__lead_officer", "proposed_by")
@@ -81,14 +81,18 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 meeting = meeting_record(
-                    inspection=inspection, user=request.user, **form.cleaned_data
+                    plan=inspection.plan,
+                    user=request.user,
+                    date=form.cleaned_data["date"],
+                    title=form.cleaned_data["title"],
+                    notes=form.cleaned_data["notes"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 messages.success(request, f"{meeting} is recorded, with a snapshot of every action")
                 return redirect(meeting)
-    meetings = inspection.meetings.select_related("recorded_by")
+    meetings = inspection.plan.meetings.select_related("recorded_by")
     return render(
         request,
         "meetings/meeting_list.html",
@@ -98,7 +102,7 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_for_user_or_404(
-        Meeting.objects.select_related("inspection__partnership", "recorded_by"),
+        Meeting.objects.select_related("plan__inspection__partnership", "recorded_by"),
         request.user,
         pk=pk,
     )
@@ -113,7 +117,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "inspection": meeting.inspection,
+            "inspection": meeting.plan.inspection,
             "previous": earlier,
             "counts": [(status, counts[status]) for status in RAG],
             "change_groups": list(

@@ -33,7 +33,7 @@ M = TypeVar("M", bound=models.Model, covariant=True)
 
 
 class PartnershipScopedQuerySet(models.QuerySet[M]):
-    #: The lookup from this model to its partnership's id, e.g. "finding__inspection__partnership".
+    #: The lookup from this model to its partnership's id, e.g. "finding__plan__partnership".
     partnership_lookup = "partnership"
 
     def for_partnership(self, partnership_id: int | None) -> Self:

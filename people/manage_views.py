@@ -29,7 +29,7 @@ def _open_actions_led_by(request, person):
         # Through the relation, so people need not import the plan's models (a layer above).
         person.led_actions.for_user(request.user)
         .open()
-        .select_related("finding__inspection__partnership")
+        .select_related("finding__plan__partnership")
     )
 
 

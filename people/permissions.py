@@ -28,12 +28,13 @@ def is_partnership_manager(user) -> bool:
 
 
 def _action_partnership_id(action) -> int:
-    return action.finding.inspection.partnership_id
+    return action.finding.plan.partnership_id
 
 
-def can_plan(user, inspection) -> bool:
-    """Create, edit, reorder and archive the actions of an inspection's plan."""
-    return _in_partnership(user, inspection.partnership_id) and user.role == Role.MANAGER
+def can_plan(user, plan) -> bool:
+    """Create, edit, reorder and archive the actions of a plan (or of an inspection's plan:
+    either names its partnership)."""
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
 
 
 def can_update_action(user, action) -> bool:
@@ -64,9 +65,9 @@ def can_agree_closure(user, action) -> bool:
     )
 
 
-def can_run_update_round(user, inspection) -> bool:
+def can_run_update_round(user, plan) -> bool:
     """Open the update round before an executive meeting, chase owners and check their returns."""
-    return _in_partnership(user, inspection.partnership_id) and user.role == Role.MANAGER
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
 
 
 # Whom a partnership's two-factor setting applies to: those who change or agree the plan.

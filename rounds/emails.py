@@ -154,7 +154,7 @@ def round_wording(update_round: UpdateRound, *, today: datetime.date | None = No
     has passed, an update is still worth having before the meeting: say that, not a date
     gone by."""
     today = today or timezone.localdate()
-    partnership = update_round.inspection.partnership
+    partnership = update_round.plan.partnership
     meeting = f"{partnership.short_name} executive"
     meeting_date = long_date(update_round.meeting_date)
     deadline = long_date(update_round.deadline)

@@ -13,16 +13,14 @@ DEADLINE_WORKING_DAYS_BEFORE_MEETING = 5
 
 
 class UpdateRoundQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "inspection__partnership"
+    partnership_lookup = "plan__partnership"
 
 
 class UpdateRound(models.Model):
     """Owners bring every open action of a plan up to date before an executive meeting.
     An update recorded after the round opened is that action's return."""
 
-    inspection = models.ForeignKey(
-        "inspections.Inspection", on_delete=models.PROTECT, related_name="update_rounds"
-    )
+    plan = models.ForeignKey("actions.Plan", on_delete=models.PROTECT, related_name="update_rounds")
     meeting_date = models.DateField("date of the executive meeting")
     deadline = models.DateField("deadline for updates")
     opened_by = models.ForeignKey(
@@ -36,9 +34,7 @@ class UpdateRound(models.Model):
         ordering = ["-meeting_date", "-pk"]
         get_latest_by = ["meeting_date", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["inspection", "meeting_date"], name="round_once_per_meeting"
-            ),
+            models.UniqueConstraint(fields=["plan", "meeting_date"], name="round_once_per_meeting"),
             models.CheckConstraint(
                 condition=Q(deadline__lte=F("meeting_date")), name="round_deadline_before_meeting"
             ),
@@ -57,7 +53,7 @@ class ReviewDecision(models.TextChoices):
 
 
 class ReturnReviewQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "update_round__inspection__partnership"
+    partnership_lookup = "update_round__plan__partnership"
 
 
 class ReturnReview(models.Model):

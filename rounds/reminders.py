@@ -62,9 +62,7 @@ def round_emails(update_round: UpdateRound, *, today: datetime.date) -> list[ema
         if owner.pk not in already
     ]
     if kind == EmailKind.LAST_REMINDER and due:
-        managers = active_people(
-            partnership_id=update_round.inspection.partnership_id, role=Role.MANAGER
-        )
+        managers = active_people(partnership_id=update_round.plan.partnership_id, role=Role.MANAGER)
         outgoing += [
             emails.last_reminder_copy(
                 update_round=update_round,
@@ -84,7 +82,7 @@ def closure_emails(update_round: UpdateRound, *, today: datetime.date) -> list[e
     closures = list(
         Closure.objects.filter(
             status=ClosureStatus.PROPOSED,
-            action__finding__inspection=update_round.inspection_id,
+            action__finding__plan=update_round.plan_id,
             action__archived_at__isnull=True,
         )
         .select_related("action__lead_agency", "proposed_by")
@@ -92,9 +90,7 @@ def closure_emails(update_round: UpdateRound, *, today: datetime.date) -> list[e
     )
     if not closures:
         return []
-    executives = active_people(
-        partnership_id=update_round.inspection.partnership_id, role=Role.EXECUTIVE
-    )
+    executives = active_people(partnership_id=update_round.plan.partnership_id, role=Role.EXECUTIVE)
     return [
         emails.closures_awaiting(update_round=update_round, recipient=person, closures=closures)
         for person in executives
@@ -111,12 +107,12 @@ def overdue_digests(*, today: datetime.date) -> list[emails.Outgoing]:
     actions = (
         Action.objects.current()
         .filter(overdue_q(today))
-        .select_related("lead_officer", "finding__inspection__partnership")
-        .order_by("finding__inspection__partnership", "target_date", "pk")
+        .select_related("lead_officer", "finding__plan__partnership")
+        .order_by("finding__plan__partnership", "target_date", "pk")
     )
     by_partnership: dict = {}
     for action in actions:
-        by_partnership.setdefault(action.finding.inspection.partnership, []).append(action)
+        by_partnership.setdefault(action.finding.plan.partnership, []).append(action)
     return [
         emails.overdue_digest(
             recipient=owner, actions=owned, week=iso_week(today), partnership=partnership
@@ -130,7 +126,7 @@ def due_emails(*, today: datetime.date) -> list[emails.Outgoing]:
     """Everything due today that has not been sent before."""
     outgoing: list[emails.Outgoing] = []
     open_rounds = UpdateRound.objects.filter(meeting_date__gte=today).select_related(
-        "inspection__partnership"
+        "plan__inspection__partnership"
     )
     for update_round in open_rounds:
         outgoing += round_emails(update_round, today=today)

@@ -11,9 +11,8 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, Plan, ProgressUpdate
 from actions.rag import RAG
-from inspections.models import Inspection
 from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
 from people.models import Role, User
@@ -54,10 +53,10 @@ def return_status(*, action: ActionReturn) -> tuple[str, str]:
     return ReturnStatus.TO_CHECK
 
 
-def current_round(*, inspection: Inspection | int, today: datetime.date) -> UpdateRound | None:
+def current_round(*, plan: Plan, today: datetime.date) -> UpdateRound | None:
     """The round for the plan's next executive meeting (or today's), if one is open."""
     return (
-        UpdateRound.objects.filter(inspection=inspection, meeting_date__gte=today)
+        UpdateRound.objects.filter(plan=plan, meeting_date__gte=today)
         .order_by("meeting_date", "pk")
         .first()
     )
@@ -86,7 +85,7 @@ def round_actions(*, update_round: UpdateRound) -> QuerySet[ActionReturn]:
     """Every action due an update in the round: the plan's open actions, with their return."""
     actions = (
         Action.objects.current()
-        .filter(finding__inspection=update_round.inspection_id)
+        .filter(finding__plan=update_round.plan_id)
         .exclude(rag=RAG.COMPLETE)
     )
     return with_return(actions=actions, update_round=update_round)
@@ -151,7 +150,7 @@ def owners_due(*, update_round: UpdateRound) -> dict[User, list[ActionReturn]]:
         .select_related("lead_officer", "finding")
         .order_by("finding__number", "position", "pk")
     )
-    return owners_of(actions=actions, partnership_id=update_round.inspection.partnership_id)
+    return owners_of(actions=actions, partnership_id=update_round.plan.partnership_id)
 
 
 # The e-mails that ask an owner to update their actions in a round: one a day at most.
@@ -226,7 +225,7 @@ class Returns:
 
 def round_for_page(*, user: User | AnonymousUser, pk: int) -> UpdateRound:
     return get_for_user_or_404(
-        UpdateRound.objects.select_related("inspection__partnership"), user, pk=pk
+        UpdateRound.objects.select_related("plan__inspection__partnership"), user, pk=pk
     )
 
 

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from actions.models import Plan
 from govuk.working_days import working_days_from
-from inspections.models import Inspection
 from people.models import User
 from rounds import emails
 from rounds.models import (
@@ -35,7 +35,7 @@ def suggest_deadline(meeting_date: datetime.date) -> datetime.date:
 
 def round_open(
     *,
-    inspection: Inspection,
+    plan: Plan,
     user: User,
     meeting_date: datetime.date,
     deadline: datetime.date | None = None,
@@ -49,7 +49,7 @@ def round_open(
     Called inside a caller's transaction (ATOMIC_REQUESTS), the e-mails go before that
     commits: the view that opens rounds is outside it."""
     update_round = _round_create(
-        inspection=inspection,
+        plan=plan,
         user=user,
         meeting_date=meeting_date,
         deadline=deadline or suggest_deadline(meeting_date),
@@ -70,7 +70,7 @@ def round_open(
 
 
 def _round_create(
-    *, inspection: Inspection, user: User, meeting_date: datetime.date, deadline: datetime.date
+    *, plan: Plan, user: User, meeting_date: datetime.date, deadline: datetime.date
 ) -> UpdateRound:
     today = timezone.localdate()
     if meeting_date < today:
@@ -83,11 +83,11 @@ def _round_create(
         with transaction.atomic():
             # One round at a time per plan: two managers opening rounds at once queue on
             # the plan's row (PostgreSQL), and the second then finds the first's round.
-            Inspection.objects.select_for_update().filter(pk=inspection.pk).exists()
-            if open_round := current_round(inspection=inspection, today=today):
+            Plan.objects.select_for_update().filter(pk=plan.pk).exists()
+            if open_round := current_round(plan=plan, today=today):
                 raise _already_open(open_round)
             update_round = UpdateRound(
-                inspection=inspection,
+                plan=plan,
                 meeting_date=meeting_date,
                 deadline=deadline,
                 opened_by=user,
@@ -96,7 +96,7 @@ def _round_create(
             update_round.full_clean()
             update_round.save()
     except IntegrityError:
-        raise _already_open(current_round(inspection=inspection, today=today)) from None
+        raise _already_open(current_round(plan=plan, today=today)) from None
     return update_round
 
 
@@ -186,7 +186,7 @@ def return_check(
         raise ValidationError(ALREADY_CHECKED) from None
     not_emailed = []
     if decision == ReviewDecision.SENT_BACK:
-        owners = owners_of(actions=[action], partnership_id=update_round.inspection.partnership_id)
+        owners = owners_of(actions=[action], partnership_id=update_round.plan.partnership_id)
         # The decision stands whatever the mail server does; a refused e-mail is the
         # manager's to follow up, not a reason to lose the review.
         delivery = emails.send_each(

@@ -28,7 +28,7 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             update_round, delivery = services.round_open(
-                inspection=inspection,
+                plan=inspection.plan,
                 user=request.user,
                 meeting_date=form.cleaned_data["meeting_date"],
                 deadline=form.cleaned_data["deadline"],
@@ -54,7 +54,7 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
                     f"reminders (send_reminders) send them on their next run",
                 )
             return redirect(update_round)
-    rounds = UpdateRound.objects.filter(inspection=inspection).order_by("-meeting_date", "-pk")
+    rounds = UpdateRound.objects.filter(plan=inspection.plan_id).order_by("-meeting_date", "-pk")
     return render(
         request,
         "rounds/round_list.html",
@@ -62,14 +62,16 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "rounds": rounds,
             "form": form,
-            "current": selectors.current_round(inspection=inspection, today=timezone.localdate()),
+            "current": selectors.current_round(plan=inspection.plan, today=timezone.localdate()),
         },
     )
 
 
 def _round_for_manager(request, pk) -> UpdateRound:
     update_round = selectors.round_for_page(user=request.user, pk=pk)
-    permissions.require(permissions.can_run_update_round(request.user, update_round.inspection))
+    permissions.require(
+        permissions.can_run_update_round(request.user, update_round.plan.inspection)
+    )
     return update_round
 
 
@@ -79,7 +81,7 @@ def round_returns(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "rounds/round_returns.html",
         {
-            "inspection": update_round.inspection,
+            "inspection": update_round.plan.inspection,
             "update_round": update_round,
             "returns": selectors.round_returns(update_round=update_round),
             "is_past": update_round.meeting_date < timezone.localdate(),
@@ -138,7 +140,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
         request,
         "rounds/return_review.html",
         {
-            "inspection": update_round.inspection,
+            "inspection": update_round.plan.inspection,
             "update_round": update_round,
             "action": action,
             "update": selectors.return_update(action=action),

@@ -47,7 +47,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from actions.models import Action, Finding, ProgressUpdate  # noqa: E402
+from actions.models import Action, Finding, Plan, ProgressUpdate  # noqa: E402
 from actions.rag import RAG  # noqa: E402
 from inspections.models import Inspection  # noqa: E402
 from partnerships.models import Agency, AgencyKind, Partnership  # noqa: E402
@@ -93,9 +93,13 @@ def seed(action_count: int, update_count: int) -> dict:
         )
         for n in range(300)
     )
-    inspection = Inspection.objects.create(partnership=partnership, subject="the front door")
+    inspection = Inspection.objects.create(
+        partnership=partnership,
+        plan=Plan.objects.create(partnership=partnership),
+        subject="the front door",
+    )
     findings = [
-        Finding.objects.create(inspection=inspection, number=n + 1, text=f"Area {n + 1}.")
+        Finding.objects.create(plan=inspection.plan, number=n + 1, text=f"Area {n + 1}.")
         for n in range(8)
     ]
     actions = Action.objects.bulk_create(
@@ -145,7 +149,7 @@ def benchmark_update_round(inspection, manager) -> tuple[float, float, object]:
     ):
         opening, (update_round, _) = time_once(
             lambda: round_open(
-                inspection=inspection,
+                plan=inspection.plan,
                 user=manager,
                 meeting_date=today + datetime.timedelta(days=14),
                 deadline=today + datetime.timedelta(days=7),
@@ -183,11 +187,14 @@ def benchmark_statement(partnership_inspection, user, runs: int = 5):
     from govuk.pdf import BASE_URL, StaticFilesFetcher
     from statements.statement import statement_document, statement_html, statement_pdf
 
+    partnership = partnership_inspection.partnership
     inspection = Inspection.objects.create(
-        partnership=partnership_inspection.partnership, subject="the statement benchmark"
+        partnership=partnership,
+        plan=Plan.objects.create(partnership=partnership),
+        subject="the statement benchmark",
     )
     findings = [
-        Finding.objects.create(inspection=inspection, number=n + 1, text=f"Area {n + 1}.")
+        Finding.objects.create(plan=inspection.plan, number=n + 1, text=f"Area {n + 1}.")
         for n in range(8)
     ]
     agency = Agency.objects.filter(partnership=inspection.partnership).first()
@@ -224,12 +231,16 @@ def benchmark_import(inspection, user):
     from spreadsheets.importers import import_plan, parse_plan
 
     content = plan_xlsx(inspection)
-    target = Inspection.objects.create(partnership=inspection.partnership, subject="the copy")
-    for finding in inspection.findings.all():
-        Finding.objects.create(inspection=target, number=finding.number, text=finding.text)
+    target = Inspection.objects.create(
+        partnership=inspection.partnership,
+        plan=Plan.objects.create(partnership=inspection.partnership),
+        subject="the copy",
+    )
+    for finding in inspection.plan.findings.all():
+        Finding.objects.create(plan=target.plan, number=finding.number, text=finding.text)
     seconds, created = time_once(
         lambda: import_plan(
-            result=parse_plan(inspection=target, content=content, filename="plan.xlsx"), user=user
+            result=parse_plan(plan=target.plan, content=content, filename="plan.xlsx"), user=user
         )
     )
     return seconds, len(created)

@@ -30,7 +30,7 @@ def plan_rows(inspection: Inspection) -> list[list]:
     comes from the same subquery the action lists use, not from loading every update."""
     actions = (
         Action.objects.current()
-        .filter(finding__inspection=inspection)
+        .filter(finding__plan=inspection.plan_id)
         .select_related("finding", "lead_agency", "lead_officer")
         .annotate(latest_update=latest_update("narrative"), latest_update_on=latest_update("date"))
         .order_by("finding__number", "position", "pk")

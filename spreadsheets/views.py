@@ -99,7 +99,7 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
         return redirect("plan_import", pk=inspection.pk)
 
     def parse(chosen=None):
-        return parse_sheet(inspection=inspection, sheet=sheet, chosen_columns=chosen)
+        return parse_sheet(plan=inspection.plan, sheet=sheet, chosen_columns=chosen)
 
     result = parse()  # the upload step has already found the header
 

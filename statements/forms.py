@@ -3,16 +3,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from actions.models import Plan
 from actions.rules import date_not_in_future
 from govuk.forms import GovUkDateField
-from inspections.models import Inspection
 from partnerships.versioning import VersionedForm
 from statements.statement import STATEMENT_TEXT_FIELDS
 
 
 class StatementTextForm(VersionedForm, forms.ModelForm):
     class Meta:
-        model = Inspection
+        model = Plan
         fields = STATEMENT_TEXT_FIELDS
         widgets = {
             "statement_introduction": forms.Textarea(attrs={"rows": 8}),

@@ -9,7 +9,7 @@ from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class StatementSubmissionQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "inspection__partnership"
+    partnership_lookup = "plan__partnership"
 
 
 def statement_file_name(instance, filename: str) -> str:
@@ -21,9 +21,7 @@ class StatementSubmission(models.Model):
     however the plan changes afterwards."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    inspection = models.ForeignKey(
-        "inspections.Inspection", on_delete=models.PROTECT, related_name="submissions"
-    )
+    plan = models.ForeignKey("actions.Plan", on_delete=models.PROTECT, related_name="submissions")
     submitted_on = models.DateField()
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -39,9 +37,7 @@ class StatementSubmission(models.Model):
         db_table = "actions_statementsubmission"  # kept where it was made
         ordering = ["-submitted_on", "-created_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["inspection", "version"], name="statement_version_sent_once"
-            )
+            models.UniqueConstraint(fields=["plan", "version"], name="statement_version_sent_once")
         ]
 
     def __str__(self) -> str:
@@ -49,5 +45,5 @@ class StatementSubmission(models.Model):
 
     @property
     def filename(self) -> str:
-        area = self.inspection.partnership.slug
+        area = self.plan.partnership.slug
         return f"written-statement-{area}-v{self.version}-{self.submitted_on:%Y-%m-%d}.pdf"

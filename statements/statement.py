@@ -17,11 +17,11 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from actions.models import Action, Finding, ProgressUpdate
+from actions.models import Action, Finding, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
 from govuk.pdf import html_to_pdf
-from inspections.models import Inspection, InspectionStatus
+from inspections.models import Inspection
 from partnerships.versioning import version_claim
 from statements.models import StatementSubmission
 
@@ -53,6 +53,10 @@ class StatementDocument:
     generated_on: datetime.date
     sections: list[Section]
     rag_totals: list[tuple[RAG, int]]
+
+    @property
+    def plan(self) -> Plan:
+        return self.inspection.plan
 
     @property
     def title(self) -> str:
@@ -93,21 +97,21 @@ def statement_document(
             datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
         )
         records = Action.history.filter(
-            history_date__lt=end_of_day, finding__inspection=inspection
+            history_date__lt=end_of_day, finding__plan=inspection.plan_id
         ).latest_of_each()
         then = {record.id: record for record in records if record.archived_at is None}
         actions = actions.filter(pk__in=then)
     else:
         actions = actions.current()
     findings = list(
-        inspection.findings.order_by("number").prefetch_related(
+        inspection.plan.findings.order_by("number").prefetch_related(
             Prefetch("actions", queryset=actions)
         )
     )
     latest: dict[int, ProgressUpdate] = {}
     if progress:
         updates = ProgressUpdate.objects.filter(
-            action__finding__inspection=inspection, date__lte=as_of
+            action__finding__plan=inspection.plan_id, date__lte=as_of
         ).order_by("date", "created_at", "pk")
         for update in updates:
             latest[update.action_id] = update  # the last one on or before the date wins
@@ -170,15 +174,25 @@ STATEMENT_TEXT_FIELDS = [
 
 
 @transaction.atomic
-def statement_text_edit(*, inspection: Inspection, expected_version: int, **text: str) -> None:
+def statement_text_edit(
+    *,
+    plan: Plan,
+    expected_version: int,
+    introduction: str,
+    governance: str,
+    statement_version: str,
+    protective_marking: str,
+) -> None:
     """Saves the statement's own words (introduction, governance, version, marking).
-    Refused (StaleEdit) when someone saved the inspection after this page was opened, so
-    two managers drafting the introduction at once cannot wipe out each other's words."""
-    version_claim(inspection, expected_version=expected_version)
-    for name in STATEMENT_TEXT_FIELDS:
-        setattr(inspection, name, text[name])
-    inspection.full_clean(exclude=["letter"])
-    inspection.save(update_fields=[*STATEMENT_TEXT_FIELDS, "version", "updated_at"])
+    Refused (StaleEdit) when someone saved them after this page was opened, so two
+    managers drafting the introduction at once cannot wipe out each other's words."""
+    version_claim(plan, expected_version=expected_version)
+    plan.statement_introduction = introduction
+    plan.statement_governance = governance
+    plan.statement_version = statement_version
+    plan.protective_marking = protective_marking
+    plan.full_clean()
+    plan.save(update_fields=[*STATEMENT_TEXT_FIELDS, "version", "updated_at"])
 
 
 @transaction.atomic
@@ -197,7 +211,8 @@ def statement_submit(
                 f"letter's date ({inspection.letter_date:%-d %B %Y})"
             }
         )
-    earlier = inspection.submissions.filter(version=inspection.statement_version).first()
+    plan = inspection.plan
+    earlier = plan.submissions.filter(version=plan.statement_version).first()
     if earlier:
         raise ValidationError(
             f"Version {earlier.version} is already recorded as sent on "
@@ -206,16 +221,16 @@ def statement_submit(
         )
     pdf = statement_pdf(statement_document(inspection=inspection))
     submission = StatementSubmission(
-        inspection=inspection,
+        plan=plan,
         submitted_on=submitted_on,
         submitted_by=user,
-        version=inspection.statement_version,
+        version=plan.statement_version,
         sha256=hashlib.sha256(pdf).hexdigest(),
     )
     submission.pdf.save("statement.pdf", ContentFile(pdf), save=False)
     submission.full_clean()
     submission.save()
-    if inspection.status == InspectionStatus.DRAFTING:
-        inspection.status = InspectionStatus.SUBMITTED
-        inspection.save(update_fields=["status", "updated_at"])
+    if plan.status == PlanStatus.DRAFTING:
+        plan.status = PlanStatus.SUBMITTED
+        plan.save(update_fields=["status", "updated_at"])
     return submission

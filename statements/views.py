@@ -14,7 +14,6 @@ from people import permissions
 from statements.forms import AsOfForm, StatementTextForm, SubmissionForm
 from statements.models import StatementSubmission
 from statements.statement import (
-    STATEMENT_TEXT_FIELDS,
     statement_document,
     statement_filename,
     statement_pdf,
@@ -43,7 +42,7 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "as_of_form": as_of_form,
             "query": request.GET.urlencode(),
-            "submissions": inspection.submissions.select_related("submitted_by"),
+            "submissions": inspection.plan.submissions.select_related("submitted_by"),
             "can_plan": permissions.can_plan(request.user, inspection),
         },
     )
@@ -69,22 +68,25 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(permissions.can_plan(request.user, inspection))
     form = StatementTextForm(
         request.POST if request.method == "POST" else None,
-        instance=inspection,
-        initial={"version": inspection.version},
+        instance=inspection.plan,
+        initial={"version": inspection.plan.version},
     )
     if request.method == "POST" and form.is_valid():
         try:
             statement_text_edit(
-                inspection=inspection,
+                plan=inspection.plan,
                 expected_version=form.cleaned_data["version"],
-                **{name: form.cleaned_data[name] for name in STATEMENT_TEXT_FIELDS},
+                introduction=form.cleaned_data["statement_introduction"],
+                governance=form.cleaned_data["statement_governance"],
+                statement_version=form.cleaned_data["statement_version"],
+                protective_marking=form.cleaned_data["protective_marking"],
             )
         except StaleEdit as stale:
             form = form_after_stale_edit(
                 StatementTextForm,
                 request.POST,
                 stale,
-                what="the statement or its inspection",
+                what="the statement",
                 instance=stale.record,
             )
         else:
@@ -122,7 +124,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def submission_download(request: HttpRequest, uuid) -> HttpResponse:
     submission = get_for_user_or_404(
-        StatementSubmission.objects.select_related("inspection__partnership"),
+        StatementSubmission.objects.select_related("plan__partnership"),
         request.user,
         uuid=uuid,
     )

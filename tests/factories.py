@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from actions.models import Action, Finding, ProgressUpdate
+from actions.models import Action, Finding, Plan, ProgressUpdate
 from actions.rag import RAG
 from inspections.models import Inspection
 from partnerships.models import Agency, AgencyKind, Partnership
@@ -46,11 +46,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("a-long-test-password")
 
 
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    partnership = factory.SubFactory(PartnershipFactory)
+
+
 class InspectionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Inspection
 
     partnership = factory.SubFactory(PartnershipFactory)
+    plan = factory.SubFactory(PlanFactory, partnership=factory.SelfAttribute("..partnership"))
     subject = "the multi-agency response to identification of initial need and risk"
     onsite_start = datetime.date(2022, 11, 21)
     onsite_end = datetime.date(2022, 11, 25)
@@ -62,7 +70,11 @@ class FindingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Finding
 
-    inspection = factory.SubFactory(InspectionFactory)
+    class Params:
+        # A JTAI's finding: the plan is the inspection's, so a test may name either.
+        inspection = factory.SubFactory(InspectionFactory)
+
+    plan = factory.SelfAttribute("inspection.plan")
     number = factory.Sequence(lambda n: n + 1)
     text = factory.Sequence(lambda n: f"Area for improvement {n}.")
 
@@ -75,7 +87,7 @@ class ActionFactory(factory.django.DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"A{n}")
     description = "Agree a joint protocol for out-of-hours transfers."
     lead_agency = factory.SubFactory(
-        AgencyFactory, partnership=factory.SelfAttribute("..finding.inspection.partnership")
+        AgencyFactory, partnership=factory.SelfAttribute("..finding.plan.partnership")
     )
     target_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
     success_measure = "Protocol signed by all partners."
@@ -89,7 +101,7 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     author = factory.SubFactory(
         UserFactory,
-        partnership=factory.SelfAttribute("..action.finding.inspection.partnership"),
+        partnership=factory.SelfAttribute("..action.finding.plan.partnership"),
         agency=factory.SelfAttribute("..action.lead_agency"),
     )
     narrative = "Work is on track."

@@ -40,12 +40,12 @@ def northbrooks_records(demo) -> dict[str, object]:
     """One record of each kind a URL names, all Northbrook's."""
     manager = demo["other.manager"]
     inspection = Inspection.objects.get(partnership__slug="northbrook")
-    action = Action.objects.filter(finding__inspection=inspection).first()
+    action = Action.objects.filter(finding__plan=inspection.plan_id).first()
     update = ProgressUpdate.objects.create(
         action=action, author=manager, rag=action.rag, narrative="Northbrook's own update."
     )
     submission = StatementSubmission(
-        inspection=inspection,
+        plan=inspection.plan,
         submitted_on=timezone.localdate(),
         submitted_by=manager,
         version="9.9",
@@ -55,13 +55,13 @@ def northbrooks_records(demo) -> dict[str, object]:
     today = timezone.localdate()
     return {
         "inspections": inspection,
-        "findings": Finding.objects.filter(inspection=inspection).first(),
+        "findings": Finding.objects.filter(plan=inspection.plan_id).first(),
         "actions": action,
         "agencies": Agency.objects.filter(partnership=inspection.partnership).first(),
         "people": manager,
-        "meetings": Meeting.objects.create(inspection=inspection, date=today, recorded_by=manager),
+        "meetings": Meeting.objects.create(plan=inspection.plan, date=today, recorded_by=manager),
         "rounds": UpdateRound.objects.create(
-            inspection=inspection,
+            plan=inspection.plan,
             meeting_date=today + datetime.timedelta(days=30),
             deadline=today + datetime.timedelta(days=20),
             opened_by=manager,

@@ -21,7 +21,7 @@ def test_every_page_of_the_partnership_opens(client, demo, username):
                          "statement_preview")
         ]  # fmt: skip
         urls.append(reverse("statement_preview", args=[inspection.pk]) + "?progress=1")
-        urls += [meeting.get_absolute_url() for meeting in inspection.meetings.all()]
+        urls += [meeting.get_absolute_url() for meeting in inspection.plan.meetings.all()]
     urls += [a.get_absolute_url() for a in Action.objects.for_user(user)]
 
     for url in urls:

@@ -103,14 +103,14 @@ def _fill_what_the_demo_leaves_empty() -> None:
     from statements.models import StatementSubmission
 
     manager = User.objects.get(username="manager")
-    update = ProgressUpdate.objects.select_related("action__finding__inspection").first()
-    inspection = update.action.finding.inspection
+    update = ProgressUpdate.objects.select_related("action__finding__plan").first()
+    inspection = update.action.finding.plan.inspection
     update_round = UpdateRound.objects.first()
     Evidence.objects.create(
         action=update.action, update=update, link="https://example.org/audit", added_by=manager
     )
     submission = StatementSubmission(
-        inspection=inspection,
+        plan=inspection.plan,
         submitted_on=timezone.localdate(),
         submitted_by=manager,
         version="9.9",
@@ -146,3 +146,78 @@ def _moved_models():
     from statements.models import StatementSubmission
 
     return [Partnership, Agency, Finding, Meeting, ActionSnapshot, StatementSubmission]
+
+
+# Each app's last migration before the plan became a record of its own.
+BEFORE_THE_PLAN = [
+    ("actions", "0013_finding_version"),
+    ("inspections", "0009_finding_in_actions"),
+    ("meetings", "0001_moved_here"),
+    ("rounds", "0001_initial"),
+    ("statements", "0001_moved_here"),
+]
+HANGING_FROM_THE_PLAN = ["inspections_finding", "actions_meeting", "rounds_updateround"]
+
+
+def _plan_of_each_row() -> dict[str, set[tuple[int, int]]]:
+    """For each table that hangs from the plan: (its row, the inspection of its plan)."""
+    found = {}
+    with connection.cursor() as cursor:
+        for table in [*HANGING_FROM_THE_PLAN, "actions_statementsubmission"]:
+            cursor.execute(
+                f"SELECT t.id, i.id FROM {table} t "
+                "JOIN inspections_inspection i ON i.plan_id = t.plan_id"
+            )
+            found[table] = set(cursor.fetchall())
+    return found
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_plan_takes_the_inspections_status_statement_and_everything_hanging_from_it():
+    from actions.models import Plan, PlanStatus
+    from inspections.models import Inspection
+
+    load_demo(today=timezone.localdate())
+    _fill_what_the_demo_leaves_empty()
+    lewisham = Inspection.objects.select_related("plan").get(partnership__slug="lewisham")
+    Plan.objects.filter(pk=lewisham.plan_id).update(
+        status=PlanStatus.SUBMITTED,
+        statement_introduction="Our response to the letter.",
+        statement_governance="The executive reviews the plan every two months.",
+        statement_version="2.1",
+        protective_marking="OFFICIAL-SENSITIVE",
+    )
+    loaded = row_counts()
+    hanging = _plan_of_each_row()
+    assert all(hanging.values())
+
+    try:
+        migrate(*reversed(BEFORE_THE_PLAN))
+        assert row_counts() == loaded
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT status, statement_introduction, statement_governance, "
+                "statement_version, protective_marking FROM inspections_inspection "
+                "WHERE id = %s",
+                [lewisham.pk],
+            )
+            assert cursor.fetchone() == (
+                "submitted",
+                "Our response to the letter.",
+                "The executive reviews the plan every two months.",
+                "2.1",
+                "OFFICIAL-SENSITIVE",
+            )
+    finally:
+        call_command("migrate", verbosity=0)
+
+    assert row_counts() == loaded
+    assert _plan_of_each_row() == hanging
+    plan = Inspection.objects.select_related("plan").get(pk=lewisham.pk).plan
+    assert (plan.status, plan.statement_version, plan.protective_marking) == (
+        "submitted",
+        "2.1",
+        "OFFICIAL-SENSITIVE",
+    )
+    assert plan.statement_introduction == "Our response to the letter."
+    assert Plan.objects.count() == Inspection.objects.count()

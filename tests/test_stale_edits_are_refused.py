@@ -98,7 +98,7 @@ def test_the_second_save_of_the_statements_text_is_refused(two_managers):
     assert REFUSED in second.text
     assert "Second manager&#x27;s introduction." in second.text
     inspection.refresh_from_db()
-    assert inspection.statement_introduction == "First manager's introduction."
+    assert inspection.plan.statement_introduction == "First manager's introduction."
 
 
 def test_saving_again_after_the_refusal_is_a_choice_that_works(two_managers):
@@ -116,7 +116,7 @@ def test_saving_again_after_the_refusal_is_a_choice_that_works(two_managers):
         url, {**text, "statement_introduction": "Second.", "version": version_on(refused.text)}
     )
     assert again.status_code == 302
-    assert Inspection.objects.get(pk=inspection.pk).statement_introduction == "Second."
+    assert Inspection.objects.get(pk=inspection.pk).plan.statement_introduction == "Second."
 
 
 def test_the_second_change_of_sign_in_security_is_refused(two_managers, sign_in_with_two_factor):

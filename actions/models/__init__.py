@@ -1,8 +1,7 @@
-"""The plan's records: its areas for improvement (findings.py), and the actions that answer
-them with their progress, evidence and closure (plan.py)."""
+"""The plan's records: the plan itself (plans.py), its areas for improvement (findings.py),
+and the actions that answer them with their progress, evidence and closure (delivery.py)."""
 
-from actions.models.findings import Finding
-from actions.models.plan import (
+from actions.models.delivery import (
     Action,
     Closure,
     ClosureStatus,
@@ -10,6 +9,8 @@ from actions.models.plan import (
     ProgressUpdate,
     evidence_file_name,
 )
+from actions.models.findings import Finding
+from actions.models.plans import Plan, PlanKind, PlanStatus
 
 __all__ = [
     "Action",
@@ -17,6 +18,9 @@ __all__ = [
     "ClosureStatus",
     "Evidence",
     "Finding",
+    "Plan",
+    "PlanKind",
+    "PlanStatus",
     "ProgressUpdate",
     "evidence_file_name",
 ]

@@ -6,15 +6,13 @@ from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class FindingQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "inspection__partnership"
+    partnership_lookup = "plan__partnership"
 
 
 class Finding(models.Model):
     """An area for improvement: one "What needs to improve?" item of the letter, verbatim."""
 
-    inspection = models.ForeignKey(
-        "inspections.Inspection", on_delete=models.CASCADE, related_name="findings"
-    )
+    plan = models.ForeignKey("actions.Plan", on_delete=models.CASCADE, related_name="findings")
     number = models.PositiveSmallIntegerField(help_text="Its place in the letter's list, from 1")
     text = models.TextField(help_text="The letter's words, unchanged")
     is_priority = models.BooleanField(
@@ -28,9 +26,9 @@ class Finding(models.Model):
 
     class Meta:
         db_table = "inspections_finding"  # kept where it was made
-        ordering = ["inspection", "number"]
+        ordering = ["plan", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["inspection", "number"], name="finding_number_unique"),
+            models.UniqueConstraint(fields=["plan", "number"], name="finding_number_unique"),
         ]
 
     def __str__(self) -> str:

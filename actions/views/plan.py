@@ -71,7 +71,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "past_closures": [c for c in closures if c.status == ClosureStatus.REOPENED],
             "history": selectors.action_history(action=action),
             "can_update": permissions.can_update_action(user, action),
-            "can_plan": permissions.can_plan(user, action.finding.inspection),
+            "can_plan": permissions.can_plan(user, action.finding.plan),
             "can_agree": permissions.can_agree_closure(user, action),
         },
     )
@@ -90,9 +90,7 @@ def _action_if(rule):
 
 
 _action_to_update = _action_if(permissions.can_update_action)
-_action_to_plan = _action_if(
-    lambda user, action: permissions.can_plan(user, action.finding.inspection)
-)
+_action_to_plan = _action_if(lambda user, action: permissions.can_plan(user, action.finding.plan))
 _action_to_close = _action_if(permissions.can_agree_closure)
 
 
@@ -197,10 +195,10 @@ ACTION_FIELDS = [
 
 def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
     finding = get_for_user_or_404(
-        Finding.objects.select_related("inspection__partnership"), request.user, pk=finding_pk
+        Finding.objects.select_related("plan__inspection__partnership"), request.user, pk=finding_pk
     )
-    permissions.require(permissions.can_plan(request.user, finding.inspection))
-    form_kwargs = {"partnership_id": finding.inspection.partnership_id}
+    permissions.require(permissions.can_plan(request.user, finding.plan))
+    form_kwargs = {"partnership_id": finding.plan.partnership_id}
     if request.method == "POST":
         form = ActionForm(request.POST, **form_kwargs)
         if form.is_valid():
@@ -247,7 +245,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
         template="actions/action_form.html",
         save=save,
         success=f"Action {action.reference} has been changed",
-        form_kwargs={"partnership_id": action.finding.inspection.partnership_id, "action": action},
+        form_kwargs={"partnership_id": action.finding.plan.partnership_id, "action": action},
         initial=initial,
         context={"finding": action.finding},
     )
@@ -259,7 +257,7 @@ def action_move(request: HttpRequest, pk: int) -> HttpResponse:
     direction = "up" if request.POST.get("direction") == "up" else "down"
     services.action_move(action=action, user=request.user, direction=direction)
     messages.success(request, f"Action {action.reference} moved {direction}")
-    return redirect(f"{action.finding.inspection.get_absolute_url()}#action-{action.pk}")
+    return redirect(f"{action.finding.plan.inspection.get_absolute_url()}#action-{action.pk}")
 
 
 @sessions.keeps_typed_form(_action_to_plan)

@@ -1,4 +1,4 @@
-"""Each row of the sheet checked against the inspection's findings and the partnership's
+"""Each row of the sheet checked against the plan's findings and the partnership's
 agencies and people; every problem noted as "row N, column: problem". Writes nothing."""
 
 import datetime
@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils.datetime import from_excel
 
-from actions.models import Action
+from actions.models import Action, Finding, Plan
 from actions.rag import RAG
 from audit.csv_export import FORMULA_STARTS
-from inspections.models import Inspection
 from partnerships.models import Agency, AgencyKind
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
@@ -119,21 +118,21 @@ class ImportResult:
 
 def parse_plan(
     *,
-    inspection: Inspection,
+    plan: Plan,
     content: bytes,
     filename: str,
     chosen_columns: dict[int, str] | None = None,
 ) -> ImportResult:
     """Reads and checks every row of the file. Writes nothing."""
     return parse_sheet(
-        inspection=inspection,
+        plan=plan,
         sheet=read_sheet(content, filename),
         chosen_columns=chosen_columns,
     )
 
 
 def parse_sheet(
-    *, inspection: Inspection, sheet: Sheet, chosen_columns: dict[int, str] | None = None
+    *, plan: Plan, sheet: Sheet, chosen_columns: dict[int, str] | None = None
 ) -> ImportResult:
     """Checks every row of a sheet already read. Writes nothing."""
     header_index, headers = find_header(sheet)
@@ -144,7 +143,7 @@ def parse_sheet(
         result.errors.append(f"The sheet has no column for: {names}")
         return result
 
-    matcher = _Matcher(inspection)
+    matcher = _Matcher(plan)
     for row_number, values in sheet.rows[header_index + 1 :]:
         if not any(str(value or "").strip() for value in values):
             continue  # blank rows between sections
@@ -156,15 +155,15 @@ def parse_sheet(
 
 
 class _Matcher:
-    """Turns one row's cells into an action of this inspection, noting each problem."""
+    """Turns one row's cells into an action of this plan, noting each problem."""
 
-    def __init__(self, inspection: Inspection):
-        self.inspection = inspection
-        self.findings = list(inspection.findings.order_by("number"))
-        self.agencies = list(Agency.objects.filter(partnership=inspection.partnership_id))
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.findings = list(Finding.objects.filter(plan=plan).order_by("number"))
+        self.agencies = list(Agency.objects.filter(partnership=plan.partnership_id))
         self.people = list(
             User.objects.filter(
-                partnership=inspection.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
+                partnership=plan.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
             )
         )
 
@@ -291,7 +290,7 @@ class _Matcher:
         """Marks rows already in the plan, refuses a reference used twice, numbers rows
         with none after the references already taken in their area, and refuses more
         actions in an area than the plan can place."""
-        in_plan = list(Action.objects.filter(finding__inspection=self.inspection))
+        in_plan = list(Action.objects.filter(finding__plan=self.plan))
         existing = {(action.finding_id, action.reference): action for action in in_plan}
         described = {(action.finding_id, plain_words(action.description)) for action in in_plan}
         taken = set(existing) | {

@@ -10,7 +10,7 @@ class Plan:
 
     def __init__(self):
         self.finding = FindingFactory(number=1, text="Staffing capacity in the EDT.")
-        self.partnership = self.finding.inspection.partnership
+        self.partnership = self.finding.plan.partnership
         self.police = AgencyFactory(partnership=self.partnership, name="Metropolitan Police")
         self.council = AgencyFactory(partnership=self.partnership, name="Lewisham Council")
         people = {

@@ -88,7 +88,7 @@ def text_cell(reference: str, text: str) -> str:
 def upload(client, plan, filename: str, content: bytes):
     client.force_login(plan.manager)
     return client.post(
-        reverse("plan_import", args=[plan.finding.inspection.pk]),
+        reverse("plan_import", args=[plan.finding.plan.inspection.pk]),
         {"plan": SimpleUploadedFile(filename, content)},
     )
 
@@ -107,5 +107,5 @@ def assert_refused(response, message: str, plan, uploads_before: list[str]):
     page = response.content.decode()
     assert error_summary_messages(page) == [message]
     assert_error_summary_links_reach_inputs(page)
-    assert Action.objects.filter(finding__inspection=plan.finding.inspection).count() == 1
+    assert Action.objects.filter(finding__plan=plan.finding.plan).count() == 1
     assert kept_uploads() == uploads_before

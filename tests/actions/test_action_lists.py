@@ -53,7 +53,7 @@ def actions(plan):
 
 
 def inspection_list(client, plan, **params):
-    return client.get(reverse("inspection_actions", args=[plan.finding.inspection.pk]), params)
+    return client.get(reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), params)
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ def test_the_page_shows_the_action_its_definition_and_every_update(client):
     )
     ProgressUpdateFactory(action=action, rag=RAG.RED, narrative="Campaign closed unfilled.")
     ProgressUpdateFactory(action=action, rag=RAG.AMBER, narrative="Second campaign launched.")
-    client.force_login(UserFactory(partnership=action.finding.inspection.partnership))
+    client.force_login(UserFactory(partnership=action.finding.plan.partnership))
 
     page = client.get(action.get_absolute_url()).content.decode()
 
@@ -28,7 +28,7 @@ def test_a_rebaselined_action_shows_its_original_date_and_the_reason(client):
     action.target_date = action.original_target_date.replace(year=action.target_date.year + 1)
     action.target_date_change_reason = "Reprogrammed with approval: recruitment delayed."
     action.save()
-    client.force_login(UserFactory(partnership=action.finding.inspection.partnership))
+    client.force_login(UserFactory(partnership=action.finding.plan.partnership))
 
     page = client.get(action.get_absolute_url()).content.decode()
 
@@ -42,7 +42,7 @@ def test_the_page_runs_the_same_queries_however_many_updates(
     client, django_assert_num_queries, count
 ):
     action = ActionFactory()
-    partnership = action.finding.inspection.partnership
+    partnership = action.finding.plan.partnership
     action.supporting_agencies.add(AgencyFactory(partnership=partnership))
     action.lead_officer = UserFactory(partnership=partnership)
     action.save()

@@ -146,7 +146,7 @@ def test_a_complete_action_is_never_shown_as_overdue(client, plan):
     )
     client.force_login(plan.executive)
     overdue = client.get(
-        reverse("inspection_actions", args=[plan.finding.inspection.pk]), {"overdue": "on"}
+        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), {"overdue": "on"}
     ).content.decode()
     assert "0 actions match your filters" in overdue
     assert done.description not in overdue

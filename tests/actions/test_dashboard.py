@@ -25,7 +25,9 @@ def days(n):
 @pytest.fixture
 def hand_built(plan):
     """Two areas, two agencies, seven actions whose every number is known."""
-    second_area = FindingFactory(inspection=plan.finding.inspection, number=2, text="Training.")
+    second_area = FindingFactory(
+        inspection=plan.finding.plan.inspection, number=2, text="Training."
+    )
     plan.action.delete()
     specs = [
         # ref, area, agency, rag, target
@@ -53,7 +55,7 @@ def hand_built(plan):
 def test_every_dashboard_number_counts_the_hand_built_plan(client, hand_built):
     plan, actions = hand_built
     propose(actions["2.3"], plan.council_owner)
-    board = plan_dashboard(inspection=plan.finding.inspection, today=TODAY)
+    board = plan_dashboard(inspection=plan.finding.plan.inspection, today=TODAY)
 
     assert board.total.count == 7
     assert {status.value: (cell.count, share) for status, cell, share in board.totals} == {
@@ -85,10 +87,13 @@ def test_every_dashboard_link_lists_exactly_the_actions_it_counts(client, hand_b
     plan, actions = hand_built
     propose(actions["2.3"], plan.council_owner)
     meeting_record(
-        inspection=plan.finding.inspection, user=plan.manager, date=days(-7), title="LSCP executive"
+        plan=plan.finding.plan.inspection.plan,
+        user=plan.manager,
+        date=days(-7),
+        title="LSCP executive",
     )
     ProgressUpdateFactory(action=actions["1.3"], author=plan.council_owner, date=days(-2))
-    board = plan_dashboard(inspection=plan.finding.inspection, today=TODAY)
+    board = plan_dashboard(inspection=plan.finding.plan.inspection, today=TODAY)
     client.force_login(plan.executive)
 
     cells = [cell for _, cell, _ in board.totals] + [
@@ -110,7 +115,7 @@ def test_every_dashboard_link_lists_exactly_the_actions_it_counts(client, hand_b
 def test_the_dashboard_page_shows_the_numbers_and_links(client, hand_built):
     plan, _ = hand_built
     client.force_login(plan.executive)
-    html = client.get(reverse("dashboard", args=[plan.finding.inspection.pk])).content.decode()
+    html = client.get(reverse("dashboard", args=[plan.finding.plan.inspection.pk])).content.decode()
     assert re.search(r'overdue=on">\s*<span class="app-figure__number">2</span> overdue', html)
     assert "43%" in html
     assert "No meeting has been recorded yet" in html
@@ -135,9 +140,9 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
         )
         for n in range(count)
     )
-    inspection = plan.finding.inspection
-    meeting_record(inspection=inspection, user=plan.manager, date=days(-20), title="Exec")
-    meeting_record(inspection=inspection, user=plan.manager, date=days(-5), title="Exec")
+    inspection = plan.finding.plan.inspection
+    meeting_record(plan=inspection.plan, user=plan.manager, date=days(-20), title="Exec")
+    meeting_record(plan=inspection.plan, user=plan.manager, date=days(-5), title="Exec")
     Action.objects.filter(reference="B2").update(rag=RAG.RED)  # a change since the meeting
     client.force_login(plan.executive)
 

@@ -139,7 +139,7 @@ MANAGER_PAGES = ["statement_edit", "statement_submit", "plan_import"]
 @pytest.mark.parametrize("person", PEOPLE)
 def test_only_managers_may_open_the_plans_set_up_pages(client, plan, view, person):
     client.force_login(getattr(plan, person))
-    response = client.get(reverse(view, args=[plan.finding.inspection.pk]))
+    response = client.get(reverse(view, args=[plan.finding.plan.inspection.pk]))
     assert response.status_code == (200 if person == "manager" else 403)
 
 
@@ -148,7 +148,7 @@ def test_only_managers_may_open_the_plans_set_up_pages(client, plan, view, perso
 def test_only_managers_may_record_a_meeting_or_start_from_a_letter(client, plan, person):
     client.force_login(getattr(plan, person))
     meeting = client.post(
-        reverse("meeting_list", args=[plan.finding.inspection.pk]), {"title": "LSCP executive"}
+        reverse("meeting_list", args=[plan.finding.plan.inspection.pk]), {"title": "LSCP executive"}
     )
     letter = client.get(reverse("letter_upload"))
     allowed = person == "manager"
@@ -167,4 +167,4 @@ INSPECTION_PAGES = [
 @pytest.mark.parametrize("view", INSPECTION_PAGES)
 def test_another_partnerships_manager_finds_none_of_the_inspections_pages(client, plan, view):
     client.force_login(plan.stranger)
-    assert client.get(reverse(view, args=[plan.finding.inspection.pk])).status_code == 404
+    assert client.get(reverse(view, args=[plan.finding.plan.inspection.pk])).status_code == 404

@@ -141,7 +141,7 @@ def test_a_manager_reorders_actions_without_changing_their_references(client, pl
 
     order = list(plan.finding.actions.order_by("position").values_list("reference", flat=True))
     assert order == ["1.1", "1.3", "1.2"]
-    page = client.get(plan.finding.inspection.get_absolute_url()).content.decode()
+    page = client.get(plan.finding.plan.inspection.get_absolute_url()).content.decode()
     assert page.index(third.description) <= page.index(second.description)
     assert page.index(f'id="action-{third.pk}"') < page.index(f'id="action-{second.pk}"')
 
@@ -157,12 +157,12 @@ def test_an_action_with_updates_is_archived_never_deleted_and_can_come_back(clie
     plan.action.refresh_from_db()
     assert plan.action.is_archived
     assert plan.action.updates.count() == 1
-    inspection_page = client.get(plan.finding.inspection.get_absolute_url()).content.decode()
+    inspection_page = client.get(plan.finding.plan.inspection.get_absolute_url()).content.decode()
     assert plan.action.description not in inspection_page
-    listed = client.get(reverse("inspection_actions", args=[plan.finding.inspection.pk]))
+    listed = client.get(reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]))
     assert plan.action.description not in listed.content.decode()
     with_archived = client.get(
-        reverse("inspection_actions", args=[plan.finding.inspection.pk]), {"archived": "on"}
+        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), {"archived": "on"}
     )
     assert plan.action.description in with_archived.content.decode()
 

@@ -133,7 +133,7 @@ def test_a_closure_agreed_tomorrow_is_refused_in_the_same_words_on_the_page_and_
 def test_a_statement_sent_tomorrow_is_refused_in_the_same_words_on_the_page_and_in_the_service(
     client, plan
 ):
-    inspection = plan.finding.inspection
+    inspection = plan.finding.plan.inspection
     said = {"submitted_on": ["The date the statement was sent must be today or in the past"]}
 
     client.force_login(plan.manager)
@@ -153,7 +153,7 @@ def test_a_statement_sent_tomorrow_is_refused_in_the_same_words_on_the_page_and_
 def test_a_meeting_held_tomorrow_is_refused_in_the_same_words_on_the_page_and_in_the_service(
     client, plan
 ):
-    inspection = plan.finding.inspection
+    inspection = plan.finding.plan.inspection
     said = {"date": ["The meeting date must be today or in the past"]}
 
     client.force_login(plan.manager)
@@ -165,7 +165,7 @@ def test_a_meeting_held_tomorrow_is_refused_in_the_same_words_on_the_page_and_in
     assert errors_beside_fields(page) == said
     assert (
         refusal(
-            meeting_record, inspection=inspection, user=plan.manager, date=TOMORROW, title="Exec"
+            meeting_record, plan=inspection.plan, user=plan.manager, date=TOMORROW, title="Exec"
         )
         == said
     )
@@ -176,7 +176,7 @@ def test_a_meeting_held_tomorrow_is_refused_in_the_same_words_on_the_page_and_in
 def test_a_report_dated_tomorrow_is_refused_beside_its_date_in_the_rules_words(client, plan):
     client.force_login(plan.executive)
     page = client.get(
-        reverse("statement_preview", args=[plan.finding.inspection.pk]),
+        reverse("statement_preview", args=[plan.finding.plan.inspection.pk]),
         {"progress": "1", **date_parts("as_of", TOMORROW)},
     ).content.decode()
 
@@ -261,7 +261,7 @@ def test_an_archived_action_past_its_date_is_not_listed_as_overdue(client, plan)
 
     client.force_login(plan.manager)
     page = client.get(
-        reverse("inspection_actions", args=[plan.finding.inspection.pk]),
+        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]),
         {"overdue": "on", "archived": "on"},
     ).content.decode()
 

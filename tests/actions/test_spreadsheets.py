@@ -39,8 +39,8 @@ def lewisham(demo):
 def empty_copy(lewisham):
     """A second inspection of the same partnership with the same findings and no actions."""
     copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
-    for finding in lewisham.findings.all():
-        Finding.objects.create(inspection=copy, number=finding.number, text=finding.text)
+    for finding in lewisham.plan.findings.all():
+        Finding.objects.create(plan=copy.plan, number=finding.number, text=finding.text)
     return copy
 
 
@@ -78,7 +78,7 @@ def row(**overrides):
 
 
 def parse(inspection, content, filename="plan.xlsx"):
-    return parse_plan(inspection=inspection, content=content, filename=filename)
+    return parse_plan(plan=inspection.plan, content=content, filename=filename)
 
 
 @pytest.mark.django_db
@@ -197,7 +197,7 @@ def test_the_header_is_found_below_title_rows_and_words_are_read_as_plans_write_
     )
 
     import_plan(result=result, user=demo["manager"])
-    update = ProgressUpdate.objects.get(action__finding__inspection=empty_copy)
+    update = ProgressUpdate.objects.get(action__finding__plan=empty_copy.plan_id)
     assert (update.narrative, update.date) == ("Campaign closed.", datetime.date(2026, 11, 1))
 
 
@@ -226,7 +226,7 @@ def test_a_file_that_is_no_plan_is_refused_in_plain_words(
         follow=True,
     )
     assert message in response.content.decode()
-    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+    assert not Action.objects.filter(finding__plan=empty_copy.plan_id).exists()
 
 
 @pytest.mark.django_db
@@ -259,7 +259,7 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(client
         "row 7, Action: is empty",
     ]:
         assert expected in html
-    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+    assert not Action.objects.filter(finding__plan=empty_copy.plan_id).exists()
 
 
 @pytest.mark.django_db
@@ -302,7 +302,7 @@ def test_the_manager_maps_a_column_the_service_does_not_know(client, demo, empty
     done = client.post(check.redirect_chain[-1][0], {"column_4": "success_measure"}, follow=True)
 
     assert "1 action imported from plan.xlsx" in done.content.decode()
-    action = Action.objects.get(finding__inspection=empty_copy)
+    action = Action.objects.get(finding__plan=empty_copy.plan_id)
     assert (action.reference, action.success_measure) == ("1.1", "Protocol signed.")
 
 
@@ -336,7 +336,7 @@ def test_the_command_line_import(tmp_path, demo, lewisham, empty_copy):
         call_command("import_plan", bad, "--inspection", empty_copy.pk, stderr=errors)
     assert "row 2, Target date: 'someday' is not a date" in errors.getvalue()
     assert "row 3, Area for improvement: matches none" in errors.getvalue()
-    assert Action.objects.filter(finding__inspection=empty_copy).count() == 18
+    assert Action.objects.filter(finding__plan=empty_copy.plan_id).count() == 18
     assert Agency.objects.exists()
 
 
@@ -352,15 +352,15 @@ def test_a_fully_recognised_file_is_imported_only_when_the_manager_confirms(
     )
     assert "Every row checks out" in check.content.decode()
     assert "18 actions will be added" in check.content.decode()
-    assert not Action.objects.filter(finding__inspection=empty_copy).exists()
+    assert not Action.objects.filter(finding__plan=empty_copy.plan_id).exists()
 
     client.post(check.redirect_chain[-1][0])
-    assert Action.objects.filter(finding__inspection=empty_copy).count() == 18
+    assert Action.objects.filter(finding__plan=empty_copy.plan_id).count() == 18
 
 
 @pytest.mark.django_db
 def test_rows_without_a_number_are_numbered_after_the_references_taken(demo, empty_copy):
-    finding = empty_copy.findings.get(number=1)
+    finding = empty_copy.plan.findings.get(number=1)
     from actions import services
 
     services.action_create(
@@ -384,7 +384,7 @@ def test_rows_without_a_number_are_numbered_after_the_references_taken(demo, emp
 def test_text_that_looks_like_a_formula_stays_text_and_comes_back_the_same(
     demo, lewisham, empty_copy
 ):
-    action = lewisham.findings.get(number=1).actions.first()
+    action = lewisham.plan.findings.get(number=1).actions.first()
     action.description = '=HYPERLINK("http://evil.example", "Click")'
     action.save()
     sheet = load_workbook(io.BytesIO(plan_xlsx(lewisham))).active
@@ -393,7 +393,7 @@ def test_text_that_looks_like_a_formula_stays_text_and_comes_back_the_same(
     assert cell.value.startswith("'=")
 
     import_plan(result=parse(empty_copy, plan_xlsx(lewisham)), user=demo["manager"])
-    copied = empty_copy.findings.get(number=1).actions.get(reference=action.reference)
+    copied = empty_copy.plan.findings.get(number=1).actions.get(reference=action.reference)
     assert copied.description == action.description
 
 

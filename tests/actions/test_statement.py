@@ -12,7 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services
-from inspections.models import Inspection, InspectionStatus
+from actions.models import PlanStatus
+from inspections.models import Inspection
 from statements.models import StatementSubmission
 from statements.statement import statement_document, statement_pdf
 
@@ -32,7 +33,7 @@ def test_every_finding_and_action_is_in_the_statement_with_its_metadata(lewisham
     content = statement_pdf(statement_document(inspection=lewisham))
 
     text = pdf_text(content)
-    for finding in lewisham.findings.all():
+    for finding in lewisham.plan.findings.all():
         assert " ".join(finding.text.split()) in text, finding.number
         for action in finding.actions.all():
             assert f"{action.reference} " in text
@@ -82,7 +83,7 @@ def test_the_statement_shows_no_rag_but_the_progress_report_does(lewisham):
 
 @pytest.mark.django_db
 def test_the_progress_report_as_at_a_past_date_shows_the_rag_of_that_date(demo, lewisham):
-    action = lewisham.findings.get(number=1).actions.get(reference="1.1")
+    action = lewisham.plan.findings.get(number=1).actions.get(reference="1.1")
     last_week = timezone.localdate() - datetime.timedelta(days=7)
     assert action.rag == "red"
 
@@ -141,8 +142,8 @@ def test_a_manager_edits_the_statements_own_text(client, demo, lewisham):
 
 @pytest.mark.django_db
 def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(client, demo, lewisham):
-    lewisham.status = InspectionStatus.DRAFTING
-    lewisham.save()
+    lewisham.plan.status = PlanStatus.DRAFTING
+    lewisham.plan.save()
     client.force_login(demo["manager"])
     sent = timezone.localdate() - datetime.timedelta(days=1)
     client.post(
@@ -157,9 +158,9 @@ def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(clie
     url = reverse("submission_download", args=[submission.uuid])
     original = b"".join(client.get(url).streaming_content)
     assert hashlib.sha256(original).hexdigest() == submission.sha256
-    assert Inspection.objects.get(pk=lewisham.pk).status == InspectionStatus.SUBMITTED
+    assert Inspection.objects.get(pk=lewisham.pk).plan.status == PlanStatus.SUBMITTED
 
-    action = lewisham.findings.get(number=1).actions.first()
+    action = lewisham.plan.findings.get(number=1).actions.first()
     services.action_edit(
         action=action,
         user=demo["manager"],
@@ -245,7 +246,7 @@ def test_the_command_line_export(tmp_path, lewisham):
 
 @pytest.mark.django_db
 def test_the_report_as_at_a_past_date_leaves_out_actions_added_since(demo, lewisham):
-    finding = lewisham.findings.get(number=1)
+    finding = lewisham.plan.findings.get(number=1)
     added = services.action_create(
         finding=finding,
         user=demo["manager"],

@@ -39,7 +39,7 @@ def test_a_persons_name_written_as_a_formula_is_text_in_the_audit_csv(client, de
 @pytest.mark.django_db
 def test_an_action_written_as_a_formula_is_still_text_in_the_plan_csv(client, demo):
     lewisham = Inspection.objects.get(partnership__slug="lewisham")
-    action = lewisham.findings.get(number=1).actions.first()
+    action = lewisham.plan.findings.get(number=1).actions.first()
     action.description = FORMULA
     action.save()
     client.force_login(demo["manager"])

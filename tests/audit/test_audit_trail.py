@@ -69,7 +69,7 @@ def test_every_download_is_recorded(client, demo, lewisham, url_name, params, ki
 
 @pytest.mark.django_db
 def test_evidence_downloads_are_recorded(client, demo, lewisham):
-    action = lewisham.findings.get(number=1).actions.get(reference="1.1")
+    action = lewisham.plan.findings.get(number=1).actions.get(reference="1.1")
     client.force_login(demo["police.officer"])
     client.post(
         reverse("progress_update_new", args=[action.pk]),

@@ -16,7 +16,7 @@ def test_the_police_officer_follows_the_round_email_and_the_manager_sees_the_ret
 ):
     settings.SITE_URL = live_server.url
     # The demo has a round under way whose e-mails have not gone yet.
-    update_round = UpdateRound.objects.get(inspection__partnership__slug="lewisham")
+    update_round = UpdateRound.objects.get(plan__partnership__slug="lewisham")
     call_command("send_reminders", stdout=io.StringIO())
     (email,) = [
         m

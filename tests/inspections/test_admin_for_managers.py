@@ -30,7 +30,7 @@ def test_a_manager_marked_staff_still_gets_no_admin(client, demo):
     manager.is_staff = True
     manager.save()
     client.force_login(manager)
-    action = Action.objects.filter(finding__inspection__partnership=manager.partnership).first()
+    action = Action.objects.filter(finding__plan__partnership=manager.partnership).first()
     for url in (
         "/admin/",
         "/admin/actions/action/",
@@ -69,6 +69,12 @@ def test_the_site_operator_corrects_an_inspection(client, demo, operator):
     inspection = Inspection.objects.get(partnership__slug="lewisham")
     response = client.get(f"/admin/inspections/inspection/{inspection.pk}/change/")
     assert response.status_code == 200
+    assert inspection.subject in response.content.decode()
+    # The areas for improvement are the plan's: its page, linked from the inspection's.
+    plan_page = f"/admin/actions/plan/{inspection.plan_id}/change/"
+    assert plan_page in response.content.decode()
+    response = client.get(plan_page)
+    assert response.status_code == 200
     assert "The length of time children spend in police stations out of hours." in (
         response.content.decode()
     )
@@ -79,7 +85,7 @@ def test_status_and_dates_stay_read_only_in_the_admin(client, demo, operator):
     """They change only through the service's pages, which keep the rules (reasons for a
     new target date, the partnership's agreement of a closure)."""
     client.force_login(operator)
-    action = Action.objects.filter(finding__inspection__partnership__slug="lewisham").first()
+    action = Action.objects.filter(finding__plan__partnership__slug="lewisham").first()
     html = client.get(f"/admin/actions/action/{action.pk}/change/").content.decode()
     assert 'name="description"' in html
     assert 'name="rag"' not in html

@@ -6,8 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from actions.models import PlanStatus
 from audit.models import AuditEvent, EventKind
-from inspections.models import Inspection, InspectionStatus, Theme
+from inspections.models import Inspection, Theme
 from people.models import Role
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
 from tests.factories import PartnershipFactory, UserFactory
@@ -66,14 +67,14 @@ def test_a_manager_creates_an_inspection_with_its_findings_and_inspectorates(cli
     assert inspection.subject == "the multi-agency response to children who go missing"
     assert inspection.onsite_start == datetime.date(2023, 3, 6)
     assert inspection.statement_due == datetime.date(2023, 8, 9)
-    assert inspection.status == InspectionStatus.DRAFTING
+    assert inspection.plan.status == PlanStatus.DRAFTING
     assert inspection.addressee_list == ["Director of Children's Services", "Chief Constable"]
     assert inspection.strength_list == ["Strong leadership.", "A well-run front door."]
     assert sorted(inspection.inspectorates.values_list("short_name", flat=True)) == [
         "HMICFRS",
         "Ofsted",
     ]
-    assert list(inspection.findings.values_list("number", "text")) == [
+    assert list(inspection.plan.findings.values_list("number", "text")) == [
         (1, "Return home interviews are not always offered."),
         (2, "Information about children who go missing is not always shared."),
     ]

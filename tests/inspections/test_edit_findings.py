@@ -25,11 +25,11 @@ def manager(inspection):
 
 
 def texts(inspection) -> list[tuple[int, str]]:
-    return list(inspection.findings.order_by("number").values_list("number", "text"))
+    return list(inspection.plan.findings.order_by("number").values_list("number", "text"))
 
 
 def finding(inspection, text: str) -> Finding:
-    return inspection.findings.get(text=text)
+    return inspection.plan.findings.get(text=text)
 
 
 def the_inspection(inspection) -> str:
@@ -80,7 +80,7 @@ def test_an_empty_finding_is_refused_in_govuk_words(client, inspection, manager)
     assert "<title>Error: " in html
     assert error_summary_messages(html) == ["Enter the area for improvement"]
     assert_error_summary_links_reach_inputs(html)
-    assert inspection.findings.count() == 3
+    assert inspection.plan.findings.count() == 3
 
 
 def test_a_manager_edits_the_text_and_flags_it_priority(client, inspection, manager):
@@ -170,7 +170,7 @@ def test_a_finding_without_actions_is_removed_and_the_rest_renumbered(client, in
     staffing = finding(inspection, "Staffing.")
     page = client.get(reverse("finding_delete", args=[staffing.pk])).content.decode()
     assert "Remove area for improvement 1?" in page
-    assert inspection.findings.count() == 3
+    assert inspection.plan.findings.count() == 3
 
     assert "The areas for improvement after it each move up a number." in page
     response = client.post(reverse("finding_delete", args=[staffing.pk]))
@@ -216,7 +216,7 @@ def test_a_finding_with_actions_cannot_be_removed_and_the_page_says_why(
         assert "Area for improvement 2 cannot be removed" in html
         assert "because actions answer it" in html
         assert "Remove area for improvement</button>" not in html
-    assert inspection.findings.count() == 3
+    assert inspection.plan.findings.count() == 3
     assert audit_details() == []
 
 

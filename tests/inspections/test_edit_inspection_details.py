@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from actions.models import PlanStatus
 from audit.models import AuditEvent, EventKind
-from inspections.models import Inspection, InspectionStatus, Inspectorate
+from inspections.models import Inspection, Inspectorate
 from people.models import Role
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
 from tests.factories import FindingFactory, InspectionFactory, UserFactory
@@ -35,7 +36,7 @@ def as_shown(client, inspection) -> dict:
     assert f'name="version" value="{inspection.version}"' in html
     return {
         "version": str(inspection.version),
-        "status": inspection.status,
+        "status": inspection.plan.status,
         "subject": inspection.subject,
         "inspectorates": ["Ofsted", "CQC"],
         **date("onsite_start", 21, 11, 2022),
@@ -61,18 +62,18 @@ def test_the_inspection_page_links_to_the_edit_pages_for_managers_only(client, i
 def test_a_manager_changes_the_status_and_the_due_date(client, inspection, manager):
     client.force_login(manager)
     data = as_shown(client, inspection)
-    data.update(status=InspectionStatus.MONITORING, **date("statement_due", 15, 5, 2023))
+    data.update(status=PlanStatus.MONITORING, **date("statement_due", 15, 5, 2023))
     data["inspectorates"] = ["Ofsted", "CQC", "HMICFRS"]
 
     response = client.post(reverse("inspection_edit", args=[inspection.pk]), data)
 
     assert response.status_code == 302
     inspection.refresh_from_db()
-    assert inspection.status == InspectionStatus.MONITORING
+    assert inspection.plan.status == PlanStatus.MONITORING
     assert inspection.statement_due == datetime.date(2023, 5, 15)
     assert inspection.strength_list == ["Strong leadership.", "A well-run front door."]
     assert inspection.inspectorates.count() == 3
-    assert inspection.findings.count() == 1  # the findings have their own pages
+    assert inspection.plan.findings.count() == 1  # the findings have their own pages
     assert AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP).detail == (
         f"Changed the details of the inspection of {inspection.partnership.local_area} "
         f"({inspection.subject}): statement due date, status, inspectorates"

@@ -46,7 +46,7 @@ def test_without_dry_run_it_creates_the_inspection_and_prints_its_id(tmp_path, d
 
     inspection = Inspection.objects.get(pk=int(out.getvalue()))
     assert inspection.partnership.slug == "lewisham"
-    assert list(inspection.findings.values_list("text", flat=True)) == (
+    assert list(inspection.plan.findings.values_list("text", flat=True)) == (
         what_needs_to_improve_in_the_letter()
     )
     assert inspection.letter.read() == letter_text().encode()
@@ -103,7 +103,7 @@ def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
 
     inspection = Inspection.objects.order_by("-pk").first()
     assert saved.redirect_chain[-1][0] == inspection.get_absolute_url()
-    assert inspection.findings.count() == 8
+    assert inspection.plan.findings.count() == 8
     assert inspection.statement_due.isoformat() == "2023-05-11"
     set_up = AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP)
     assert set_up.user == demo["manager"]

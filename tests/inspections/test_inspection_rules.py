@@ -33,7 +33,7 @@ def test_an_inspection_cannot_end_before_it_starts():
 def test_two_findings_of_one_inspection_cannot_share_a_number():
     finding = FindingFactory(number=1)
     with pytest.raises(IntegrityError):
-        FindingFactory(inspection=finding.inspection, number=1)
+        FindingFactory(inspection=finding.plan.inspection, number=1)
 
 
 @pytest.mark.django_db

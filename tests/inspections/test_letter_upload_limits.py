@@ -169,4 +169,4 @@ def test_import_letter_reads_an_aes_encrypted_letter_without_a_user_password(tmp
     out = io.StringIO()
     call_command("import_letter", letter, "--partnership", "lewisham", stdout=out)
     inspection = Inspection.objects.get(pk=int(out.getvalue()))
-    assert inspection.findings.count() == 8
+    assert inspection.plan.findings.count() == 8

@@ -41,7 +41,7 @@ def test_the_demo_holds_the_lewisham_letters_eight_findings_verbatim():
     load()
 
     inspection = Inspection.objects.get(partnership__slug="lewisham")
-    findings = list(inspection.findings.values_list("text", flat=True))
+    findings = list(inspection.plan.findings.values_list("text", flat=True))
     assert len(findings) == 8
     assert findings == what_needs_to_improve_in_the_letter()
 
@@ -74,8 +74,8 @@ def test_the_demo_inspection_has_the_letters_dates_inspectorates_and_addressees(
 def test_the_demo_plan_is_realistic_enough_to_show_every_status():
     load()
 
-    actions = Action.objects.filter(finding__inspection__partnership__slug="lewisham")
-    for finding in Finding.objects.filter(inspection__partnership__slug="lewisham"):
+    actions = Action.objects.filter(finding__plan__partnership__slug="lewisham")
+    for finding in Finding.objects.filter(plan__partnership__slug="lewisham"):
         assert 2 <= finding.actions.count() <= 4
     assert {a.rag for a in actions} == set(RAG.values)
     assert any(a.is_overdue for a in actions)

@@ -42,7 +42,7 @@ def test_the_list_shows_each_agency_with_its_people_and_lead_actions(
 ):
     UserFactory.create_batch(2, partnership=manager.partnership, agency=police)
     ActionFactory.create_batch(
-        3, lead_agency=police, finding__inspection__partnership=manager.partnership
+        3, lead_agency=police, finding__plan__partnership=manager.partnership
     )
     AgencyFactory(name="Northbrook Council")  # another partnership's
     client.force_login(manager)

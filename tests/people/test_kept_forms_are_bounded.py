@@ -20,7 +20,7 @@ NARRATIVE = "Recruited two social workers; induction starts 1 March."
 def officer_and_action(db):
     action = ActionFactory()
     officer = UserFactory(
-        partnership=action.finding.inspection.partnership,
+        partnership=action.finding.plan.partnership,
         agency=action.lead_agency,
         role=Role.OWNER,
     )

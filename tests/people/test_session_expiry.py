@@ -20,7 +20,7 @@ def officer_and_action(db):
     action = ActionFactory()
     officer = UserFactory(
         username="police.officer",
-        partnership=action.finding.inspection.partnership,
+        partnership=action.finding.plan.partnership,
         agency=action.lead_agency,
         role=Role.OWNER,
     )

@@ -24,7 +24,7 @@ class RoundPlan:
 
     def __init__(self):
         self.finding = FindingFactory(number=1)
-        self.inspection = self.finding.inspection
+        self.inspection = self.finding.plan.inspection
         self.partnership = self.inspection.partnership
         self.police = AgencyFactory(partnership=self.partnership, name="Metropolitan Police")
         self.council = AgencyFactory(partnership=self.partnership, name="Lewisham Council")
@@ -61,7 +61,7 @@ class RoundPlan:
     def open_round(self, **kwargs):
         with time_machine.travel(timezone.make_aware(OPENED), tick=False):
             update_round, _ = services.round_open(
-                inspection=self.inspection,
+                plan=self.inspection.plan,
                 user=self.manager,
                 meeting_date=kwargs.get("meeting_date", MEETING),
                 deadline=kwargs.get("deadline", services.suggest_deadline(MEETING)),

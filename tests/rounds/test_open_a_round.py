@@ -103,7 +103,7 @@ def test_a_mail_server_failing_keeps_the_round_and_send_reminders_sends_what_fai
 def test_opening_a_round_without_a_deadline_takes_the_suggested_one(plan):
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):
         update_round, delivery = services.round_open(
-            inspection=plan.inspection, user=plan.manager, meeting_date=MEETING
+            plan=plan.inspection.plan, user=plan.manager, meeting_date=MEETING
         )
     assert update_round.deadline == datetime.date(2026, 3, 6)
     assert len(delivery.sent) == 2
@@ -127,7 +127,7 @@ def test_a_new_round_opens_once_the_last_meeting_has_passed(plan):
     plan.open_round()
     with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 3, 14, 9)), tick=False):
         update_round, _ = services.round_open(
-            inspection=plan.inspection, user=plan.manager, meeting_date=datetime.date(2026, 5, 8)
+            plan=plan.inspection.plan, user=plan.manager, meeting_date=datetime.date(2026, 5, 8)
         )
     assert UpdateRound.objects.count() == 2
     assert update_round.deadline == datetime.date(2026, 4, 30)

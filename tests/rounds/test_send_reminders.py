@@ -195,7 +195,7 @@ def test_a_round_opened_on_the_reminder_day_sends_no_reminder_that_day(plan):
     reminder_day = datetime.date(2026, 3, 4)
     with time_machine.travel(at(reminder_day, 9), tick=False):
         services.round_open(
-            inspection=plan.inspection, user=plan.manager, meeting_date=datetime.date(2026, 3, 13)
+            plan=plan.inspection.plan, user=plan.manager, meeting_date=datetime.date(2026, 3, 13)
         )
     mail.outbox.clear()
 

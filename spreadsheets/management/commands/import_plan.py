@@ -36,7 +36,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError("Name a person of the partnership to record the import as (--as)")
         try:
-            result = parse_plan(inspection=found, content=file.read_bytes(), filename=file.name)
+            result = parse_plan(plan=found.plan, content=file.read_bytes(), filename=file.name)
         except (OSError, PlanFileError) as error:
             raise CommandError(str(error)) from error
         if result.errors:

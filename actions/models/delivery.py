@@ -15,7 +15,7 @@ from partnerships.scoping import PartnershipScopedQuerySet
 
 
 class ActionQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "finding__inspection__partnership"
+    partnership_lookup = "finding__plan__partnership"
 
     def current(self) -> Self:
         """Actions still in the plan: archived ones are kept for the record, not shown."""
@@ -27,9 +27,7 @@ class ActionQuerySet(PartnershipScopedQuerySet):
 
     def with_page_relations(self) -> Self:
         """What a page showing actions needs, fetched in the same query."""
-        return self.select_related(
-            "finding__inspection__partnership", "lead_agency", "lead_officer"
-        )
+        return self.select_related("finding__plan__partnership", "lead_agency", "lead_officer")
 
 
 class Action(models.Model):
@@ -97,7 +95,7 @@ class Action(models.Model):
 
     def clean(self):
         super().clean()
-        partnership_id = self.finding.inspection.partnership_id if self.finding_id else None
+        partnership_id = self.finding.plan.partnership_id if self.finding_id else None
         if self.lead_agency_id and self.lead_agency.partnership_id != partnership_id:
             raise ValidationError({"lead_agency": "Choose an agency of this partnership."})
         if self.lead_officer_id and self.lead_officer.partnership_id != partnership_id:
@@ -130,7 +128,7 @@ class Action(models.Model):
 
 
 class ProgressUpdateQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "action__finding__inspection__partnership"
+    partnership_lookup = "action__finding__plan__partnership"
 
 
 class ProgressUpdate(models.Model):
@@ -169,7 +167,7 @@ class ProgressUpdate(models.Model):
 
 
 class ClosureQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "action__finding__inspection__partnership"
+    partnership_lookup = "action__finding__plan__partnership"
 
 
 class ClosureStatus(models.TextChoices):
@@ -220,7 +218,7 @@ class Closure(models.Model):
 
 
 class EvidenceQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "action__finding__inspection__partnership"
+    partnership_lookup = "action__finding__plan__partnership"
 
 
 def evidence_file_name(instance, filename: str) -> str:
