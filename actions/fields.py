@@ -1,15 +1,26 @@
-"""The plan's columns, declared once: what each is called, what the spreadsheets partnerships
-keep call it, how wide it is and what the export writes in it.
+"""An action's fields, declared once: what the change history calls each, the form field the
+manager fills in, the column the spreadsheets carry it in and the headers plans give that
+column.
 
-The export (spreadsheets.exports) writes these columns in this order and the import
-(spreadsheets.importers.columns) recognises them by these words, so a column added here
-goes out in the .xlsx and .csv and comes back in without either being edited.
+The action form (actions.forms.ActionForm) shows the fields with a form field, in this
+order; action_create and action_edit take the `detail` ones by name; the change history
+(actions.selectors.action_history) lists the `history` ones under their labels; the export
+(spreadsheets.exports) writes the columns in this order and the import
+(spreadsheets.importers) recognises them by their words, reading a column it has no rule of
+its own for as plain text or a date. So a field added here reaches all of them.
+Everything reads the declaration when it runs, not when it is imported.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
+
+from django import forms
 
 from actions.models import Action
+from govuk.forms import GovUkDateField
+from partnerships.models import Agency
+from people.models import User
 
 
 @dataclass(frozen=True)
@@ -23,122 +34,274 @@ class PlanColumn:
     export: Callable[[Action], object] | None = None  # None: read on import, not written
 
 
+@dataclass(frozen=True)
+class ActionField:
+    name: str  # the Action attribute, or what the plan derives from it
+    label: str  # the change history's name for it
+    form_field: Callable[[], forms.Field] | None = None  # on the action form when given
+    column: PlanColumn | None = None  # in the spreadsheets when given
+    detail: bool = False  # set by the manager: action_create and action_edit take it
+    history: bool = True  # its changes are in the change history
+
+
 def _officer(action: Action) -> str:
     return action.lead_officer.get_full_name() if action.lead_officer else ""
 
 
 # Export values read what spreadsheets.exports.plan_rows loads: the finding, the agency and
 # the officer with the action, its latest update as two annotations.
-PLAN_COLUMNS = [
-    PlanColumn(
+ACTION_FIELDS = [
+    ActionField(
         "reference",
-        "No.",
-        ("no", "ref", "reference", "action no", "action number", "number", "action ref"),
-        width=8,
-        export=lambda action: action.reference,
-    ),
-    PlanColumn(
-        "finding",
-        "Area for improvement",
-        (
-            "area for improvement",
-            "areas for improvement",
-            "finding",
-            "what needs to improve",
-            "recommendation",
-            "area",
-            "afi",
+        "Reference",
+        form_field=lambda: forms.CharField(
+            label="Reference",
+            max_length=20,
+            help_text="Used in papers and the statement, for example 3.2",
+            widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+            error_messages={"required": "Enter a reference for the action"},
         ),
-        width=40,
-        required=True,
-        export=lambda action: action.finding.text,
+        column=PlanColumn(
+            "reference",
+            "No.",
+            ("no", "ref", "reference", "action no", "action number", "number", "action ref"),
+            width=8,
+            export=lambda action: action.reference,
+        ),
+        detail=True,
     ),
-    PlanColumn(
+    ActionField(
+        "finding",
+        "Finding",
+        column=PlanColumn(
+            "finding",
+            "Area for improvement",
+            (
+                "area for improvement",
+                "areas for improvement",
+                "finding",
+                "what needs to improve",
+                "recommendation",
+                "area",
+                "afi",
+            ),
+            width=40,
+            required=True,
+            export=lambda action: action.finding.text,
+        ),
+    ),
+    ActionField(
         "description",
         "Action",
-        ("action", "actions", "action required", "what we will do", "description"),
-        width=50,
-        required=True,
-        export=lambda action: action.description,
+        form_field=lambda: forms.CharField(
+            label="Action",
+            help_text="What the partnership will do",
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages={"required": "Enter what the action is"},
+        ),
+        column=PlanColumn(
+            "description",
+            "Action",
+            ("action", "actions", "action required", "what we will do", "description"),
+            width=50,
+            required=True,
+            export=lambda action: action.description,
+        ),
+        detail=True,
     ),
-    PlanColumn(
+    ActionField(
         "lead_agency",
         "Lead agency",
-        (
-            "lead agency",
-            "lead",
-            "agency",
-            "lead partner",
-            "lead organisation",
-            "responsible agency",
+        form_field=lambda: forms.ModelChoiceField(
+            label="Lead agency",
+            queryset=Agency.objects.none(),
+            error_messages={"required": "Select the lead agency"},
         ),
-        width=24,
-        required=True,
-        export=lambda action: action.lead_agency.name,
+        column=PlanColumn(
+            "lead_agency",
+            "Lead agency",
+            (
+                "lead agency",
+                "lead",
+                "agency",
+                "lead partner",
+                "lead organisation",
+                "responsible agency",
+            ),
+            width=24,
+            required=True,
+            export=lambda action: action.lead_agency.name,
+        ),
+        detail=True,
     ),
-    PlanColumn(
+    ActionField(
         "lead_officer",
         "Lead officer",
-        ("lead officer", "officer", "owner", "responsible officer", "action owner"),
-        width=22,
-        export=_officer,
+        form_field=lambda: forms.ModelChoiceField(
+            label="Lead officer (optional)", queryset=User.objects.none(), required=False
+        ),
+        column=PlanColumn(
+            "lead_officer",
+            "Lead officer",
+            ("lead officer", "officer", "owner", "responsible officer", "action owner"),
+            width=22,
+            export=_officer,
+        ),
+        detail=True,
     ),
-    PlanColumn("start_date", "Start date", ("start date", "start"), date=True),
-    PlanColumn(
+    ActionField(
+        "supporting_agencies",
+        "Supporting agencies",
+        form_field=lambda: forms.ModelMultipleChoiceField(
+            label="Supporting agencies (optional)",
+            queryset=Agency.objects.none(),
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+        ),
+        history=False,
+    ),
+    ActionField(
+        "start_date",
+        "Start date",
+        form_field=lambda: GovUkDateField(
+            name="start date", label="Start date (optional)", required=False
+        ),
+        column=PlanColumn("start_date", "Start date", ("start date", "start"), date=True),
+        detail=True,
+    ),
+    ActionField(
         "target_date",
         "Target date",
-        (
-            "target date",
-            "by when",
-            "timescale",
-            "deadline",
-            "due date",
-            "completion date",
-            "target",
+        form_field=lambda: GovUkDateField(
+            name="target date", label="Target date", help_text="For example, 31 3 2027"
         ),
-        width=13,
-        required=True,
-        date=True,
-        export=lambda action: action.target_date,
+        column=PlanColumn(
+            "target_date",
+            "Target date",
+            (
+                "target date",
+                "by when",
+                "timescale",
+                "deadline",
+                "due date",
+                "completion date",
+                "target",
+            ),
+            width=13,
+            required=True,
+            date=True,
+            export=lambda action: action.target_date,
+        ),
+        detail=True,
     ),
-    PlanColumn(
+    ActionField(
+        "target_date_change_reason",
+        "Target date change reason",
+        form_field=lambda: forms.CharField(
+            label="Why has the target date changed?",
+            help_text="Needed when the target date changes, for example 'Reprogrammed with the "
+            "approval of the LSCP executive on 14 November'. The original date is kept.",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        ),
+    ),
+    ActionField(
         "success_measure",
         "Success measure",
-        (
-            "success measure",
-            "success measures",
-            "success measure outcome",
-            "how will we know",
-            "measure of success",
-            "outcome",
-            "intended outcome",
-            "evidence of impact",
+        form_field=lambda: forms.CharField(
+            label="Success measure",
+            help_text="How the partnership will know this has worked for children",
+            widget=forms.Textarea(attrs={"rows": 4}),
+            error_messages={"required": "Enter how success will be measured"},
         ),
-        width=40,
-        required=True,
-        export=lambda action: action.success_measure,
+        column=PlanColumn(
+            "success_measure",
+            "Success measure",
+            (
+                "success measure",
+                "success measures",
+                "success measure outcome",
+                "how will we know",
+                "measure of success",
+                "outcome",
+                "intended outcome",
+                "evidence of impact",
+            ),
+            width=40,
+            required=True,
+            export=lambda action: action.success_measure,
+        ),
+        detail=True,
     ),
-    PlanColumn(
+    ActionField(
         "rag",
-        "RAG",
-        ("rag", "rag status", "status", "brag", "rag rating"),
-        width=12,
-        export=lambda action: action.rag_status.label,
+        "RAG status",
+        column=PlanColumn(
+            "rag",
+            "RAG",
+            ("rag", "rag status", "status", "brag", "rag rating"),
+            width=12,
+            export=lambda action: action.rag_status.label,
+        ),
     ),
-    PlanColumn(
+    ActionField(
+        "archived_at",
+        "Archived",
+    ),
+    ActionField(
         "latest_update",
         "Latest update",
-        ("latest update", "progress", "progress update", "update", "commentary"),
-        width=50,
-        export=lambda action: action.latest_update or "",
+        column=PlanColumn(
+            "latest_update",
+            "Latest update",
+            ("latest update", "progress", "progress update", "update", "commentary"),
+            width=50,
+            export=lambda action: action.latest_update or "",
+        ),
+        history=False,
     ),
-    PlanColumn(
+    ActionField(
         "last_updated",
         "Last updated",
-        ("last updated", "update date", "date of update", "date updated"),
-        width=13,
-        date=True,
-        export=lambda action: action.latest_update_on,
+        column=PlanColumn(
+            "last_updated",
+            "Last updated",
+            ("last updated", "update date", "date of update", "date updated"),
+            width=13,
+            date=True,
+            export=lambda action: action.latest_update_on,
+        ),
+        history=False,
     ),
 ]
-EXPORTED = [column for column in PLAN_COLUMNS if column.export is not None]
+
+
+def action_field(name: str) -> ActionField:
+    return next(field for field in ACTION_FIELDS if field.name == name)
+
+
+def form_fields() -> list[ActionField]:
+    return [field for field in ACTION_FIELDS if field.form_field is not None]
+
+
+def detail_names() -> list[str]:
+    return [field.name for field in ACTION_FIELDS if field.detail]
+
+
+def history_fields() -> list[ActionField]:
+    return [field for field in ACTION_FIELDS if field.history]
+
+
+def plan_columns() -> list[PlanColumn]:
+    return [field.column for field in ACTION_FIELDS if field.column is not None]
+
+
+def exported_columns() -> list[PlanColumn]:
+    return [column for column in plan_columns() if column.export is not None]
+
+
+def details_checked(details: Mapping[str, Any]) -> None:
+    """Refuses a name that is no detail of an action: a typo must not pass silently."""
+    unknown = set(details) - set(detail_names())
+    if unknown:
+        raise TypeError(f"Not details of an action: {', '.join(sorted(unknown))}")

@@ -4,6 +4,7 @@ from crispy_forms_gds.choices import Choice
 from django import forms
 from django.core.exceptions import ValidationError
 
+from actions import fields as action_fields
 from actions import services
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
 from actions.models import Action
@@ -90,55 +91,13 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
 
 
 class ActionForm(VersionedForm):
-    reference = forms.CharField(
-        label="Reference",
-        max_length=20,
-        help_text="Used in papers and the statement, for example 3.2",
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={"required": "Enter a reference for the action"},
-    )
-    description = forms.CharField(
-        label="Action",
-        help_text="What the partnership will do",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter what the action is"},
-    )
-    lead_agency = forms.ModelChoiceField(
-        label="Lead agency",
-        queryset=Agency.objects.none(),
-        error_messages={"required": "Select the lead agency"},
-    )
-    lead_officer = forms.ModelChoiceField(
-        label="Lead officer (optional)",
-        queryset=User.objects.none(),
-        required=False,
-    )
-    supporting_agencies = forms.ModelMultipleChoiceField(
-        label="Supporting agencies (optional)",
-        queryset=Agency.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    start_date = GovUkDateField(name="start date", label="Start date (optional)", required=False)
-    target_date = GovUkDateField(
-        name="target date", label="Target date", help_text="For example, 31 3 2027"
-    )
-    target_date_change_reason = forms.CharField(
-        label="Why has the target date changed?",
-        help_text="Needed when the target date changes, for example 'Reprogrammed with the "
-        "approval of the LSCP executive on 14 November'. The original date is kept.",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    success_measure = forms.CharField(
-        label="Success measure",
-        help_text="How the partnership will know this has worked for children",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter how success will be measured"},
-    )
+    """An action's details as the manager sets them: its fields, their labels and their
+    error wording come from the one declaration (actions.fields), in its order."""
 
     def __init__(self, *args, partnership_id: int, action: Action | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in action_fields.form_fields():
+            self.fields[field.name] = field.form_field()
         self.action = action
         agencies = Agency.objects.for_partnership(partnership_id)
         self.fields["lead_agency"].queryset = agencies

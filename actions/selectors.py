@@ -8,7 +8,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Exists,
-    Field,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -19,6 +18,7 @@ from django.db.models import (
     When,
 )
 
+from actions import fields as action_fields
 from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
 from actions.models.delivery import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
@@ -109,29 +109,6 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
-# Fields whose change the history shows, in the order a reader looks for them.
-HISTORY_FIELDS = [
-    "rag",
-    "target_date",
-    "target_date_change_reason",
-    "description",
-    "reference",
-    "lead_agency",
-    "lead_officer",
-    "start_date",
-    "success_measure",
-    "archived_at",
-    "finding",
-]
-
-
-def _label(field_name: str) -> str:
-    field = Action._meta.get_field(field_name)
-    assert isinstance(field, Field)  # one of the action's own fields, not a relation to it
-    name = str(field.verbose_name)
-    return name[0].upper() + name[1:]
-
-
 def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEntry]:
     """Who changed which field of an action from what to what, newest first.
 
@@ -177,12 +154,12 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
             changed = set(record.diff_against(previous).changed_fields)
             changes = [
                 FieldChange(
-                    field=_label(name),
-                    old=shown(previous, name),
-                    new=shown(record, name),
+                    field=field.label,
+                    old=shown(previous, field.name),
+                    new=shown(record, field.name),
                 )
-                for name in HISTORY_FIELDS
-                if name in changed
+                for field in action_fields.history_fields()
+                if field.name in changed
             ]
             kind = "Changed"
         if previous is not None and not changes:

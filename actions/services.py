@@ -6,7 +6,7 @@ page is refused rather than silently overwriting someone else's.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from actions.fields import details_checked
 from actions.models import Action, Closure, ClosureStatus, Evidence, Finding, ProgressUpdate
 from actions.rag import RAG
 from actions.rules import date_not_in_future
@@ -180,11 +181,18 @@ def target_date_change_check(
 
 @transaction.atomic
 def action_create(
-    *, finding: Finding, user: User, supporting_agencies: Iterable[Agency] = (), **fields: Any
+    *,
+    finding: Finding,
+    user: User,
+    details: Mapping[str, Any],
+    supporting_agencies: Iterable[Agency] = (),
 ) -> Action:
+    """A manager adds an action to the plan. `details` are the fields actions.fields marks
+    as the manager's, by name."""
+    details_checked(details)
     last = finding.actions.aggregate(last=Max("position"))["last"] or 0
-    _check_reference_free(finding, fields.get("reference", ""))
-    action = Action(finding=finding, position=last + 1, **fields)
+    _check_reference_free(finding, details.get("reference", ""))
+    action = Action(finding=finding, position=last + 1, **details)
     action.original_target_date = action.target_date
     _changed_by(action, user)
     _save(action)
@@ -202,14 +210,16 @@ def action_edit(
     action: Action,
     user: User,
     expected_version: int,
+    details: Mapping[str, Any],
     supporting_agencies: Iterable[Agency],
     target_date_change_reason: str = "",
-    **fields: Any,
 ) -> Action:
-    """A manager changes the plan. A new target date keeps the original and needs a reason."""
-    if "reference" in fields:
-        _check_reference_free(action.finding, fields["reference"], action=action)
-    new_target = fields.get("target_date", action.target_date)
+    """A manager changes the plan: `details` as for action_create, those given changed. A
+    new target date keeps the original and needs a reason."""
+    details_checked(details)
+    if "reference" in details:
+        _check_reference_free(action.finding, details["reference"], action=action)
+    new_target = details.get("target_date", action.target_date)
     target_date_change_check(
         action=action,
         target_date=new_target,
@@ -218,7 +228,7 @@ def action_edit(
     if new_target != action.target_date:
         action.target_date_change_reason = target_date_change_reason
     _claim(action, expected_version=expected_version, user=user)
-    for name, value in fields.items():
+    for name, value in details.items():
         setattr(action, name, value)
     _save_action(action)
     action.supporting_agencies.set(supporting_agencies)

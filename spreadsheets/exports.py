@@ -6,14 +6,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from actions.fields import EXPORTED
+from actions.fields import exported_columns
 from actions.models import Action
 from actions.rag import RAG
 from actions.selectors import latest_update
 from audit.csv_export import csv_file, spreadsheet_cell
 from inspections.models import Inspection
 
-COLUMNS = [(column.label, column.width) for column in EXPORTED]
 # Fill and text colours with enough contrast to read the word in each cell.
 RAG_FILLS = {
     RAG.NOT_STARTED: ("E5E6E7", "0B0C0C"),
@@ -35,32 +34,34 @@ def plan_rows(inspection: Inspection) -> list[list]:
         .annotate(latest_update=latest_update("narrative"), latest_update_on=latest_update("date"))
         .order_by("finding__number", "position", "pk")
     )
-    return [[spreadsheet_cell(column.export(action)) for column in EXPORTED] for action in actions]
+    columns = exported_columns()
+    return [[spreadsheet_cell(column.export(action)) for column in columns] for action in actions]
 
 
 def plan_xlsx(inspection: Inspection) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Action plan"
-    sheet.append([name for name, _ in COLUMNS])
+    columns = exported_columns()
+    sheet.append([column.label for column in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F3F2F1")
     for row in plan_rows(inspection):
         sheet.append(row)
-    rag_column = [name for name, _ in COLUMNS].index("RAG") + 1
+    rag_column = [column.name for column in columns].index("rag") + 1
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-        for index, column in enumerate(EXPORTED):
+        for index, column in enumerate(columns):
             if column.date:
                 row_cells[index].number_format = "DD/MM/YYYY"
         rag_cell = row_cells[rag_column - 1]
         fill, text = FILLS_BY_LABEL[rag_cell.value]
         rag_cell.fill = PatternFill("solid", fgColor=fill)
         rag_cell.font = Font(bold=True, color=text)
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     output = io.BytesIO()
@@ -69,4 +70,4 @@ def plan_xlsx(inspection: Inspection) -> bytes:
 
 
 def plan_csv(inspection: Inspection) -> bytes:
-    return csv_file([name for name, _ in COLUMNS], plan_rows(inspection))
+    return csv_file([column.label for column in exported_columns()], plan_rows(inspection))

@@ -2,7 +2,7 @@ from pathlib import PurePath
 
 from django import forms
 
-from spreadsheets.importers import FIELD_LABELS, MAX_FILE_BYTES, TOO_LARGE
+from spreadsheets.importers import MAX_FILE_BYTES, TOO_LARGE, field_labels
 
 
 class PlanUploadForm(forms.Form):
@@ -37,7 +37,7 @@ class ColumnMappingForm(forms.Form):
 
     def __init__(self, *args, headers: list[str], unmapped: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Do not import this column"), *FIELD_LABELS.items()]
+        choices = [("", "Do not import this column"), *field_labels().items()]
         for index in unmapped:
             self.fields[f"column_{index}"] = forms.ChoiceField(
                 label=f"Column “{headers[index]}”", choices=choices, required=False

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from actions import fields as action_fields
 from actions import selectors, services
 from actions.filters import ActionFilter
 from actions.forms import (
@@ -182,17 +183,6 @@ def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-ACTION_FIELDS = [
-    "reference",
-    "description",
-    "lead_agency",
-    "lead_officer",
-    "start_date",
-    "target_date",
-    "success_measure",
-]
-
-
 def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
     finding = get_for_user_or_404(
         Finding.objects.select_related("plan__inspection__partnership"), request.user, pk=finding_pk
@@ -207,8 +197,8 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
                 action = services.action_create(
                     finding=finding,
                     user=request.user,
+                    details={name: data[name] for name in action_fields.detail_names()},
                     supporting_agencies=data["supporting_agencies"],
-                    **{name: data[name] for name in ACTION_FIELDS},
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -231,12 +221,12 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             action=action,
             user=request.user,
             expected_version=data["version"],
+            details={name: data[name] for name in action_fields.detail_names()},
             supporting_agencies=data["supporting_agencies"],
             target_date_change_reason=data["target_date_change_reason"],
-            **{name: data[name] for name in ACTION_FIELDS},
         )
 
-    initial = {name: getattr(action, name) for name in ACTION_FIELDS}
+    initial = {name: getattr(action, name) for name in action_fields.detail_names()}
     initial["supporting_agencies"] = list(action.supporting_agencies.all())
     return _versioned_form_page(
         request,

@@ -13,7 +13,13 @@ findings and the partnership's agencies), `writing` (the checked rows saved), an
 (the rows kept between the upload and the manager's confirmation).
 """
 
-from spreadsheets.importers.columns import FIELD_LABELS, HEADERS, REQUIRED, find_header, map_columns
+from spreadsheets.importers.columns import (
+    field_labels,
+    find_header,
+    header_words,
+    map_columns,
+    required,
+)
 from spreadsheets.importers.matching import ImportResult, ImportRow, parse_plan, parse_sheet
 from spreadsheets.importers.reading import (
     EMPTY_ROWS_ENDING_THE_SHEET,
@@ -36,12 +42,12 @@ from spreadsheets.importers.writing import import_plan
 
 __all__ = [
     "EMPTY_ROWS_ENDING_THE_SHEET",
-    "FIELD_LABELS",
-    "HEADERS",
+    "field_labels",
+    "header_words",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
     "MAX_ACTIONS",
-    "REQUIRED",
+    "required",
     "TOO_LARGE",
     "ImportResult",
     "ImportRow",

@@ -3,7 +3,7 @@ plans give their columns."""
 
 import re
 
-from actions.fields import PLAN_COLUMNS
+from actions.fields import plan_columns
 from spreadsheets.importers.reading import (
     MAX_ACTIONS,
     ROWS_ABOVE_THE_ACTIONS,
@@ -12,12 +12,23 @@ from spreadsheets.importers.reading import (
     Sheet,
 )
 
-# Field -> the header names plans give it (compared lower-case, punctuation dropped), the
-# name the check page gives the column, and the columns an import cannot do without: all
-# from the one declaration of the plan's columns.
-HEADERS = {column.name: list(column.words) for column in PLAN_COLUMNS}
-FIELD_LABELS = {column.name: column.label for column in PLAN_COLUMNS}
-REQUIRED = [column.name for column in PLAN_COLUMNS if column.required]
+
+# All from the one declaration of the plan's columns (actions.fields), read when asked.
+def header_words() -> dict[str, list[str]]:
+    """Field -> the header names plans give it (compared lower-case, punctuation dropped)."""
+    return {column.name: list(column.words) for column in plan_columns()}
+
+
+def field_labels() -> dict[str, str]:
+    """Field -> the name the check page gives its column."""
+    return {column.name: column.label for column in plan_columns()}
+
+
+def required() -> list[str]:
+    """The columns an import cannot do without."""
+    return [column.name for column in plan_columns() if column.required]
+
+
 HEADER_SEARCH_ROWS = ROWS_ABOVE_THE_ACTIONS
 
 
@@ -28,7 +39,7 @@ def plain_words(value) -> str:
 
 def find_header(sheet: Sheet) -> tuple[int, list[str]]:
     """The row naming the columns: the first with an Action column and two others we know."""
-    known = {name: field for field, names in HEADERS.items() for name in names}
+    known = {name: field for field, names in header_words().items() for name in names}
     for index, (_, values) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         fields = [known.get(plain_words(value)) for value in values]
         if "description" in fields and len({f for f in fields if f}) >= 3:
@@ -45,7 +56,7 @@ def find_header(sheet: Sheet) -> tuple[int, list[str]]:
 
 def map_columns(headers: list[str], chosen: dict[int, str] | None = None):
     """Column index -> field, by header name, overridden by what the person chose."""
-    known = {name: field for field, names in HEADERS.items() for name in names}
+    known = {name: field for field, names in header_words().items() for name in names}
     mapping, unmapped = {}, []
     for index, header in enumerate(headers):
         if not header:

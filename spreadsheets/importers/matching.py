@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from openpyxl.utils.datetime import from_excel
 
+from actions.fields import plan_columns
 from actions.models import Action, Finding, Plan
 from actions.rag import RAG
 from audit.csv_export import FORMULA_STARTS
@@ -15,11 +16,11 @@ from partnerships.models import Agency, AgencyKind
 from people.models import User
 from people.permissions import LEAD_OFFICER_ROLES
 from spreadsheets.importers.columns import (
-    FIELD_LABELS,
-    REQUIRED,
+    field_labels,
     find_header,
     map_columns,
     plain_words,
+    required,
 )
 from spreadsheets.importers.reading import Sheet, read_sheet
 
@@ -72,6 +73,22 @@ def _unguarded(text: str) -> str:
     return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS) else text
 
 
+# The columns read above, each with a rule of its own (matching, checking, numbering).
+READ_BY_ITS_OWN_RULE = {
+    "reference",
+    "finding",
+    "description",
+    "lead_agency",
+    "lead_officer",
+    "start_date",
+    "target_date",
+    "success_measure",
+    "rag",
+    "latest_update",
+    "last_updated",
+}
+
+
 @dataclass
 class ImportRow:
     row_number: int
@@ -87,6 +104,8 @@ class ImportRow:
     latest_update: str = ""
     last_updated: datetime.date | None = None
     already_in_plan: bool = False
+    # Columns the importer has no rule of its own for, read as their text or date.
+    values: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,16 +119,18 @@ class ImportResult:
 
     @property
     def missing(self) -> list[str]:
-        return [name for name in REQUIRED if name not in self.mapping.values()]
+        return [name for name in required() if name not in self.mapping.values()]
 
     @property
     def recognised(self) -> list[tuple[str, str]]:
         """(the sheet's header, what the service reads it as), in the sheet's order."""
-        return [(self.headers[i], FIELD_LABELS[f]) for i, f in sorted(self.mapping.items())]
+        labels = field_labels()
+        return [(self.headers[i], labels[f]) for i, f in sorted(self.mapping.items())]
 
     @property
     def missing_labels(self) -> list[str]:
-        return [FIELD_LABELS[name] for name in self.missing]
+        labels = field_labels()
+        return [labels[name] for name in self.missing]
 
     @property
     def to_add(self) -> list[ImportRow]:
@@ -180,7 +201,7 @@ class _Matcher:
             index = next(i for i, f in mapping.items() if f == field_name)
             result.errors.append(f"row {row_number}, {headers[index]}: {message}")
 
-        text = {name: _unguarded(str(cell(name) or "").strip()) for name in FIELD_LABELS}
+        text = {name: _unguarded(str(cell(name) or "").strip()) for name in field_labels()}
         row.reference = text["reference"]
         if len(row.reference) > REFERENCE_LENGTH:
             problem("reference", f"must be {REFERENCE_LENGTH} characters or fewer")
@@ -228,6 +249,19 @@ class _Matcher:
 
         if row.start_date and row.target_date and row.target_date < row.start_date:
             problem("target_date", "is before the start date")
+
+        for column in plan_columns():
+            if column.name in READ_BY_ITS_OWN_RULE:
+                continue
+            raw = cell(column.name)
+            if column.date and raw not in (None, ""):
+                row.values[column.name] = value = _date(raw)
+                if value is None:
+                    problem(
+                        column.name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy"
+                    )
+            elif not column.date:
+                row.values[column.name] = text[column.name]
 
         if text["rag"]:
             status = RAG_WORDS.get(plain_words(text["rag"]))

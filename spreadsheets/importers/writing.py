@@ -27,21 +27,22 @@ def import_plan(*, result: ImportResult, user) -> list[Action]:
         positions[finding.pk] += 1
         if positions[finding.pk] > LAST_POSITION:  # added to since parse_plan checked it
             raise ValueError(f"Area for improvement {finding.number} is full")
-        actions.append(
-            Action(
-                finding=finding,
-                reference=row.reference,
-                position=positions[finding.pk],
-                description=row.description,
-                lead_agency=row.lead_agency,
-                lead_officer=row.lead_officer,
-                start_date=row.start_date,
-                target_date=row.target_date,
-                original_target_date=row.target_date,
-                success_measure=row.success_measure,
-                rag=row.rag,
-            )
+        action = Action(
+            finding=finding,
+            reference=row.reference,
+            position=positions[finding.pk],
+            description=row.description,
+            lead_agency=row.lead_agency,
+            lead_officer=row.lead_officer,
+            start_date=row.start_date,
+            target_date=row.target_date,
+            original_target_date=row.target_date,
+            success_measure=row.success_measure,
+            rag=row.rag,
         )
+        for name, value in row.values.items():  # the columns with no rule of their own
+            setattr(action, name, value)
+        actions.append(action)
     created = bulk_create_with_history(actions, Action, default_user=user)
     ProgressUpdate.objects.bulk_create(
         ProgressUpdate(

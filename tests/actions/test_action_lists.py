@@ -188,9 +188,9 @@ def test_an_action_re_baselined_shows_the_same_in_the_list_and_the_page(client, 
         action=plan.action,
         user=plan.manager,
         expected_version=plan.action.version,
+        details={"target_date": days(90)},
         supporting_agencies=[],
         target_date_change_reason="Approved.",
-        target_date=days(90),
     )
     client.force_login(plan.executive)
     assert "Re-baselined from" in client.get(plan.action.get_absolute_url()).content.decode()

@@ -71,8 +71,8 @@ def two_meetings(client, plan):
         action=actions["R"],
         user=plan.manager,
         expected_version=actions["R"].version,
+        details={"target_date": days(80)},
         supporting_agencies=[],
-        target_date=days(80),
         target_date_change_reason="Approved.",
     )
     new = ActionFactory(finding=plan.finding, reference="N", lead_agency=plan.police)

@@ -100,7 +100,7 @@ def test_a_new_target_date_needs_a_reason_in_the_same_words_on_the_page_and_in_t
     refused = refusal(
         services.action_edit,
         action=plan.action, user=plan.manager, expected_version=plan.action.version,
-        supporting_agencies=[], target_date=later,
+        supporting_agencies=[], details={"target_date": later},
     )  # fmt: skip
     assert refused == said
     plan.action.refresh_from_db()

@@ -366,11 +366,13 @@ def test_rows_without_a_number_are_numbered_after_the_references_taken(demo, emp
     services.action_create(
         finding=finding,
         user=demo["manager"],
-        reference="1.1",
-        description="Already here.",
-        lead_agency=Agency.objects.filter(partnership=empty_copy.partnership).first(),
-        target_date=datetime.date(2027, 1, 1),
-        success_measure="x",
+        details={
+            "reference": "1.1",
+            "description": "Already here.",
+            "lead_agency": Agency.objects.filter(partnership=empty_copy.partnership).first(),
+            "target_date": datetime.date(2027, 1, 1),
+            "success_measure": "x",
+        },
     )
     content = xlsx([HEADER[1:], row()[1:], row(Action="Another one.")[1:]])
     result = parse(empty_copy, content)

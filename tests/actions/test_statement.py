@@ -165,8 +165,8 @@ def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(clie
         action=action,
         user=demo["manager"],
         expected_version=action.version,
+        details={"description": "A completely different action."},
         supporting_agencies=[],
-        description="A completely different action.",
     )
 
     assert b"".join(client.get(url).streaming_content) == original
@@ -250,11 +250,13 @@ def test_the_report_as_at_a_past_date_leaves_out_actions_added_since(demo, lewis
     added = services.action_create(
         finding=finding,
         user=demo["manager"],
-        reference="1.9",
-        description="Added today.",
-        lead_agency=finding.actions.first().lead_agency,
-        target_date=timezone.localdate(),
-        success_measure="Measured.",
+        details={
+            "reference": "1.9",
+            "description": "Added today.",
+            "lead_agency": finding.actions.first().lead_agency,
+            "target_date": timezone.localdate(),
+            "success_measure": "Measured.",
+        },
     )
     week_ago = timezone.localdate() - datetime.timedelta(days=7)
 
