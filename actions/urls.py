@@ -4,6 +4,8 @@ from django.urls import path
 
 from actions.views import plan as views
 
+app_name = "actions"
+
 urlpatterns = [
     path("my-actions/", views.my_actions, name="my_actions"),
     path("findings/<int:finding_pk>/actions/new/", views.action_new, name="action_new"),

@@ -53,7 +53,7 @@ def letter_upload(request: HttpRequest) -> HttpResponse:
                 "text": text,
             }
             request.session.modified = True
-            return redirect("letter_review", token=token)
+            return redirect("inspections:letter_review", token=token)
     return render(request, "inspections/letter_upload.html", {"form": form})
 
 

@@ -104,7 +104,7 @@ class Inspection(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("inspection_detail", args=[self.pk])
+        return reverse("inspections:inspection_detail", args=[self.pk])
 
     @property
     def title(self) -> str:

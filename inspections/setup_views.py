@@ -63,7 +63,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"{agency.name} has been added")
-            return redirect("agency_list")
+            return redirect("inspections:agency_list")
     return render(request, "inspections/setup/agency_form.html", {"form": form})
 
 
@@ -94,7 +94,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"{agency.name} has been changed")
-            return redirect("agency_list")
+            return redirect("inspections:agency_list")
     return render(
         request, "inspections/setup/agency_form.html", {"form": form, "agency": agency, "was": was}
     )
@@ -111,7 +111,7 @@ def agency_remove(request: HttpRequest, pk: int) -> HttpResponse:
             refusal = error.messages[0]
         else:
             messages.success(request, f"{agency.name} has been removed")
-            return redirect("agency_list")
+            return redirect("inspections:agency_list")
     return render(
         request,
         "inspections/setup/agency_remove.html",
@@ -221,7 +221,10 @@ def _finding_for_change(request, pk: int) -> Finding:
 
 
 def _findings_page(finding: Finding) -> str:
-    return reverse("finding_list", args=[finding.plan.inspection.pk]) + f"#finding-{finding.pk}"
+    return (
+        reverse("inspections:finding_list", args=[finding.plan.inspection.pk])
+        + f"#finding-{finding.pk}"
+    )
 
 
 def finding_list(request: HttpRequest, pk: int) -> HttpResponse:
@@ -348,7 +351,7 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 removed = f"Area for improvement {number} has been removed"
             messages.success(request, removed)
-            return redirect("finding_list", pk=inspection.pk)
+            return redirect("inspections:finding_list", pk=inspection.pk)
     return render(
         request,
         "inspections/setup/finding_delete.html",

@@ -2,6 +2,8 @@ from django.urls import path
 
 from inspections import letter_views, setup_views, views
 
+app_name = "inspections"
+
 urlpatterns = [
     path("welcome/", views.landing, name="landing"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),

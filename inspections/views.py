@@ -22,10 +22,10 @@ def landing(request: HttpRequest) -> HttpResponse:
             .values_list("pk", flat=True)[:2]
         )
         if len(monitored) == 1:
-            return redirect("dashboard", pk=monitored[0])
+            return redirect("meetings:dashboard", pk=monitored[0])
     if permissions.lands_on_my_actions(request.user):
-        return redirect("my_actions")
-    return redirect("home")
+        return redirect("actions:my_actions")
+    return redirect("meetings:home")
 
 
 def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:

@@ -76,7 +76,7 @@ class Dashboard:
 
 def action_list_url(inspection: Inspection, **filters) -> str:
     """The action list filtered to exactly the actions a dashboard number counts."""
-    url = reverse("inspection_actions", args=[inspection.pk])
+    url = reverse("inspections:inspection_actions", args=[inspection.pk])
     return f"{url}?{urlencode(filters, doseq=True)}" if filters else url
 
 

@@ -36,7 +36,7 @@ class Meeting(models.Model):
         return f"{self.title}, {self.date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meeting_detail", args=[self.pk])
+        return reverse("meetings:meeting_detail", args=[self.pk])
 
 
 class ActionSnapshot(models.Model):

@@ -4,6 +4,8 @@ from django.urls import path
 
 from meetings import views
 
+app_name = "meetings"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("inspections/<int:pk>/dashboard/", views.dashboard, name="dashboard"),

@@ -2,6 +2,8 @@ from django.urls import path
 
 from people import manage_views
 
+app_name = "people"
+
 urlpatterns = [
     path("", manage_views.partnership_hub, name="partnership_hub"),
     path("people/", manage_views.people_list, name="people_list"),

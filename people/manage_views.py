@@ -62,7 +62,7 @@ def person_invite(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"We have sent an invitation to {person.email}")
-            return redirect("person_detail", pk=person.pk)
+            return redirect("people:person_detail", pk=person.pk)
     return render(request, "people/person_form.html", {"form": form})
 
 
@@ -110,7 +110,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"{person}'s details have been saved")
-            return redirect("person_detail", pk=person.pk)
+            return redirect("people:person_detail", pk=person.pk)
     return render(request, "people/person_form.html", {"form": form, "person": person})
 
 
@@ -126,7 +126,7 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
             error = refused.messages[0]
         else:
             messages.success(request, f"{person} has been deactivated and can no longer sign in")
-            return redirect("person_detail", pk=person.pk)
+            return redirect("people:person_detail", pk=person.pk)
     return render(
         request,
         "people/person_deactivate.html",
@@ -143,7 +143,7 @@ def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     person = _person(request, pk)
     services.person_reactivate(person=person, by=request.user, address=client_address(request))
     messages.success(request, f"{person} has been reactivated and can sign in again")
-    return redirect("person_detail", pk=person.pk)
+    return redirect("people:person_detail", pk=person.pk)
 
 
 @require_POST
@@ -157,7 +157,7 @@ def person_invite_again(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refused.messages[0])
     else:
         messages.success(request, f"We have sent a new invitation to {person.email}")
-    return redirect("person_detail", pk=person.pk)
+    return redirect("people:person_detail", pk=person.pk)
 
 
 def person_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
@@ -167,7 +167,7 @@ def person_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, f"{person}'s authenticator app and backup codes have been removed"
         )
-        return redirect("person_detail", pk=person.pk)
+        return redirect("people:person_detail", pk=person.pk)
     return render(
         request,
         "people/person_two_factor_reset.html",

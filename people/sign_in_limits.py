@@ -223,7 +223,7 @@ def _tell_of_lock(*, person: User, failures: int, addresses: int) -> tuple[list,
                 "minutes": lockout_minutes(),
                 "locked_until": locked_until,
                 "reset_link": settings.SITE_URL + reverse("password_reset"),
-                "audit_link": settings.SITE_URL + reverse("audit_trail"),
+                "audit_link": settings.SITE_URL + reverse("audit:audit_trail"),
             },
         )
         try:

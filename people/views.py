@@ -95,7 +95,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             )
         login(request, person, backend=SIGN_IN_BACKEND)
         messages.success(request, "Your password is set and you are signed in")
-        return redirect("landing")
+        return redirect("inspections:landing")
     return render(request, "people/invitation_accept.html", {"form": form, "person": person})
 
 

@@ -142,11 +142,11 @@ def send_each(outgoing: list[Outgoing]) -> Delivery:
 
 
 def update_form_url(action) -> str:
-    return absolute(reverse("progress_update_new", args=[action.pk]))
+    return absolute(reverse("actions:progress_update_new", args=[action.pk]))
 
 
 def action_url(action) -> str:
-    return absolute(reverse("action_detail", args=[action.pk]))
+    return absolute(reverse("actions:action_detail", args=[action.pk]))
 
 
 def round_wording(update_round: UpdateRound, *, today: datetime.date | None = None) -> dict:

@@ -44,7 +44,7 @@ class UpdateRound(models.Model):
         return f"Update round for the meeting on {self.meeting_date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("round_returns", args=[self.pk])
+        return reverse("rounds:round_returns", args=[self.pk])
 
 
 class ReviewDecision(models.TextChoices):

@@ -2,6 +2,8 @@ from django.urls import path
 
 from rounds import views
 
+app_name = "rounds"
+
 urlpatterns = [
     path("inspections/<int:pk>/rounds/", views.round_list, name="round_list"),
     path("rounds/<int:pk>/", views.round_returns, name="round_returns"),

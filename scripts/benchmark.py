@@ -263,33 +263,39 @@ def main():
 
     inspection, action = data["inspection"], data["action"]
     pages = [
-        ("officer", "My actions", reverse("my_actions")),
-        ("officer", "Action list, first page", reverse("inspection_actions", args=[inspection.pk])),
+        ("officer", "My actions", reverse("actions:my_actions")),
+        (
+            "officer",
+            "Action list, first page",
+            reverse("inspections:inspection_actions", args=[inspection.pk]),
+        ),
         (
             "officer",
             "Action list, Red, by last update",
-            reverse("inspection_actions", args=[inspection.pk]) + "?rag=red&sort=-updated",
+            reverse("inspections:inspection_actions", args=[inspection.pk])
+            + "?rag=red&sort=-updated",
         ),
         (
             "officer",
             "Action list, overdue, text search",
-            reverse("inspection_actions", args=[inspection.pk]) + "?overdue=on&q=protocol",
+            reverse("inspections:inspection_actions", args=[inspection.pk])
+            + "?overdue=on&q=protocol",
         ),
-        ("officer", "Action page (10 updates)", reverse("action_detail", args=[action.pk])),
+        ("officer", "Action page (10 updates)", reverse("actions:action_detail", args=[action.pk])),
         (
             "executive",
             "Inspection page (every action)",
-            reverse("inspection_detail", args=[inspection.pk]),
+            reverse("inspections:inspection_detail", args=[inspection.pk]),
         ),
-        ("executive", "Dashboard", reverse("dashboard", args=[inspection.pk])),
-        ("executive", "Partnership overview (home)", reverse("home")),
-        ("executive", "Meeting pack, HTML", reverse("meeting_pack", args=[inspection.pk])),
-        ("manager", "People (321 people)", reverse("people_list")),
-        ("manager", "Audit trail, first page", reverse("audit_trail")),
+        ("executive", "Dashboard", reverse("meetings:dashboard", args=[inspection.pk])),
+        ("executive", "Partnership overview (home)", reverse("meetings:home")),
+        ("executive", "Meeting pack, HTML", reverse("meetings:meeting_pack", args=[inspection.pk])),
+        ("manager", "People (321 people)", reverse("people:people_list")),
+        ("manager", "Audit trail, first page", reverse("audit:audit_trail")),
     ]
     opening, reminders, update_round = benchmark_update_round(inspection, data["manager"])
     pages.append(
-        ("manager", "Update round returns", reverse("round_returns", args=[update_round.pk]))
+        ("manager", "Update round returns", reverse("rounds:round_returns", args=[update_round.pk]))
     )
     # Serve static files as they are: the benchmark times pages, not collectstatic.
     with override_settings(
@@ -307,7 +313,7 @@ def main():
 
         client = Client()
         client.force_login(data["executive"])
-        pack_url = reverse("meeting_pack_download", args=[inspection.pk])
+        pack_url = reverse("meetings:meeting_pack_download", args=[inspection.pk])
         seconds = min(time_once(lambda: client.get(pack_url).getvalue())[0] for _ in range(3))
         print(f"\nMeeting pack PDF, {options.actions} actions: {seconds:.2f} s")
 

@@ -4,6 +4,8 @@ from django.urls import path
 
 from spreadsheets import views
 
+app_name = "spreadsheets"
+
 urlpatterns = [
     path(
         "inspections/<int:pk>/plan.xlsx",

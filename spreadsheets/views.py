@@ -65,7 +65,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             token = plan_upload_save(sheet=sheet)
             _remember(request, token, inspection=inspection.pk, filename=upload.name)
-            return redirect("plan_import_check", pk=inspection.pk, token=token)
+            return redirect("spreadsheets:plan_import_check", pk=inspection.pk, token=token)
     return render(
         request,
         "spreadsheets/plan_import.html",
@@ -96,7 +96,7 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
             f"{pending['filename']} was deleted because it was not imported within a day: "
             "upload it again",
         )
-        return redirect("plan_import", pk=inspection.pk)
+        return redirect("spreadsheets:plan_import", pk=inspection.pk)
 
     def parse(chosen=None):
         return parse_sheet(plan=inspection.plan, sheet=sheet, chosen_columns=chosen)
@@ -151,7 +151,7 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
         )
     for warning in result.warnings:
         messages.warning(request, warning)
-    return redirect(reverse("inspection_actions", args=[inspection.pk]))
+    return redirect(reverse("inspections:inspection_actions", args=[inspection.pk]))
 
 
 def _remember(request, token: str, *, inspection: int, filename: str) -> None:

@@ -4,6 +4,8 @@ from django.urls import path
 
 from statements import views
 
+app_name = "statements"
+
 urlpatterns = [
     path("inspections/<int:pk>/statement/", views.statement_preview, name="statement_preview"),
     path(

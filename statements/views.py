@@ -52,7 +52,9 @@ def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     document, as_of_form = _document(request, inspection)
     if as_of_form.errors:  # the preview says what is wrong with the date
-        return redirect(f"{reverse('statement_preview', args=[pk])}?{request.GET.urlencode()}")
+        return redirect(
+            f"{reverse('statements:statement_preview', args=[pk])}?{request.GET.urlencode()}"
+        )
     return file_download(
         request,
         content=statement_pdf(document),
@@ -91,7 +93,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         else:
             messages.success(request, "The statement's text has been saved")
-            return redirect("statement_preview", pk=inspection.pk)
+            return redirect("statements:statement_preview", pk=inspection.pk)
     return render(
         request, "statement/statement_edit.html", {"inspection": inspection, "form": form}
     )
@@ -116,7 +118,9 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 f"Version {submission.version} is recorded as sent on "
                 f"{submission.submitted_on:%-d %B %Y}. The PDF that was sent is kept below.",
             )
-            return redirect(reverse("statement_preview", args=[inspection.pk]) + "#submissions")
+            return redirect(
+                reverse("statements:statement_preview", args=[inspection.pk]) + "#submissions"
+            )
     return render(
         request, "statement/statement_submit.html", {"inspection": inspection, "form": form}
     )

@@ -13,14 +13,19 @@ from tests.demo import DEMO_USERS as USERS
 def test_every_page_of_the_partnership_opens(client, demo, username):
     user = demo[username]
     client.force_login(user)
-    urls = ["/", "/accessibility/", reverse("my_actions")]
+    urls = ["/", "/accessibility/", reverse("actions:my_actions")]
     for inspection in Inspection.objects.for_user(user):
         urls += [inspection.get_absolute_url()] + [
             reverse(name, args=[inspection.pk])
-            for name in ("inspection_actions", "dashboard", "meeting_pack", "meeting_list",
-                         "statement_preview")
-        ]  # fmt: skip
-        urls.append(reverse("statement_preview", args=[inspection.pk]) + "?progress=1")
+            for name in (
+                "inspections:inspection_actions",
+                "meetings:dashboard",
+                "meetings:meeting_pack",
+                "meetings:meeting_list",
+                "statements:statement_preview",
+            )
+        ]
+        urls.append(reverse("statements:statement_preview", args=[inspection.pk]) + "?progress=1")
         urls += [meeting.get_absolute_url() for meeting in inspection.plan.meetings.all()]
     urls += [a.get_absolute_url() for a in Action.objects.for_user(user)]
 

@@ -9,7 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # password), and the accessibility statement the law says must be public.
 PUBLIC = {
     "login",
-    "accessibility",
+    "inspections:accessibility",
     "invitation_accept",
     "password_reset",
     "password_reset_done",
@@ -20,15 +20,17 @@ PUBLIC = {
 PUBLIC_NOT_FOUND = {"invitation_accept"}
 
 
-def named_routes(resolver=None, prefix=""):
+def named_routes(resolver=None, prefix="", namespace=""):
+    """(the name reverse takes, the route) of every named URL."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             if entry.namespace == "admin":
                 continue  # the admin has its own sign-in, tested below
-            yield from named_routes(entry, prefix + str(entry.pattern))
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from named_routes(entry, prefix + str(entry.pattern), inner)
         elif isinstance(entry, URLPattern) and entry.name:
-            yield entry.name, prefix + str(entry.pattern)
+            yield namespace + entry.name, prefix + str(entry.pattern)
 
 
 def example_url(route: str) -> str:
@@ -46,7 +48,12 @@ ROUTES = sorted(set(named_routes()))
 
 def test_the_walk_finds_the_pages():
     names = {name for name, _ in ROUTES}
-    assert {"home", "inspection_detail", "action_detail", "login"} <= names
+    assert {
+        "meetings:home",
+        "inspections:inspection_detail",
+        "actions:action_detail",
+        "login",
+    } <= names
 
 
 @pytest.mark.django_db

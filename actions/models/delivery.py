@@ -91,7 +91,7 @@ class Action(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("action_detail", args=[self.pk])
+        return reverse("actions:action_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -263,4 +263,4 @@ class Evidence(models.Model):
         return self.original_name or self.link
 
     def get_absolute_url(self) -> str:
-        return self.link or reverse("evidence_download", args=[self.uuid])
+        return self.link or reverse("actions:evidence_download", args=[self.uuid])

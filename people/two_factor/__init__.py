@@ -289,7 +289,9 @@ def owes_two_factor(request) -> bool:
 
 
 def verify_url_returning_to(request) -> str:
-    return reverse("two_factor_verify") + "?" + urlencode({"next": request.get_full_path()})
+    return (
+        reverse("two_factor:two_factor_verify") + "?" + urlencode({"next": request.get_full_path()})
+    )
 
 
 def owes_code_at_sign_in(request, user) -> bool:
@@ -348,5 +350,5 @@ class TwoFactorGateMiddleware:
                 return redirect(verify_url_returning_to(request))
             if url_name == "two_factor_setup":
                 return None
-            return redirect("two_factor_setup")
+            return redirect("two_factor:two_factor_setup")
         return None

@@ -4,6 +4,8 @@ from django.urls import path
 
 from people.two_factor import views
 
+app_name = "two_factor"
+
 urlpatterns = [
     path("", views.two_factor_status, name="two_factor"),
     path("set-up/", views.two_factor_setup, name="two_factor_setup"),

@@ -34,14 +34,14 @@ def two_factor_status(request: HttpRequest) -> HttpResponse:
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if two_factor.has_two_factor(user):
-        return redirect("two_factor")
+        return redirect("two_factor:two_factor")
     device = two_factor.setup_device(user=user)
     form = SetUpCodeForm(_posted(request), device=device)
     if request.method == "POST" and form.is_valid():
         codes = two_factor.turn_on_two_factor(device=device, request=request)
         request.session[two_factor.NEW_BACKUP_CODES] = codes
         messages.success(request, "Two-factor authentication is on")
-        return redirect("two_factor_backup_codes")
+        return redirect("two_factor:two_factor_backup_codes")
     return render(
         request,
         "people/two_factor/setup.html",
@@ -58,11 +58,11 @@ def two_factor_backup_codes(request: HttpRequest) -> HttpResponse:
     """Shows backup codes just made, once; a post replaces them all with new ones."""
     user = request.user
     if not two_factor.has_two_factor(user):
-        return redirect("two_factor")
+        return redirect("two_factor:two_factor")
     if request.method == "POST":
         codes = two_factor.make_new_backup_codes(user=user, request=request)
         request.session[two_factor.NEW_BACKUP_CODES] = codes
-        return redirect("two_factor_backup_codes")
+        return redirect("two_factor:two_factor_backup_codes")
     codes = request.session.pop(two_factor.NEW_BACKUP_CODES, None)
     return render(request, "people/two_factor/backup_codes.html", {"codes": codes})
 
@@ -70,7 +70,7 @@ def two_factor_backup_codes(request: HttpRequest) -> HttpResponse:
 def two_factor_disable(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not two_factor.has_two_factor(user):
-        return redirect("two_factor")
+        return redirect("two_factor:two_factor")
     if not permissions.can_turn_off_two_factor(user):
         return render(request, "people/two_factor/disable_refused.html", status=403)
     form = CodeForm(_posted(request), user=user)
@@ -78,7 +78,7 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             two_factor.turn_off_two_factor(user=user, request=request)
             messages.success(request, "Two-factor authentication is off")
-            return redirect("two_factor")
+            return redirect("two_factor:two_factor")
         if not form.too_soon:
             two_factor.wrong_code(
                 user=request.user,
@@ -102,11 +102,11 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     next_url = _safe_next(request)
     if user.is_verified() or not request.session.get(two_factor.OWES_CODE):
-        return redirect(next_url or "landing")
+        return redirect(next_url or "inspections:landing")
     if not two_factor.has_two_factor(user):
         # A manager reset it since this person signed in: there is no code left to ask for.
         request.session.pop(two_factor.OWES_CODE)
-        return redirect(next_url or "landing")
+        return redirect(next_url or "inspections:landing")
     form = CodeForm(_posted(request), user=user)
     if request.method == "POST":
         if form.is_valid():
@@ -118,7 +118,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
                     f"You used a backup code. You have {left} left: "
                     "make new ones from your two-factor page if you are running low.",
                 )
-            return redirect(next_url or "landing")
+            return redirect(next_url or "inspections:landing")
         if not form.too_soon and _wrong_code_signs_out(request):
             return redirect("login")
     return render(request, "people/two_factor/verify.html", {"form": form, "next": next_url})

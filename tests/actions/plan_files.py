@@ -88,7 +88,7 @@ def text_cell(reference: str, text: str) -> str:
 def upload(client, plan, filename: str, content: bytes):
     client.force_login(plan.manager)
     return client.post(
-        reverse("plan_import", args=[plan.finding.plan.inspection.pk]),
+        reverse("spreadsheets:plan_import", args=[plan.finding.plan.inspection.pk]),
         {"plan": SimpleUploadedFile(filename, content)},
     )
 

@@ -53,7 +53,9 @@ def actions(plan):
 
 
 def inspection_list(client, plan, **params):
-    return client.get(reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), params)
+    return client.get(
+        reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk]), params
+    )
 
 
 @pytest.mark.django_db
@@ -151,7 +153,7 @@ def test_my_actions_lists_mine_first_then_my_agencys(client, plan, actions):
     )
     client.force_login(plan.police_owner)
 
-    shown = listed(client.get(reverse("my_actions")))
+    shown = listed(client.get(reverse("actions:my_actions")))
 
     assert shown[:2] == ["A", mine_later.reference]  # mine, by target date
     assert set(shown[2:]) == {"C", "E", theirs_sooner.reference}  # the rest of my agency's
@@ -177,7 +179,7 @@ def test_the_lists_run_the_same_queries_however_many_actions(
     # session, user, count, page of actions, and the filter's choices: findings,
     # agencies, officers; the request's savepoints
     with django_assert_num_queries(9):
-        client.get(reverse("my_actions"), {"rag": "green"})
+        client.get(reverse("actions:my_actions"), {"rag": "green"})
     with django_assert_num_queries(10):  # and the inspection
         inspection_list(client, plan, rag="green")
 

@@ -20,7 +20,7 @@ def test_the_history_records_who_changed_which_field_from_what_to_what(client, p
     client.force_login(plan.manager)
     later = plan.action.target_date + datetime.timedelta(days=30)
     client.post(
-        reverse("action_edit", args=[plan.action.pk]),
+        reverse("actions:action_edit", args=[plan.action.pk]),
         edit_data(
             plan.action,
             plan.action.version,

@@ -16,7 +16,7 @@ from tests.factories import ActionFactory
 def agree(client, action, when=None, meeting="LSCP executive"):
     when = when or timezone.localdate()
     return client.post(
-        reverse("closure_agree", args=[action.pk]),
+        reverse("actions:closure_agree", args=[action.pk]),
         {
             "version": action.version,
             "agreed_on_0": when.day,
@@ -34,7 +34,7 @@ def test_an_owner_proposes_complete_and_the_executive_agrees(client, plan):
     client.force_login(plan.police_owner)
 
     client.post(
-        reverse("closure_propose", args=[plan.action.pk]),
+        reverse("actions:closure_propose", args=[plan.action.pk]),
         {
             "version": plan.action.version,
             "evidence_of_impact": "Audit: 96% of missing episodes followed up within 72 hours.",
@@ -46,7 +46,9 @@ def test_an_owner_proposes_complete_and_the_executive_agrees(client, plan):
     assert plan.action.rag == RAG.GREEN  # not Complete until the partnership agrees
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert "Proposed complete: awaiting the partnership" in page
-    awaiting = client.get(reverse("my_actions"), {"proposed_complete": "on"}).content.decode()
+    awaiting = client.get(
+        reverse("actions:my_actions"), {"proposed_complete": "on"}
+    ).content.decode()
     assert plan.action.description in awaiting
 
     client.force_login(plan.executive)
@@ -68,7 +70,7 @@ def test_an_owner_proposes_complete_and_the_executive_agrees(client, plan):
 def test_a_proposal_needs_evidence_of_impact_and_a_sustainability_plan(client, plan):
     client.force_login(plan.police_owner)
     response = client.post(
-        reverse("closure_propose", args=[plan.action.pk]), {"version": plan.action.version}
+        reverse("actions:closure_propose", args=[plan.action.pk]), {"version": plan.action.version}
     )
     assert error_summary_messages(response.content.decode()) == [
         "Enter the evidence of impact",
@@ -97,7 +99,7 @@ def test_reopening_needs_a_reason_and_keeps_the_closure_on_record(client, plan):
     client.force_login(plan.executive)
     agree(client, plan.action)
     plan.action.refresh_from_db()
-    url = reverse("action_reopen", args=[plan.action.pk])
+    url = reverse("actions:action_reopen", args=[plan.action.pk])
 
     refused = client.post(url, {"version": plan.action.version, "rag": "amber", "reason": ""})
     assert error_summary_messages(refused.content.decode()) == ["Enter the reason"]
@@ -126,7 +128,7 @@ def test_a_declined_proposal_returns_to_the_owner(client, plan):
     plan.action.refresh_from_db()
     client.force_login(plan.manager)
     client.post(
-        reverse("action_reopen", args=[plan.action.pk]),
+        reverse("actions:action_reopen", args=[plan.action.pk]),
         {"version": plan.action.version, "rag": "green", "reason": "No audit evidence yet."},
     )
 
@@ -146,7 +148,8 @@ def test_a_complete_action_is_never_shown_as_overdue(client, plan):
     )
     client.force_login(plan.executive)
     overdue = client.get(
-        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), {"overdue": "on"}
+        reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk]),
+        {"overdue": "on"},
     ).content.decode()
     assert "0 actions match your filters" in overdue
     assert done.description not in overdue
@@ -160,7 +163,9 @@ def test_a_complete_action_takes_no_more_updates_until_reopened(client, plan):
     agree(client, plan.action)
 
     client.force_login(plan.police_owner)
-    assert client.get(reverse("progress_update_new", args=[plan.action.pk])).status_code == 403
+    assert (
+        client.get(reverse("actions:progress_update_new", args=[plan.action.pk])).status_code == 403
+    )
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert "Record a progress update" not in page
 

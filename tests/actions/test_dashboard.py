@@ -115,7 +115,9 @@ def test_every_dashboard_link_lists_exactly_the_actions_it_counts(client, hand_b
 def test_the_dashboard_page_shows_the_numbers_and_links(client, hand_built):
     plan, _ = hand_built
     client.force_login(plan.executive)
-    html = client.get(reverse("dashboard", args=[plan.finding.plan.inspection.pk])).content.decode()
+    html = client.get(
+        reverse("meetings:dashboard", args=[plan.finding.plan.inspection.pk])
+    ).content.decode()
     assert re.search(r'overdue=on">\s*<span class="app-figure__number">2</span> overdue', html)
     assert "43%" in html
     assert "No meeting has been recorded yet" in html
@@ -150,8 +152,8 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
     # watch numbers, exceptions, the plan now, the last snapshot, the changed actions, the
     # meetings, the trend, closures to agree, the update round; the request's savepoints
     with django_assert_num_queries(19):
-        assert client.get(reverse("dashboard", args=[inspection.pk])).status_code == 200
+        assert client.get(reverse("meetings:dashboard", args=[inspection.pk])).status_code == 200
     with django_assert_num_queries(19):
-        assert client.get(reverse("meeting_pack", args=[inspection.pk])).status_code == 200
+        assert client.get(reverse("meetings:meeting_pack", args=[inspection.pk])).status_code == 200
     with django_assert_num_queries(8):
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("meetings:home")).status_code == 200

@@ -50,7 +50,7 @@ def test_a_manager_coming_back_to_a_deleted_upload_is_asked_to_upload_it_again(c
     response = client.post(check_page, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse(
-        "plan_import", args=[plan.finding.plan.inspection.pk]
+        "spreadsheets:plan_import", args=[plan.finding.plan.inspection.pk]
     )
     assert (
         "plan.csv was deleted because it was not imported within a day: upload it again"

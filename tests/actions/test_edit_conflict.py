@@ -30,7 +30,7 @@ def edit_data(action, version, **fields):
 
 @pytest.mark.django_db
 def test_a_second_update_from_an_out_of_date_page_is_refused_and_keeps_its_text(client, plan):
-    url = reverse("progress_update_new", args=[plan.action.pk])
+    url = reverse("actions:progress_update_new", args=[plan.action.pk])
     opened_at = plan.action.version
 
     client.force_login(plan.manager)
@@ -71,7 +71,7 @@ def test_a_second_update_from_an_out_of_date_page_is_refused_and_keeps_its_text(
 
 @pytest.mark.django_db
 def test_a_second_edit_of_the_plan_does_not_overwrite_the_first(client, plan):
-    url = reverse("action_edit", args=[plan.action.pk])
+    url = reverse("actions:action_edit", args=[plan.action.pk])
     opened_at = plan.action.version
     client.force_login(plan.manager)
 
@@ -88,7 +88,7 @@ def test_a_second_edit_of_the_plan_does_not_overwrite_the_first(client, plan):
 
 @pytest.mark.django_db
 def test_a_stale_edit_does_not_undo_a_target_date_change(client, plan):
-    url = reverse("action_edit", args=[plan.action.pk])
+    url = reverse("actions:action_edit", args=[plan.action.pk])
     opened_at = plan.action.version
     new_target = plan.action.target_date + datetime.timedelta(days=90)
     client.force_login(plan.manager)

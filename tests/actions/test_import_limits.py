@@ -137,7 +137,7 @@ def test_confirming_deletes_the_kept_upload(client, plan):
 def test_the_upload_form_says_how_large_a_file_may_be(client, plan):
     client.force_login(plan.manager)
     page = client.get(
-        reverse("plan_import", args=[plan.finding.plan.inspection.pk])
+        reverse("spreadsheets:plan_import", args=[plan.finding.plan.inspection.pk])
     ).content.decode()
     assert "smaller than 5 MB" in page
     assert "up to 5,000 actions and 60 columns, stopping at 50 empty rows in a row" in page

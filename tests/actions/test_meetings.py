@@ -87,7 +87,7 @@ def two_meetings(client, plan):
 def test_recording_a_meeting_keeps_every_actions_state_as_it_was(client, plan):
     client.force_login(plan.manager)
     response = client.post(
-        reverse("meeting_list", args=[plan.finding.plan.inspection.pk]),
+        reverse("meetings:meeting_list", args=[plan.finding.plan.inspection.pk]),
         {
             "date_0": TODAY.day,
             "date_1": TODAY.month,
@@ -112,7 +112,7 @@ def test_recording_a_meeting_keeps_every_actions_state_as_it_was(client, plan):
 
 @pytest.mark.django_db
 def test_only_managers_record_meetings_and_not_in_the_future(client, plan):
-    url = reverse("meeting_list", args=[plan.finding.plan.inspection.pk])
+    url = reverse("meetings:meeting_list", args=[plan.finding.plan.inspection.pk])
     tomorrow = days(1)
     data = {
         "date_0": tomorrow.day,
@@ -162,7 +162,9 @@ def test_the_meeting_page_lists_the_changes_since_the_meeting_before(client, two
 def test_the_trend_table_gives_the_rag_counts_at_each_meeting(client, two_meetings):
     plan, actions, new, first, second = two_meetings
     client.force_login(plan.executive)
-    html = client.get(reverse("dashboard", args=[plan.finding.plan.inspection.pk])).content.decode()
+    html = client.get(
+        reverse("meetings:dashboard", args=[plan.finding.plan.inspection.pk])
+    ).content.decode()
     table = html.split("RAG status at each meeting (the chart")[1].split("</table>")[0]
 
     counts = [re.findall(r'numeric">(\d+)</td>', row) for row in table.split("<tr")[2:]]
@@ -184,7 +186,9 @@ def test_the_meeting_pack_pdf_holds_exceptions_changes_and_closures(client, two_
     propose(waiting, plan.police_owner)
     client.force_login(plan.executive)
 
-    response = client.get(reverse("meeting_pack_download", args=[plan.finding.plan.inspection.pk]))
+    response = client.get(
+        reverse("meetings:meeting_pack_download", args=[plan.finding.plan.inspection.pk])
+    )
 
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
@@ -210,7 +214,7 @@ def test_a_meeting_cannot_be_recorded_before_the_last_one(client, plan):
     client.force_login(plan.manager)
     earlier = days(-10)
     response = client.post(
-        reverse("meeting_list", args=[plan.finding.plan.inspection.pk]),
+        reverse("meetings:meeting_list", args=[plan.finding.plan.inspection.pk]),
         {
             "date_0": earlier.day,
             "date_1": earlier.month,

@@ -50,7 +50,7 @@ def lewisham(demo):
 def _edit(client, action, **fields):
     target = action.target_date
     return client.post(
-        reverse("action_edit", args=[action.pk]),
+        reverse("actions:action_edit", args=[action.pk]),
         {
             "version": action.version,
             "reference": action.reference,
@@ -69,7 +69,7 @@ def _edit(client, action, **fields):
 def test_the_form_leaves_out_what_the_declaration_leaves_out(client, demo, lewisham):
     action = Action.objects.filter(finding__plan=lewisham.plan_id).first()
     client.force_login(demo["manager"])
-    page = client.get(reverse("action_edit", args=[action.pk])).content.decode()
+    page = client.get(reverse("actions:action_edit", args=[action.pk])).content.decode()
     assert "Baseline date" not in page
     assert "Baseline date" not in plan_csv(lewisham).decode("utf-8-sig").splitlines()[0]
 
@@ -80,7 +80,7 @@ def test_a_declared_field_is_on_the_form_and_its_change_in_the_history(
 ):
     action = Action.objects.filter(finding__plan=lewisham.plan_id).first()
     client.force_login(demo["manager"])
-    page = client.get(reverse("action_edit", args=[action.pk])).content.decode()
+    page = client.get(reverse("actions:action_edit", args=[action.pk])).content.decode()
     assert "Baseline date (optional)" in page
     assert 'name="original_target_date_0"' in page
 
@@ -115,7 +115,7 @@ def test_a_declared_field_goes_out_in_the_export_and_comes_back_in_the_import(
         FindingFactory(inspection=empty, number=finding.number, text=finding.text)
     client.force_login(demo["manager"])
     check = client.post(
-        reverse("plan_import", args=[empty.pk]),
+        reverse("spreadsheets:plan_import", args=[empty.pk]),
         {"plan": SimpleUploadedFile("plan.csv", plan_csv(lewisham))},
         follow=True,
     )

@@ -9,25 +9,25 @@ from tests.factories import ActionFactory
 
 # view -> the people of the partnership who may use it
 WRITE_VIEWS = {
-    "progress_update_new": {"manager", "police_owner"},
-    "closure_propose": {"manager", "police_owner"},
-    "closure_agree": {"manager", "executive"},
-    "action_reopen": {"manager", "executive"},
-    "action_edit": {"manager"},
-    "action_archive": {"manager"},
-    "action_new": {"manager"},
+    "actions:progress_update_new": {"manager", "police_owner"},
+    "actions:closure_propose": {"manager", "police_owner"},
+    "actions:closure_agree": {"manager", "executive"},
+    "actions:action_reopen": {"manager", "executive"},
+    "actions:action_edit": {"manager"},
+    "actions:action_archive": {"manager"},
+    "actions:action_new": {"manager"},
 }
 PEOPLE = ["manager", "police_owner", "council_owner", "executive", "scrutineer"]
 
 
 def url_for(view, plan, action):
-    if view == "action_new":
+    if view == "actions:action_new":
         return reverse(view, args=[plan.finding.pk])
     return reverse(view, args=[action.pk])
 
 
 def action_for(view, plan):
-    if view in ("closure_agree", "action_reopen"):
+    if view in ("actions:closure_agree", "actions:action_reopen"):
         propose(plan.action, plan.police_owner)
         plan.action.refresh_from_db()
     return plan.action
@@ -84,12 +84,14 @@ def test_a_refused_post_changes_nothing(client, plan, view, person):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("view", [*WRITE_VIEWS, "action_detail", "action_move"])
+@pytest.mark.parametrize("view", [*WRITE_VIEWS, "actions:action_detail", "actions:action_move"])
 def test_another_partnerships_people_get_not_found(client, plan, view):
     action = action_for(view, plan) if view in WRITE_VIEWS else plan.action
     client.force_login(plan.stranger)
     url = url_for(view, plan, action)
-    response = client.post(url, {"direction": "up"}) if view == "action_move" else client.get(url)
+    response = (
+        client.post(url, {"direction": "up"}) if view == "actions:action_move" else client.get(url)
+    )
     assert response.status_code == 404
 
 
@@ -98,7 +100,8 @@ def test_an_owner_may_update_every_action_their_agency_leads_not_just_their_own(
     colleagues_action = ActionFactory(finding=plan.finding, lead_agency=plan.police)
     client.force_login(plan.police_owner)
     assert (
-        client.get(reverse("progress_update_new", args=[colleagues_action.pk])).status_code == 200
+        client.get(reverse("actions:progress_update_new", args=[colleagues_action.pk])).status_code
+        == 200
     )
 
 
@@ -109,7 +112,7 @@ def test_only_managers_may_reorder(client, plan, person):
     client.force_login(getattr(plan, person))
     assert (
         client.post(
-            reverse("action_move", args=[plan.action.pk]), {"direction": "down"}
+            reverse("actions:action_move", args=[plan.action.pk]), {"direction": "down"}
         ).status_code
         == 403
     )
@@ -131,7 +134,11 @@ def test_the_action_page_offers_each_person_only_what_they_may_do(client, plan):
 
 
 # Pages of an inspection only its partnership's managers may open.
-MANAGER_PAGES = ["statement_edit", "statement_submit", "plan_import"]
+MANAGER_PAGES = [
+    "statements:statement_edit",
+    "statements:statement_submit",
+    "spreadsheets:plan_import",
+]
 
 
 @pytest.mark.django_db
@@ -148,19 +155,30 @@ def test_only_managers_may_open_the_plans_set_up_pages(client, plan, view, perso
 def test_only_managers_may_record_a_meeting_or_start_from_a_letter(client, plan, person):
     client.force_login(getattr(plan, person))
     meeting = client.post(
-        reverse("meeting_list", args=[plan.finding.plan.inspection.pk]), {"title": "LSCP executive"}
+        reverse("meetings:meeting_list", args=[plan.finding.plan.inspection.pk]),
+        {"title": "LSCP executive"},
     )
-    letter = client.get(reverse("letter_upload"))
+    letter = client.get(reverse("inspections:letter_upload"))
     allowed = person == "manager"
     assert meeting.status_code == (200 if allowed else 403)  # 200: the form, with its errors
     assert letter.status_code == (200 if allowed else 403)
 
 
 INSPECTION_PAGES = [
-    "inspection_detail", "inspection_actions", "dashboard", "meeting_pack", "meeting_list",
-    "statement_preview", "statement_download", "plan_xlsx", "plan_csv", "statement_edit",
-    "statement_submit", "plan_import", "meeting_pack_download",
-]  # fmt: skip
+    "inspections:inspection_detail",
+    "inspections:inspection_actions",
+    "meetings:dashboard",
+    "meetings:meeting_pack",
+    "meetings:meeting_list",
+    "statements:statement_preview",
+    "statements:statement_download",
+    "spreadsheets:plan_xlsx",
+    "spreadsheets:plan_csv",
+    "statements:statement_edit",
+    "statements:statement_submit",
+    "spreadsheets:plan_import",
+    "meetings:meeting_pack_download",
+]
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from tests.factories import ActionFactory, ProgressUpdateFactory
 @pytest.mark.django_db
 def test_a_manager_adds_an_action_with_a_suggested_reference(client, plan):
     client.force_login(plan.manager)
-    url = reverse("action_new", args=[plan.finding.pk])
+    url = reverse("actions:action_new", args=[plan.finding.pk])
     assert 'value="1.2"' in client.get(url).content.decode()
 
     response = client.post(
@@ -48,7 +48,7 @@ def test_a_manager_adds_an_action_with_a_suggested_reference(client, plan):
 def test_bad_dates_are_named_and_what_was_typed_stays(client, plan):
     client.force_login(plan.manager)
     response = client.post(
-        reverse("action_new", args=[plan.finding.pk]),
+        reverse("actions:action_new", args=[plan.finding.pk]),
         {
             "version": 0,
             "reference": "1.2",
@@ -77,7 +77,7 @@ def test_bad_dates_are_named_and_what_was_typed_stays(client, plan):
 def test_a_target_date_before_the_start_is_refused(client, plan):
     client.force_login(plan.manager)
     response = client.post(
-        reverse("action_new", args=[plan.finding.pk]),
+        reverse("actions:action_new", args=[plan.finding.pk]),
         {
             "version": 0,
             "reference": "1.2",
@@ -100,7 +100,7 @@ def test_a_target_date_before_the_start_is_refused(client, plan):
 @pytest.mark.django_db
 def test_a_new_target_date_needs_a_reason_and_keeps_the_original(client, plan):
     client.force_login(plan.manager)
-    url = reverse("action_edit", args=[plan.action.pk])
+    url = reverse("actions:action_edit", args=[plan.action.pk])
     original = plan.action.target_date
     later = original + datetime.timedelta(days=120)
     new_date = {
@@ -137,7 +137,7 @@ def test_a_manager_reorders_actions_without_changing_their_references(client, pl
     third = ActionFactory(finding=plan.finding, reference="1.3", lead_agency=plan.police)
     client.force_login(plan.manager)
 
-    client.post(reverse("action_move", args=[third.pk]), {"direction": "up"})
+    client.post(reverse("actions:action_move", args=[third.pk]), {"direction": "up"})
 
     order = list(plan.finding.actions.order_by("position").values_list("reference", flat=True))
     assert order == ["1.1", "1.3", "1.2"]
@@ -150,7 +150,7 @@ def test_a_manager_reorders_actions_without_changing_their_references(client, pl
 def test_an_action_with_updates_is_archived_never_deleted_and_can_come_back(client, plan):
     ProgressUpdateFactory(action=plan.action, author=plan.police_owner)
     client.force_login(plan.manager)
-    url = reverse("action_archive", args=[plan.action.pk])
+    url = reverse("actions:action_archive", args=[plan.action.pk])
 
     client.post(url, {"version": plan.action.version})
 
@@ -159,15 +159,20 @@ def test_an_action_with_updates_is_archived_never_deleted_and_can_come_back(clie
     assert plan.action.updates.count() == 1
     inspection_page = client.get(plan.finding.plan.inspection.get_absolute_url()).content.decode()
     assert plan.action.description not in inspection_page
-    listed = client.get(reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]))
+    listed = client.get(
+        reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk])
+    )
     assert plan.action.description not in listed.content.decode()
     with_archived = client.get(
-        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]), {"archived": "on"}
+        reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk]),
+        {"archived": "on"},
     )
     assert plan.action.description in with_archived.content.decode()
 
     client.force_login(plan.police_owner)
-    assert client.get(reverse("progress_update_new", args=[plan.action.pk])).status_code == 403
+    assert (
+        client.get(reverse("actions:progress_update_new", args=[plan.action.pk])).status_code == 403
+    )
 
     client.force_login(plan.manager)
     client.post(url, {"version": plan.action.version})
@@ -179,7 +184,7 @@ def test_an_action_with_updates_is_archived_never_deleted_and_can_come_back(clie
 def test_a_reference_already_used_in_the_area_is_refused_in_plain_words(client, plan):
     client.force_login(plan.manager)
     response = client.post(
-        reverse("action_new", args=[plan.finding.pk]),
+        reverse("actions:action_new", args=[plan.finding.pk]),
         {
             "version": 0,
             "reference": "1.1",

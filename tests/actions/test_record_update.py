@@ -14,7 +14,7 @@ WINDOWS_EXE = b"MZ\x90\x00\x03" + b"\x00" * 200
 
 def post_update(client, action, **fields):
     data = {"version": action.version, "rag": "green", "narrative": "On track.", **fields}
-    return client.post(reverse("progress_update_new", args=[action.pk]), data)
+    return client.post(reverse("actions:progress_update_new", args=[action.pk]), data)
 
 
 @pytest.mark.django_db
@@ -129,10 +129,10 @@ def test_an_uploaded_pdf_is_stored_under_an_unguessable_name_and_given_back_whol
     assert len(evidence.file.name.split("/")[-1]) == 32
 
     page = client.get(plan.action.get_absolute_url()).content.decode()
-    assert reverse("evidence_download", args=[evidence.uuid]) in page
+    assert reverse("actions:evidence_download", args=[evidence.uuid]) in page
 
     client.force_login(plan.scrutineer)  # anyone of the partnership may read it
-    response = client.get(reverse("evidence_download", args=[evidence.uuid]))
+    response = client.get(reverse("actions:evidence_download", args=[evidence.uuid]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"] == 'attachment; filename="audit report.pdf"'
@@ -143,7 +143,7 @@ def test_an_uploaded_pdf_is_stored_under_an_unguessable_name_and_given_back_whol
 def test_evidence_is_not_found_by_another_partnership_or_a_stranger(client, plan):
     client.force_login(plan.police_owner)
     post_update(client, plan.action, evidence_file=SimpleUploadedFile("a.png", PNG, "image/png"))
-    url = reverse("evidence_download", args=[Evidence.objects.get().uuid])
+    url = reverse("actions:evidence_download", args=[Evidence.objects.get().uuid])
 
     client.force_login(plan.stranger)
     assert client.get(url).status_code == 404

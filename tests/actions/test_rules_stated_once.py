@@ -92,7 +92,7 @@ def test_a_new_target_date_needs_a_reason_in_the_same_words_on_the_page_and_in_t
 
     client.force_login(plan.manager)
     page = client.post(
-        reverse("action_edit", args=[plan.action.pk]),
+        reverse("actions:action_edit", args=[plan.action.pk]),
         edit_data(plan.action, plan.action.version, **date_parts("target_date", later)),
     ).content.decode()
 
@@ -138,7 +138,8 @@ def test_a_statement_sent_tomorrow_is_refused_in_the_same_words_on_the_page_and_
 
     client.force_login(plan.manager)
     page = client.post(
-        reverse("statement_submit", args=[inspection.pk]), date_parts("submitted_on", TOMORROW)
+        reverse("statements:statement_submit", args=[inspection.pk]),
+        date_parts("submitted_on", TOMORROW),
     ).content.decode()
 
     assert errors_beside_fields(page) == said
@@ -158,7 +159,7 @@ def test_a_meeting_held_tomorrow_is_refused_in_the_same_words_on_the_page_and_in
 
     client.force_login(plan.manager)
     page = client.post(
-        reverse("meeting_list", args=[inspection.pk]),
+        reverse("meetings:meeting_list", args=[inspection.pk]),
         {**date_parts("date", TOMORROW), "title": "LSCP executive"},
     ).content.decode()
 
@@ -176,7 +177,7 @@ def test_a_meeting_held_tomorrow_is_refused_in_the_same_words_on_the_page_and_in
 def test_a_report_dated_tomorrow_is_refused_beside_its_date_in_the_rules_words(client, plan):
     client.force_login(plan.executive)
     page = client.get(
-        reverse("statement_preview", args=[plan.finding.plan.inspection.pk]),
+        reverse("statements:statement_preview", args=[plan.finding.plan.inspection.pk]),
         {"progress": "1", **date_parts("as_of", TOMORROW)},
     ).content.decode()
 
@@ -209,7 +210,7 @@ def test_an_update_sent_back_needs_a_comment_in_the_same_words_on_the_page_and_i
 
         client.force_login(plan.manager)
         page = client.post(
-            reverse("return_review", args=[update_round.pk, action.pk]),
+            reverse("rounds:return_review", args=[update_round.pk, action.pk]),
             {"update": returned.return_id, "decision": "sent_back", "comment": " "},
         ).content.decode()
 
@@ -261,7 +262,7 @@ def test_an_archived_action_past_its_date_is_not_listed_as_overdue(client, plan)
 
     client.force_login(plan.manager)
     page = client.get(
-        reverse("inspection_actions", args=[plan.finding.plan.inspection.pk]),
+        reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk]),
         {"overdue": "on", "archived": "on"},
     ).content.decode()
 
@@ -281,7 +282,7 @@ def test_a_missing_reason_is_shown_with_the_pages_other_errors_at_once(client, p
     client.force_login(plan.manager)
     later = plan.action.target_date + datetime.timedelta(days=30)
     page = client.post(
-        reverse("action_edit", args=[plan.action.pk]),
+        reverse("actions:action_edit", args=[plan.action.pk]),
         edit_data(
             plan.action,
             plan.action.version,

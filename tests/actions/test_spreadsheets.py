@@ -221,7 +221,7 @@ def test_a_file_that_is_no_plan_is_refused_in_plain_words(
 ):
     client.force_login(demo["manager"])
     response = client.post(
-        reverse("plan_import", args=[empty_copy.pk]),
+        reverse("spreadsheets:plan_import", args=[empty_copy.pk]),
         {"plan": SimpleUploadedFile(filename, content)},
         follow=True,
     )
@@ -244,7 +244,7 @@ def test_every_bad_row_is_listed_by_row_and_column_and_nothing_is_written(client
     )
     client.force_login(demo["manager"])
     upload = client.post(
-        reverse("plan_import", args=[empty_copy.pk]),
+        reverse("spreadsheets:plan_import", args=[empty_copy.pk]),
         {"plan": SimpleUploadedFile("plan.xlsx", content)},
         follow=True,
     )
@@ -290,7 +290,7 @@ def test_the_manager_maps_a_column_the_service_does_not_know(client, demo, empty
     )
     client.force_login(demo["manager"])
     check = client.post(
-        reverse("plan_import", args=[empty_copy.pk]),
+        reverse("spreadsheets:plan_import", args=[empty_copy.pk]),
         {"plan": SimpleUploadedFile("plan.xlsx", content)},
         follow=True,
     )
@@ -309,13 +309,13 @@ def test_the_manager_maps_a_column_the_service_does_not_know(client, demo, empty
 @pytest.mark.django_db
 def test_only_managers_import_but_everyone_may_download(client, demo, lewisham):
     client.force_login(demo["executive"])
-    assert client.get(reverse("plan_import", args=[lewisham.pk])).status_code == 403
-    response = client.get(reverse("plan_xlsx", args=[lewisham.pk]))
+    assert client.get(reverse("spreadsheets:plan_import", args=[lewisham.pk])).status_code == 403
+    response = client.get(reverse("spreadsheets:plan_xlsx", args=[lewisham.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    assert client.get(reverse("plan_csv", args=[lewisham.pk])).status_code == 200
+    assert client.get(reverse("spreadsheets:plan_csv", args=[lewisham.pk])).status_code == 200
     client.force_login(demo["other.manager"])
-    assert client.get(reverse("plan_xlsx", args=[lewisham.pk])).status_code == 404
+    assert client.get(reverse("spreadsheets:plan_xlsx", args=[lewisham.pk])).status_code == 404
 
 
 @pytest.mark.django_db
@@ -346,7 +346,7 @@ def test_a_fully_recognised_file_is_imported_only_when_the_manager_confirms(
 ):
     client.force_login(demo["manager"])
     check = client.post(
-        reverse("plan_import", args=[empty_copy.pk]),
+        reverse("spreadsheets:plan_import", args=[empty_copy.pk]),
         {"plan": SimpleUploadedFile("plan.xlsx", plan_xlsx(lewisham))},
         follow=True,
     )
@@ -413,7 +413,7 @@ def test_an_imported_complete_action_can_be_reopened(client, demo, empty_copy):
     page = client.get(action.get_absolute_url()).content.decode()
     assert "Reopen this action" in page
     client.post(
-        reverse("action_reopen", args=[action.pk]),
+        reverse("actions:action_reopen", args=[action.pk]),
         {"version": action.version, "rag": "amber", "reason": "Audit found gaps."},
     )
     action.refresh_from_db()

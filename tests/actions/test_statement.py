@@ -101,13 +101,15 @@ def test_the_progress_report_as_at_a_past_date_shows_the_rag_of_that_date(demo, 
 @pytest.mark.django_db
 def test_the_preview_and_the_download(client, demo, lewisham):
     client.force_login(demo["scrutineer"])
-    preview = client.get(reverse("statement_preview", args=[lewisham.pk]))
+    preview = client.get(reverse("statements:statement_preview", args=[lewisham.pk]))
     assert preview.status_code == 200
     assert "The length of time children spend in police stations out of hours." in (
         preview.content.decode()
     )
 
-    response = client.get(reverse("statement_download", args=[lewisham.pk]), {"progress": "1"})
+    response = client.get(
+        reverse("statements:statement_download", args=[lewisham.pk]), {"progress": "1"}
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment;" in response["Content-Disposition"]
@@ -119,7 +121,7 @@ def test_the_preview_and_the_download(client, demo, lewisham):
 def test_a_manager_edits_the_statements_own_text(client, demo, lewisham):
     client.force_login(demo["manager"])
     client.post(
-        reverse("statement_edit", args=[lewisham.pk]),
+        reverse("statements:statement_edit", args=[lewisham.pk]),
         {
             "statement_introduction": "The partnership accepts every finding.",
             "statement_governance": "The LSCP executive reviews this plan every two months.",
@@ -137,7 +139,7 @@ def test_a_manager_edits_the_statements_own_text(client, demo, lewisham):
     assert "version 1.1" in text
 
     client.force_login(demo["executive"])
-    assert client.get(reverse("statement_edit", args=[lewisham.pk])).status_code == 403
+    assert client.get(reverse("statements:statement_edit", args=[lewisham.pk])).status_code == 403
 
 
 @pytest.mark.django_db
@@ -147,7 +149,7 @@ def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(clie
     client.force_login(demo["manager"])
     sent = timezone.localdate() - datetime.timedelta(days=1)
     client.post(
-        reverse("statement_submit", args=[lewisham.pk]),
+        reverse("statements:statement_submit", args=[lewisham.pk]),
         {
             "submitted_on_0": sent.day,
             "submitted_on_1": sent.month,
@@ -155,7 +157,7 @@ def test_the_submitted_statement_is_kept_unchanged_however_the_plan_changes(clie
         },
     )
     submission = StatementSubmission.objects.get()
-    url = reverse("submission_download", args=[submission.uuid])
+    url = reverse("statements:submission_download", args=[submission.uuid])
     original = b"".join(client.get(url).streaming_content)
     assert hashlib.sha256(original).hexdigest() == submission.sha256
     assert Inspection.objects.get(pk=lewisham.pk).plan.status == PlanStatus.SUBMITTED
@@ -180,7 +182,7 @@ def test_a_submission_before_the_letter_or_of_a_version_already_sent_is_refused(
     client, demo, lewisham
 ):
     client.force_login(demo["manager"])
-    url = reverse("statement_submit", args=[lewisham.pk])
+    url = reverse("statements:statement_submit", args=[lewisham.pk])
     early = client.post(
         url, {"submitted_on_0": "1", "submitted_on_1": "1", "submitted_on_2": "2020"}
     )
@@ -198,7 +200,7 @@ def test_a_submission_date_in_the_future_is_refused(client, demo, lewisham):
     client.force_login(demo["manager"])
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = client.post(
-        reverse("statement_submit", args=[lewisham.pk]),
+        reverse("statements:statement_submit", args=[lewisham.pk]),
         {
             "submitted_on_0": tomorrow.day,
             "submitted_on_1": tomorrow.month,
@@ -272,7 +274,7 @@ def test_a_report_date_in_the_future_or_unreal_is_refused_with_the_error_summary
     client, demo, lewisham
 ):
     client.force_login(demo["executive"])
-    url = reverse("statement_preview", args=[lewisham.pk])
+    url = reverse("statements:statement_preview", args=[lewisham.pk])
     future = timezone.localdate() + datetime.timedelta(days=30)
     html = client.get(
         url,
@@ -282,7 +284,7 @@ def test_a_report_date_in_the_future_or_unreal_is_refused_with_the_error_summary
     assert "<title>Error:" in html
 
     bad = {"progress": "1", "as_of_0": "31", "as_of_1": "2", "as_of_2": "2026"}
-    response = client.get(reverse("statement_download", args=[lewisham.pk]), bad)
+    response = client.get(reverse("statements:statement_download", args=[lewisham.pk]), bad)
     assert response.status_code == 302
     assert (
         "The date of the report must be a real date"

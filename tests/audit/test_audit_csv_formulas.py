@@ -31,7 +31,7 @@ def test_a_persons_name_written_as_a_formula_is_text_in_the_audit_csv(client, de
     client.post("/account/sign-in/", {"username": "council.officer", "password": "demo-password"})
     client.force_login(demo["manager"])
 
-    rows = _downloaded_rows(client.get(reverse("audit_trail_csv"), {"kind": "sign_in"}))
+    rows = _downloaded_rows(client.get(reverse("audit:audit_trail_csv"), {"kind": "sign_in"}))
 
     assert [row[1] for row in rows[1:] if row[2] == "council.officer"] == ["'" + FORMULA]
 
@@ -44,7 +44,7 @@ def test_an_action_written_as_a_formula_is_still_text_in_the_plan_csv(client, de
     action.save()
     client.force_login(demo["manager"])
 
-    rows = _downloaded_rows(client.get(reverse("plan_csv", args=[lewisham.pk])))
+    rows = _downloaded_rows(client.get(reverse("spreadsheets:plan_csv", args=[lewisham.pk])))
 
     description = rows[0].index("Action")
     assert [row[description] for row in rows[1:] if row[0] == action.reference] == ["'" + FORMULA]

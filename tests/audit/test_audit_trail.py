@@ -51,11 +51,11 @@ def test_sign_in_failure_and_sign_out_are_recorded_with_the_address(client, demo
 @pytest.mark.parametrize(
     ("url_name", "params", "kind"),
     [
-        ("statement_download", {}, "statement"),
-        ("statement_download", {"progress": "1"}, "progress report"),
-        ("meeting_pack_download", {}, "meeting pack"),
-        ("plan_xlsx", {}, "spreadsheet"),
-        ("plan_csv", {}, "spreadsheet"),
+        ("statements:statement_download", {}, "statement"),
+        ("statements:statement_download", {"progress": "1"}, "progress report"),
+        ("meetings:meeting_pack_download", {}, "meeting pack"),
+        ("spreadsheets:plan_xlsx", {}, "spreadsheet"),
+        ("spreadsheets:plan_csv", {}, "spreadsheet"),
     ],
 )
 def test_every_download_is_recorded(client, demo, lewisham, url_name, params, kind):
@@ -72,7 +72,7 @@ def test_evidence_downloads_are_recorded(client, demo, lewisham):
     action = lewisham.plan.findings.get(number=1).actions.get(reference="1.1")
     client.force_login(demo["police.officer"])
     client.post(
-        reverse("progress_update_new", args=[action.pk]),
+        reverse("actions:progress_update_new", args=[action.pk]),
         {
             "version": action.version,
             "rag": "red",
@@ -81,7 +81,7 @@ def test_evidence_downloads_are_recorded(client, demo, lewisham):
         },
     )
     evidence = Evidence.objects.get()
-    client.get(reverse("evidence_download", args=[evidence.uuid]))
+    client.get(reverse("actions:evidence_download", args=[evidence.uuid]))
     assert AuditEvent.objects.get(kind=EventKind.DOWNLOAD).detail.startswith(
         "evidence: custody-audit.pdf"
     )
@@ -93,16 +93,16 @@ def test_managers_read_only_their_partnerships_trail_filtered_and_as_csv(client,
     client.post("/account/sign-in/", {"username": "other.manager", "password": "wrong"})
     client.force_login(demo["manager"])
 
-    page = client.get(reverse("audit_trail")).content.decode()
+    page = client.get(reverse("audit:audit_trail")).content.decode()
     assert "police.officer" in page
     assert "other.manager" not in page  # Northbrook's
 
     filtered = client.get(
-        reverse("audit_trail"), {"kind": "sign_in_failed", "person": "police"}
+        reverse("audit:audit_trail"), {"kind": "sign_in_failed", "person": "police"}
     ).content.decode()
     assert "1 entry" in filtered
 
-    response = client.get(reverse("audit_trail_csv"), {"kind": "sign_in_failed"})
+    response = client.get(reverse("audit:audit_trail_csv"), {"kind": "sign_in_failed"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0] == ["When", "Person", "Username", "What", "Detail", "Address"]
     assert [row[2] for row in rows[1:]] == ["police.officer"]
@@ -112,8 +112,8 @@ def test_managers_read_only_their_partnerships_trail_filtered_and_as_csv(client,
 @pytest.mark.parametrize("username", ["council.officer", "executive", "scrutineer"])
 def test_only_managers_read_the_trail(client, demo, username):
     client.force_login(demo[username])
-    assert client.get(reverse("audit_trail")).status_code == 403
-    assert client.get(reverse("audit_trail_csv")).status_code == 403
+    assert client.get(reverse("audit:audit_trail")).status_code == 403
+    assert client.get(reverse("audit:audit_trail_csv")).status_code == 403
 
 
 @pytest.mark.django_db

@@ -47,18 +47,18 @@ def the_letters_facts(**changes) -> dict:
 
 def test_the_home_page_offers_it_to_managers_only(client, manager):
     client.force_login(manager)
-    assert reverse("inspection_new") in client.get("/").content.decode()
+    assert reverse("inspections:inspection_new") in client.get("/").content.decode()
     client.force_login(UserFactory(partnership=manager.partnership, role=Role.EXECUTIVE))
-    assert reverse("inspection_new") not in client.get("/").content.decode()
+    assert reverse("inspections:inspection_new") not in client.get("/").content.decode()
 
 
 def test_a_manager_creates_an_inspection_with_its_findings_and_inspectorates(client, manager):
     client.force_login(manager)
-    page = client.get(reverse("inspection_new"))
+    page = client.get(reverse("inspections:inspection_new"))
     assert page.status_code == 200
     assert "Set up an inspection" in page.content.decode()
 
-    response = client.post(reverse("inspection_new"), the_letters_facts())
+    response = client.post(reverse("inspections:inspection_new"), the_letters_facts())
 
     inspection = Inspection.objects.get()
     assert response.status_code == 302
@@ -92,7 +92,7 @@ def test_a_manager_creates_an_inspection_with_its_findings_and_inspectorates(cli
 def test_missing_and_wrong_answers_are_explained_and_everything_typed_kept(client, manager):
     client.force_login(manager)
     response = client.post(
-        reverse("inspection_new"),
+        reverse("inspections:inspection_new"),
         the_letters_facts(
             subject="",
             inspectorates=[],
@@ -119,7 +119,7 @@ def test_missing_and_wrong_answers_are_explained_and_everything_typed_kept(clien
 def test_dates_out_of_order_are_all_named_at_once(client, manager):
     client.force_login(manager)
     response = client.post(
-        reverse("inspection_new"),
+        reverse("inspections:inspection_new"),
         the_letters_facts(
             **date("onsite_start", 6, 3, 2023),
             **date("onsite_end", 2, 3, 2023),
@@ -163,14 +163,16 @@ def test_a_letter_dated_before_the_visit_or_a_statement_due_before_the_letter_is
     client, manager, dates, message
 ):
     client.force_login(manager)
-    html = client.post(reverse("inspection_new"), the_letters_facts(**dates)).content.decode()
+    html = client.post(
+        reverse("inspections:inspection_new"), the_letters_facts(**dates)
+    ).content.decode()
     assert error_summary_messages(html) == [message]
     assert not Inspection.objects.exists()
 
 
 def test_optional_answers_say_so_in_their_labels(client, manager):
     client.force_login(manager)
-    html = client.get(reverse("inspection_new")).content.decode()
+    html = client.get(reverse("inspections:inspection_new")).content.decode()
     for label in (
         "Deep-dive theme",
         "First day on site",
@@ -189,12 +191,12 @@ def test_optional_answers_say_so_in_their_labels(client, manager):
 
 def test_each_date_has_an_example_and_the_page_a_way_out(client, manager):
     client.force_login(manager)
-    html = client.get(reverse("inspection_new")).content.decode()
+    html = client.get(reverse("inspections:inspection_new")).content.decode()
     for name in ("onsite_start", "onsite_end", "letter_date", "statement_due"):
         assert re.search(
             rf'id="id_{name}_hint" class="govuk-hint">For example, \d+ \d+ 20\d\d<', html
         )
-    assert f'<a class="govuk-link" href="{reverse("home")}">Cancel</a>' in html
+    assert f'<a class="govuk-link" href="{reverse("meetings:home")}">Cancel</a>' in html
 
 
 @pytest.mark.parametrize(
@@ -207,7 +209,9 @@ def test_each_date_has_an_example_and_the_page_a_way_out(client, manager):
 )
 def test_the_inspection_page_shows_the_days_on_site_that_are_known(client, manager, days, shown):
     client.force_login(manager)
-    response = client.post(reverse("inspection_new"), the_letters_facts(**days), follow=True)
+    response = client.post(
+        reverse("inspections:inspection_new"), the_letters_facts(**days), follow=True
+    )
     html = response.content.decode()
     assert shown in html
     assert " to </dd>" not in html
@@ -216,6 +220,8 @@ def test_the_inspection_page_shows_the_days_on_site_that_are_known(client, manag
 @pytest.mark.parametrize("role", [Role.OWNER, Role.EXECUTIVE, Role.SCRUTINEER])
 def test_other_roles_are_refused(client, manager, role):
     client.force_login(UserFactory(partnership=manager.partnership, role=role))
-    assert client.get(reverse("inspection_new")).status_code == 403
-    assert client.post(reverse("inspection_new"), the_letters_facts()).status_code == 403
+    assert client.get(reverse("inspections:inspection_new")).status_code == 403
+    assert (
+        client.post(reverse("inspections:inspection_new"), the_letters_facts()).status_code == 403
+    )
     assert not Inspection.objects.exists()

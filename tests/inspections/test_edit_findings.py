@@ -52,19 +52,19 @@ def test_the_list_shows_the_findings_in_order_with_their_actions(
     client.force_login(manager)
     # session, user, inspection, findings with their action counts, in a savepoint pair
     with django_assert_num_queries(6):
-        response = client.get(reverse("finding_list", args=[inspection.pk]))
+        response = client.get(reverse("inspections:finding_list", args=[inspection.pk]))
     html = response.content.decode()
     assert html.index("Staffing.") < html.index("Supervision.") < html.index("Out-of-hours")
     assert "2 actions" in html
     FindingFactory.create_batch(5, inspection=inspection)
     with django_assert_num_queries(6):
-        client.get(reverse("finding_list", args=[inspection.pk]))
+        client.get(reverse("inspections:finding_list", args=[inspection.pk]))
 
 
 def test_a_manager_adds_a_finding_at_the_end(client, inspection, manager):
     client.force_login(manager)
     response = client.post(
-        reverse("finding_new", args=[inspection.pk]),
+        reverse("inspections:finding_new", args=[inspection.pk]),
         {"text": "Return home\r\ninterviews.", "is_priority": "on"},
     )
     assert response.status_code == 302
@@ -76,7 +76,9 @@ def test_a_manager_adds_a_finding_at_the_end(client, inspection, manager):
 
 def test_an_empty_finding_is_refused_in_govuk_words(client, inspection, manager):
     client.force_login(manager)
-    html = client.post(reverse("finding_new", args=[inspection.pk]), {"text": " "}).content.decode()
+    html = client.post(
+        reverse("inspections:finding_new", args=[inspection.pk]), {"text": " "}
+    ).content.decode()
     assert "<title>Error: " in html
     assert error_summary_messages(html) == ["Enter the area for improvement"]
     assert_error_summary_links_reach_inputs(html)
@@ -86,12 +88,12 @@ def test_an_empty_finding_is_refused_in_govuk_words(client, inspection, manager)
 def test_a_manager_edits_the_text_and_flags_it_priority(client, inspection, manager):
     supervision = finding(inspection, "Supervision.")
     client.force_login(manager)
-    html = client.get(reverse("finding_edit", args=[supervision.pk])).content.decode()
+    html = client.get(reverse("inspections:finding_edit", args=[supervision.pk])).content.decode()
     assert "Supervision.</textarea>" in html
     version = html.split('name="version" value="')[1].split('"')[0]
 
     response = client.post(
-        reverse("finding_edit", args=[supervision.pk]),
+        reverse("inspections:finding_edit", args=[supervision.pk]),
         {"text": "Supervision of social workers.", "is_priority": "on", "version": version},
     )
 
@@ -108,7 +110,7 @@ def test_a_manager_edits_the_text_and_flags_it_priority(client, inspection, mana
 def test_a_stale_edit_is_refused_and_keeps_the_text(client, inspection, manager):
     supervision = finding(inspection, "Supervision.")
     client.force_login(manager)
-    url = reverse("finding_edit", args=[supervision.pk])
+    url = reverse("inspections:finding_edit", args=[supervision.pk])
     version = client.get(url).content.decode().split('name="version" value="')[1].split('"')[0]
     assert client.post(url, {"text": "Their wording.", "version": version}).status_code == 302
 
@@ -138,14 +140,18 @@ def test_moving_a_finding_up_renumbers_both(client, inspection, manager):
     inspection.save()
     client.force_login(manager)
     cover = finding(inspection, "Out-of-hours cover.")
-    response = client.post(reverse("finding_move", args=[cover.pk]), {"direction": "up"})
+    response = client.post(
+        reverse("inspections:finding_move", args=[cover.pk]), {"direction": "up"}
+    )
     assert response.status_code == 302
     assert texts(inspection) == [(1, "Staffing."), (2, "Out-of-hours cover."), (3, "Supervision.")]
-    client.post(reverse("finding_move", args=[cover.pk]), {"direction": "up"})
-    client.post(reverse("finding_move", args=[cover.pk]), {"direction": "up"})  # already first
+    client.post(reverse("inspections:finding_move", args=[cover.pk]), {"direction": "up"})
+    client.post(
+        reverse("inspections:finding_move", args=[cover.pk]), {"direction": "up"}
+    )  # already first
     assert texts(inspection) == [(1, "Out-of-hours cover."), (2, "Staffing."), (3, "Supervision.")]
     staffing = finding(inspection, "Staffing.")
-    client.post(reverse("finding_move", args=[staffing.pk]), {"direction": "down"})
+    client.post(reverse("inspections:finding_move", args=[staffing.pk]), {"direction": "down"})
     assert texts(inspection) == [(1, "Out-of-hours cover."), (2, "Supervision."), (3, "Staffing.")]
     # A long subject is cut at a word, so the entry stays readable.
     where = (
@@ -162,18 +168,18 @@ def test_moving_a_finding_up_renumbers_both(client, inspection, manager):
 def test_moving_needs_a_post(client, inspection, manager):
     client.force_login(manager)
     cover = finding(inspection, "Out-of-hours cover.")
-    assert client.get(reverse("finding_move", args=[cover.pk])).status_code == 405
+    assert client.get(reverse("inspections:finding_move", args=[cover.pk])).status_code == 405
 
 
 def test_a_finding_without_actions_is_removed_and_the_rest_renumbered(client, inspection, manager):
     client.force_login(manager)
     staffing = finding(inspection, "Staffing.")
-    page = client.get(reverse("finding_delete", args=[staffing.pk])).content.decode()
+    page = client.get(reverse("inspections:finding_delete", args=[staffing.pk])).content.decode()
     assert "Remove area for improvement 1?" in page
     assert inspection.plan.findings.count() == 3
 
     assert "The areas for improvement after it each move up a number." in page
-    response = client.post(reverse("finding_delete", args=[staffing.pk]))
+    response = client.post(reverse("inspections:finding_delete", args=[staffing.pk]))
 
     assert response.status_code == 302
     assert texts(inspection) == [(1, "Supervision."), (2, "Out-of-hours cover.")]
@@ -186,11 +192,11 @@ def test_a_finding_without_actions_is_removed_and_the_rest_renumbered(client, in
 def test_removing_the_last_finding_says_nothing_of_others_moving_up(client, inspection, manager):
     client.force_login(manager)
     cover = finding(inspection, "Out-of-hours cover.")
-    page = client.get(reverse("finding_delete", args=[cover.pk])).content.decode()
+    page = client.get(reverse("inspections:finding_delete", args=[cover.pk])).content.decode()
     assert "Remove area for improvement 3?" in page
     assert "move up" not in page
 
-    response = client.post(reverse("finding_delete", args=[cover.pk]), follow=True)
+    response = client.post(reverse("inspections:finding_delete", args=[cover.pk]), follow=True)
 
     html = response.content.decode()
     assert "Area for improvement 3 has been removed" in html
@@ -208,8 +214,8 @@ def test_a_finding_with_actions_cannot_be_removed_and_the_page_says_why(
         Action.objects.filter(pk=action.pk).update(archived_at=timezone.now())
     client.force_login(manager)
     for response in (
-        client.get(reverse("finding_delete", args=[supervision.pk])),
-        client.post(reverse("finding_delete", args=[supervision.pk])),
+        client.get(reverse("inspections:finding_delete", args=[supervision.pk])),
+        client.post(reverse("inspections:finding_delete", args=[supervision.pk])),
     ):
         html = response.content.decode()
         assert response.status_code == 200
@@ -225,15 +231,17 @@ def test_other_roles_are_refused(client, inspection, role):
     client.force_login(UserFactory(partnership=inspection.partnership, role=role))
     staffing = finding(inspection, "Staffing.")
     for url in (
-        reverse("finding_list", args=[inspection.pk]),
-        reverse("finding_new", args=[inspection.pk]),
-        reverse("finding_edit", args=[staffing.pk]),
-        reverse("finding_delete", args=[staffing.pk]),
+        reverse("inspections:finding_list", args=[inspection.pk]),
+        reverse("inspections:finding_new", args=[inspection.pk]),
+        reverse("inspections:finding_edit", args=[staffing.pk]),
+        reverse("inspections:finding_delete", args=[staffing.pk]),
     ):
         assert client.get(url).status_code == 403, url
-    response = client.post(reverse("finding_move", args=[staffing.pk]), {"direction": "down"})
+    response = client.post(
+        reverse("inspections:finding_move", args=[staffing.pk]), {"direction": "down"}
+    )
     assert response.status_code == 403
-    assert client.post(reverse("finding_delete", args=[staffing.pk])).status_code == 403
+    assert client.post(reverse("inspections:finding_delete", args=[staffing.pk])).status_code == 403
     assert texts(inspection)[0] == (1, "Staffing.")
 
 
@@ -241,13 +249,15 @@ def test_another_partnerships_findings_are_not_found(client, inspection):
     client.force_login(UserFactory(role=Role.MANAGER))
     staffing = finding(inspection, "Staffing.")
     for url in (
-        reverse("finding_list", args=[inspection.pk]),
-        reverse("finding_new", args=[inspection.pk]),
-        reverse("finding_edit", args=[staffing.pk]),
-        reverse("finding_delete", args=[staffing.pk]),
+        reverse("inspections:finding_list", args=[inspection.pk]),
+        reverse("inspections:finding_new", args=[inspection.pk]),
+        reverse("inspections:finding_edit", args=[staffing.pk]),
+        reverse("inspections:finding_delete", args=[staffing.pk]),
     ):
         assert client.get(url).status_code == 404, url
-    response = client.post(reverse("finding_move", args=[staffing.pk]), {"direction": "down"})
+    response = client.post(
+        reverse("inspections:finding_move", args=[staffing.pk]), {"direction": "down"}
+    )
     assert response.status_code == 404
-    assert client.post(reverse("finding_delete", args=[staffing.pk])).status_code == 404
+    assert client.post(reverse("inspections:finding_delete", args=[staffing.pk])).status_code == 404
     assert texts(inspection)[0] == (1, "Staffing.")

@@ -32,7 +32,7 @@ def manager(inspection):
 
 def as_shown(client, inspection) -> dict:
     """What the edit page's form posts back unchanged, read from the page."""
-    html = client.get(reverse("inspection_edit", args=[inspection.pk])).content.decode()
+    html = client.get(reverse("inspections:inspection_edit", args=[inspection.pk])).content.decode()
     assert f'name="version" value="{inspection.version}"' in html
     return {
         "version": str(inspection.version),
@@ -51,12 +51,12 @@ def as_shown(client, inspection) -> dict:
 def test_the_inspection_page_links_to_the_edit_pages_for_managers_only(client, inspection, manager):
     client.force_login(manager)
     html = client.get(inspection.get_absolute_url()).content.decode()
-    assert reverse("inspection_edit", args=[inspection.pk]) in html
-    assert reverse("finding_list", args=[inspection.pk]) in html
+    assert reverse("inspections:inspection_edit", args=[inspection.pk]) in html
+    assert reverse("inspections:finding_list", args=[inspection.pk]) in html
     client.force_login(UserFactory(partnership=inspection.partnership, role=Role.EXECUTIVE))
     html = client.get(inspection.get_absolute_url()).content.decode()
-    assert reverse("inspection_edit", args=[inspection.pk]) not in html
-    assert reverse("finding_list", args=[inspection.pk]) not in html
+    assert reverse("inspections:inspection_edit", args=[inspection.pk]) not in html
+    assert reverse("inspections:finding_list", args=[inspection.pk]) not in html
 
 
 def test_a_manager_changes_the_status_and_the_due_date(client, inspection, manager):
@@ -65,7 +65,7 @@ def test_a_manager_changes_the_status_and_the_due_date(client, inspection, manag
     data.update(status=PlanStatus.MONITORING, **date("statement_due", 15, 5, 2023))
     data["inspectorates"] = ["Ofsted", "CQC", "HMICFRS"]
 
-    response = client.post(reverse("inspection_edit", args=[inspection.pk]), data)
+    response = client.post(reverse("inspections:inspection_edit", args=[inspection.pk]), data)
 
     assert response.status_code == 302
     inspection.refresh_from_db()
@@ -86,10 +86,15 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(client, inspection, ma
     mine = as_shown(client, inspection)
     theirs = as_shown(client, inspection)
     theirs["principal_authority"] = "London Borough of Lewisham"
-    assert client.post(reverse("inspection_edit", args=[inspection.pk]), theirs).status_code == 302
+    assert (
+        client.post(
+            reverse("inspections:inspection_edit", args=[inspection.pk]), theirs
+        ).status_code
+        == 302
+    )
 
     mine["principal_authority"] = "Lewisham Council"
-    response = client.post(reverse("inspection_edit", args=[inspection.pk]), mine)
+    response = client.post(reverse("inspections:inspection_edit", args=[inspection.pk]), mine)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -104,7 +109,10 @@ def test_a_stale_save_is_refused_and_keeps_what_was_typed(client, inspection, ma
     # Saving again, having seen the refusal, goes through.
     assert f'name="version" value="{inspection.version}"' in html
     mine["version"] = str(inspection.version)
-    assert client.post(reverse("inspection_edit", args=[inspection.pk]), mine).status_code == 302
+    assert (
+        client.post(reverse("inspections:inspection_edit", args=[inspection.pk]), mine).status_code
+        == 302
+    )
     inspection.refresh_from_db()
     assert inspection.principal_authority == "Lewisham Council"
 
@@ -113,7 +121,9 @@ def test_wrong_answers_are_explained(client, inspection, manager):
     client.force_login(manager)
     data = as_shown(client, inspection)
     data.update(subject="", status="", **date("onsite_end", 1, 1, 2022))
-    html = client.post(reverse("inspection_edit", args=[inspection.pk]), data).content.decode()
+    html = client.post(
+        reverse("inspections:inspection_edit", args=[inspection.pk]), data
+    ).content.decode()
     assert error_summary_messages(html) == [
         "Select the inspection's status",
         "Enter what was inspected",
@@ -127,7 +137,7 @@ def test_a_letter_dated_before_the_last_day_on_site_is_refused(client, inspectio
     client.force_login(manager)
     data = as_shown(client, inspection)
     data.update(**date("letter_date", 24, 11, 2022), **date("statement_due", 1, 11, 2022))
-    response = client.post(reverse("inspection_edit", args=[inspection.pk]), data)
+    response = client.post(reverse("inspections:inspection_edit", args=[inspection.pk]), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert error_summary_messages(html) == [
@@ -142,11 +152,13 @@ def test_a_letter_dated_before_the_last_day_on_site_is_refused(client, inspectio
 @pytest.mark.parametrize("role", [Role.OWNER, Role.EXECUTIVE, Role.SCRUTINEER])
 def test_other_roles_are_refused(client, inspection, role):
     client.force_login(UserFactory(partnership=inspection.partnership, role=role))
-    assert client.get(reverse("inspection_edit", args=[inspection.pk])).status_code == 403
+    assert (
+        client.get(reverse("inspections:inspection_edit", args=[inspection.pk])).status_code == 403
+    )
 
 
 def test_another_partnerships_inspection_is_not_found(client, inspection):
     client.force_login(UserFactory(role=Role.MANAGER))
-    url = reverse("inspection_edit", args=[inspection.pk])
+    url = reverse("inspections:inspection_edit", args=[inspection.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"subject": "Taken over"}).status_code == 404

@@ -69,7 +69,7 @@ def test_a_scanned_letter_is_refused_and_nothing_created(tmp_path, demo):
 def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
     client.force_login(demo["manager"])
     upload = client.post(
-        reverse("letter_upload"),
+        reverse("inspections:letter_upload"),
         {"letter": SimpleUploadedFile("jtai-letter.pdf", letter_pdf(), "application/pdf")},
         follow=True,
     )
@@ -108,7 +108,7 @@ def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
     set_up = AuditEvent.objects.get(kind=EventKind.INSPECTION_SET_UP)
     assert set_up.user == demo["manager"]
     assert "from its letter, jtai-letter.pdf" in set_up.detail
-    download = client.get(reverse("letter_download", args=[inspection.pk]))
+    download = client.get(reverse("inspections:letter_download", args=[inspection.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert 'filename="jtai-letter.pdf"' in download["Content-Disposition"]
 
@@ -116,7 +116,7 @@ def test_the_manager_uploads_the_letter_checks_it_and_saves(client, demo):
 @pytest.mark.django_db
 def test_a_review_with_a_mistake_keeps_everything_and_saves_nothing(client, demo):
     client.force_login(demo["manager"])
-    upload = client.post(reverse("letter_upload"), {"text": letter_text()}, follow=True)
+    upload = client.post(reverse("inspections:letter_upload"), {"text": letter_text()}, follow=True)
     before = Inspection.objects.count()
     response = client.post(
         upload.redirect_chain[-1][0],
@@ -152,7 +152,7 @@ def test_a_review_with_a_mistake_keeps_everything_and_saves_nothing(client, demo
 def test_a_letter_that_cannot_be_read_says_why_and_creates_nothing(client, demo, data, message):
     client.force_login(demo["manager"])
     before = Inspection.objects.count()
-    response = client.post(reverse("letter_upload"), data)
+    response = client.post(reverse("inspections:letter_upload"), data)
     assert message in response.content.decode()
     assert Inspection.objects.count() == before
 
@@ -161,14 +161,16 @@ def test_a_letter_that_cannot_be_read_says_why_and_creates_nothing(client, demo,
 @pytest.mark.parametrize("username", ["council.officer", "executive", "scrutineer"])
 def test_only_managers_start_an_inspection(client, demo, username):
     client.force_login(demo[username])
-    assert client.get(reverse("letter_upload")).status_code == 403
+    assert client.get(reverse("inspections:letter_upload")).status_code == 403
 
 
 @pytest.mark.django_db
 def test_a_letter_without_a_deadline_gets_a_suggested_one_labelled_as_such(client, demo):
     text = letter_text().replace(" by 11 May 2023", "")
     client.force_login(demo["manager"])
-    html = client.post(reverse("letter_upload"), {"text": text}, follow=True).content.decode()
+    html = client.post(
+        reverse("inspections:letter_upload"), {"text": text}, follow=True
+    ).content.decode()
     assert "Check what the letter says" in html
     assert "Suggestion only:" in html
     assert "Monday 15 May 2023" in html

@@ -76,7 +76,7 @@ def _too_long_text() -> str:
 def _upload(client, field: str, value):
     if field == "letter":
         value = SimpleUploadedFile("letter.pdf", value, "application/pdf")
-    return client.post(reverse("letter_upload"), {field: value})
+    return client.post(reverse("inspections:letter_upload"), {field: value})
 
 
 def assert_refused_on(response, field: str, message: str):

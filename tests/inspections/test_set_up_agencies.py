@@ -49,7 +49,7 @@ def test_the_list_shows_each_agency_with_its_people_and_lead_actions(
 
     # session, user (with partnership), the agencies with their counts, in a savepoint pair
     with django_assert_num_queries(5):
-        response = client.get(reverse("agency_list"))
+        response = client.get(reverse("inspections:agency_list"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -67,13 +67,13 @@ def test_the_list_costs_the_same_however_many_agencies(
         UserFactory(partnership=manager.partnership, agency=agency)
     client.force_login(manager)
     with django_assert_num_queries(5):
-        client.get(reverse("agency_list"))
+        client.get(reverse("inspections:agency_list"))
 
 
 def test_a_manager_adds_an_agency(client, manager):
     client.force_login(manager)
     response = client.post(
-        reverse("agency_new"),
+        reverse("inspections:agency_new"),
         {"name": "Metropolitan Police", "short_name": "Police", "kind": "police"},
     )
     assert response.status_code == 302
@@ -92,7 +92,7 @@ def test_a_manager_adds_an_agency(client, manager):
 def test_a_duplicate_name_is_refused_with_a_clear_message(client, manager, police):
     client.force_login(manager)
     response = client.post(
-        reverse("agency_new"),
+        reverse("inspections:agency_new"),
         {"name": "metropolitan police service", "short_name": "", "kind": "police"},
     )
     html = response.content.decode()
@@ -110,24 +110,24 @@ def test_the_same_name_is_fine_in_another_partnership(client, manager):
     AgencyFactory(name="Metropolitan Police Service")
     client.force_login(manager)
     response = client.post(
-        reverse("agency_new"), {"name": "Metropolitan Police Service", "kind": "police"}
+        reverse("inspections:agency_new"), {"name": "Metropolitan Police Service", "kind": "police"}
     )
     assert response.status_code == 302
 
 
 def test_missing_answers_are_named_in_govuk_words(client, manager):
     client.force_login(manager)
-    html = client.post(reverse("agency_new"), {"name": "", "kind": ""}).content.decode()
+    html = client.post(reverse("inspections:agency_new"), {"name": "", "kind": ""}).content.decode()
     assert error_summary_messages(html) == ["Enter the agency's name", "Select the kind of agency"]
     assert_error_summary_links_reach_inputs(html)
 
 
 def test_a_manager_renames_an_agency(client, manager, police):
     client.force_login(manager)
-    page = client.get(reverse("agency_edit", args=[police.pk])).content.decode()
+    page = client.get(reverse("inspections:agency_edit", args=[police.pk])).content.decode()
     assert 'value="Metropolitan Police Service"' in page
     response = client.post(
-        reverse("agency_edit", args=[police.pk]),
+        reverse("inspections:agency_edit", args=[police.pk]),
         {"name": "Met Police", "short_name": "Police", "kind": "police", "version": police.version},
     )
     assert response.status_code == 302
@@ -141,7 +141,7 @@ def test_a_manager_renames_an_agency(client, manager, police):
 def test_renaming_to_another_agencys_name_is_refused(client, manager, police):
     client.force_login(manager)
     html = client.post(
-        reverse("agency_edit", args=[police.pk]),
+        reverse("inspections:agency_edit", args=[police.pk]),
         {"name": manager.agency.name, "kind": "police", "version": police.version},
     ).content.decode()
     assert error_summary_messages(html) == ["Your partnership already has an agency called LSCP"]
@@ -152,11 +152,11 @@ def test_renaming_to_another_agencys_name_is_refused(client, manager, police):
 def test_an_unused_agency_is_removed_after_confirmation(client, manager):
     agency = AgencyFactory(partnership=manager.partnership, name="Whittington Health")
     client.force_login(manager)
-    page = client.get(reverse("agency_remove", args=[agency.pk])).content.decode()
+    page = client.get(reverse("inspections:agency_remove", args=[agency.pk])).content.decode()
     assert "Remove Whittington Health?" in page
     assert Agency.objects.filter(pk=agency.pk).exists()
 
-    response = client.post(reverse("agency_remove", args=[agency.pk]))
+    response = client.post(reverse("inspections:agency_remove", args=[agency.pk]))
     assert response.status_code == 302
     assert not Agency.objects.filter(pk=agency.pk).exists()
     assert (
@@ -182,8 +182,8 @@ def test_an_agency_in_use_cannot_be_removed_and_the_page_says_why(client, manage
     client.force_login(manager)
 
     for response in (
-        client.get(reverse("agency_remove", args=[police.pk])),
-        client.post(reverse("agency_remove", args=[police.pk])),
+        client.get(reverse("inspections:agency_remove", args=[police.pk])),
+        client.post(reverse("inspections:agency_remove", args=[police.pk])),
     ):
         html = response.content.decode()
         assert response.status_code == 200
@@ -198,22 +198,25 @@ def test_an_agency_in_use_cannot_be_removed_and_the_page_says_why(client, manage
 def test_other_roles_are_refused(client, partnership, police, role):
     client.force_login(UserFactory(partnership=partnership, role=role))
     for url in (
-        reverse("agency_list"),
-        reverse("agency_new"),
-        reverse("agency_edit", args=[police.pk]),
-        reverse("agency_remove", args=[police.pk]),
+        reverse("inspections:agency_list"),
+        reverse("inspections:agency_new"),
+        reverse("inspections:agency_edit", args=[police.pk]),
+        reverse("inspections:agency_remove", args=[police.pk]),
     ):
         assert client.get(url).status_code == 403, url
-    assert client.post(reverse("agency_remove", args=[police.pk])).status_code == 403
+    assert client.post(reverse("inspections:agency_remove", args=[police.pk])).status_code == 403
     assert Agency.objects.filter(pk=police.pk).exists()
 
 
 def test_another_partnerships_agency_is_not_found(client, police):
     other_manager = UserFactory(role=Role.MANAGER)
     client.force_login(other_manager)
-    assert client.get(reverse("agency_list")).status_code == 200
-    assert "Metropolitan Police Service" not in client.get(reverse("agency_list")).content.decode()
-    for name in ("agency_edit", "agency_remove"):
+    assert client.get(reverse("inspections:agency_list")).status_code == 200
+    assert (
+        "Metropolitan Police Service"
+        not in client.get(reverse("inspections:agency_list")).content.decode()
+    )
+    for name in ("inspections:agency_edit", "inspections:agency_remove"):
         assert client.get(reverse(name, args=[police.pk])).status_code == 404
         assert client.post(reverse(name, args=[police.pk]), {"name": "Taken"}).status_code == 404
     police.refresh_from_db()

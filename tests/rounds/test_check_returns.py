@@ -69,7 +69,7 @@ def test_the_returns_page_counts_against_a_hand_built_round(
 
     # session, user, round, actions with their returns, e-mails sent; request savepoints
     with django_assert_num_queries(7):
-        response = client.get(reverse("round_returns", args=[opened.pk]))
+        response = client.get(reverse("rounds:round_returns", args=[opened.pk]))
     page = response.content.decode()
     assert "2 of 3</span> actions returned (67%)" in page
     assert "Metropolitan Police: 1 of 2 returned (50%)" in page
@@ -91,12 +91,12 @@ def test_the_returns_page_runs_the_same_queries_however_many_actions(
                       reference=f"9.{n}")  # fmt: skip
     client.force_login(plan.manager)
     with django_assert_num_queries(7):
-        client.get(reverse("round_returns", args=[opened.pk]))
+        client.get(reverse("rounds:round_returns", args=[opened.pk]))
 
 
 def test_chase_sends_one_reminder_now_and_records_it(client, plan, opened):
     client.force_login(plan.manager)
-    url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    url = reverse("rounds:round_chase", args=[opened.pk, plan.police_owner.pk])
 
     response = client.post(url, follow=True)
     assert "has been sent a reminder" in response.content.decode()
@@ -113,7 +113,7 @@ def test_chase_sends_one_reminder_now_and_records_it(client, plan, opened):
 
 def test_only_the_manager_chases(client, plan, opened):
     client.force_login(plan.council_owner)
-    url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    url = reverse("rounds:round_chase", args=[opened.pk, plan.police_owner.pk])
     assert client.post(url).status_code == 403
     client.force_login(plan.stranger)
     assert client.post(url).status_code == 404
@@ -124,7 +124,7 @@ def test_send_back_emails_the_owner_and_flags_the_update_until_revised(client, p
     action = plan.police_actions[0]
     record_update(action, plan.police_owner)
     client.force_login(plan.manager)
-    review_url = reverse("return_review", args=[opened.pk, action.pk])
+    review_url = reverse("rounds:return_review", args=[opened.pk, action.pk])
 
     update = action.updates.get().pk
     response = client.post(review_url, {"update": update, "decision": "sent_back", "comment": ""})
@@ -153,7 +153,7 @@ def test_send_back_emails_the_owner_and_flags_the_update_until_revised(client, p
     page = client.get(action.get_absolute_url()).content.decode()
     assert "Returned for more detail" not in page
     client.force_login(plan.manager)
-    page = client.get(reverse("round_returns", args=[opened.pk])).content.decode()
+    page = client.get(reverse("rounds:round_returns", args=[opened.pk])).content.decode()
     assert "Returned: to check" in page
 
 
@@ -163,7 +163,7 @@ def test_accepting_a_return_counts_it_accepted(client, plan, opened):
     client.force_login(plan.manager)
 
     response = client.post(
-        reverse("return_review", args=[opened.pk, action.pk]),
+        reverse("rounds:return_review", args=[opened.pk, action.pk]),
         {"update": action.updates.get().pk, "decision": "accepted"},
         follow=True,
     )
@@ -176,7 +176,7 @@ def test_accepting_a_return_counts_it_accepted(client, plan, opened):
 def test_an_action_not_yet_returned_cannot_be_checked(client, plan, opened):
     client.force_login(plan.manager)
     response = client.post(
-        reverse("return_review", args=[opened.pk, plan.council_action.pk]),
+        reverse("rounds:return_review", args=[opened.pk, plan.council_action.pk]),
         {"update": 0, "decision": "accepted"},
     )
     assert "has not been updated in this round yet" in response.content.decode()
@@ -189,7 +189,7 @@ def test_a_check_of_an_update_the_owner_has_since_revised_is_refused_and_shows_t
     action = plan.council_action
     record_update(action, plan.council_owner, "First draft.")
     client.force_login(plan.manager)
-    review_url = reverse("return_review", args=[opened.pk, action.pk])
+    review_url = reverse("rounds:return_review", args=[opened.pk, action.pk])
     page = client.get(review_url).content.decode()
     first = action.updates.get()
     assert f'name="update" value="{first.pk}"' in page
@@ -234,10 +234,10 @@ def test_after_the_deadline_the_chase_and_send_back_ask_for_an_update_before_the
     mail.outbox.clear()
     client.force_login(plan.manager)
     with time_machine.travel(at(datetime.date(2026, 3, 9), 10)):  # the deadline was 6 March
-        client.post(reverse("round_chase", args=[update_round.pk, plan.police_owner.pk]))
+        client.post(reverse("rounds:round_chase", args=[update_round.pk, plan.police_owner.pk]))
         record_update(action, plan.council_owner)
         client.post(
-            reverse("return_review", args=[update_round.pk, action.pk]),
+            reverse("rounds:return_review", args=[update_round.pk, action.pk]),
             {"update": action.updates.get().pk, "decision": "sent_back", "comment": "Figures?"},
         )
 
@@ -263,7 +263,7 @@ def test_a_send_back_stands_when_its_e_mail_fails_and_the_manager_is_told(
     client.force_login(plan.manager)
 
     response = client.post(
-        reverse("return_review", args=[opened.pk, action.pk]),
+        reverse("rounds:return_review", args=[opened.pk, action.pk]),
         {"update": action.updates.get().pk, "decision": "sent_back", "comment": "Add figures."},
         follow=True,
     )

@@ -40,7 +40,7 @@ def test_the_manager_opens_a_round_from_the_page_with_the_deadline_suggested(cli
     client.force_login(plan.manager)
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):
         response = client.post(
-            reverse("round_list", args=[plan.inspection.pk]),
+            reverse("rounds:round_list", args=[plan.inspection.pk]),
             {"meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026"},
             follow=True,
         )
@@ -54,7 +54,7 @@ def test_a_meeting_in_the_past_is_refused_with_what_was_typed_kept(client, plan)
     client.force_login(plan.manager)
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):
         response = client.post(
-            reverse("round_list", args=[plan.inspection.pk]),
+            reverse("rounds:round_list", args=[plan.inspection.pk]),
             {"meeting_date_0": "13", "meeting_date_1": "1", "meeting_date_2": "2026"},
         )
     page = response.content.decode()
@@ -65,7 +65,7 @@ def test_a_meeting_in_the_past_is_refused_with_what_was_typed_kept(client, plan)
 
 
 def test_only_managers_open_rounds_and_strangers_get_404(client, plan):
-    url = reverse("round_list", args=[plan.inspection.pk])
+    url = reverse("rounds:round_list", args=[plan.inspection.pk])
     client.force_login(plan.police_owner)
     assert client.get(url).status_code == 403
     client.force_login(plan.stranger)
@@ -79,7 +79,7 @@ def test_a_mail_server_failing_keeps_the_round_and_send_reminders_sends_what_fai
     client.force_login(plan.manager)
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):
         response = client.post(
-            reverse("round_list", args=[plan.inspection.pk]),
+            reverse("rounds:round_list", args=[plan.inspection.pk]),
             {"meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026"},
             follow=True,
         )
@@ -114,7 +114,7 @@ def test_a_second_round_is_refused_while_one_is_open_for_the_plan(client, plan):
     client.force_login(plan.manager)
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):
         response = client.post(
-            reverse("round_list", args=[plan.inspection.pk]),
+            reverse("rounds:round_list", args=[plan.inspection.pk]),
             {"meeting_date_0": "20", "meeting_date_1": "3", "meeting_date_2": "2026"},
         )
     page = response.content.decode()
@@ -137,7 +137,7 @@ def test_a_deadline_too_close_for_a_reminder_is_allowed_with_a_warning(client, p
     client.force_login(plan.manager)
     with time_machine.travel(timezone.make_aware(OPENED), tick=False):  # Monday 23 February
         response = client.post(
-            reverse("round_list", args=[plan.inspection.pk]),
+            reverse("rounds:round_list", args=[plan.inspection.pk]),
             {
                 "meeting_date_0": "13", "meeting_date_1": "3", "meeting_date_2": "2026",
                 "deadline_0": "24", "deadline_1": "2", "deadline_2": "2026",
@@ -153,5 +153,5 @@ def test_a_deadline_too_close_for_a_reminder_is_allowed_with_a_warning(client, p
 def test_the_meeting_date_example_is_a_date_to_come(client, plan):
     with time_machine.travel(timezone.make_aware(datetime.datetime(2027, 6, 1, 9)), tick=False):
         client.force_login(plan.manager)
-        page = client.get(reverse("round_list", args=[plan.inspection.pk])).content.decode()
+        page = client.get(reverse("rounds:round_list", args=[plan.inspection.pk])).content.decode()
     assert "For example, 27 7 2027" in page

@@ -11,7 +11,7 @@ from tests.factories import ActionFactory
 from tests.rounds.conftest import at
 
 
-@pytest.mark.parametrize("page", ["dashboard", "meeting_pack"])
+@pytest.mark.parametrize("page", ["meetings:dashboard", "meetings:meeting_pack"])
 def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_update(
     client, plan, page, django_assert_num_queries
 ):
@@ -41,8 +41,8 @@ def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_
 
     text = response.content.decode()
     assert "No accepted update" in text
-    assert text.count("No accepted update") == 6 + (1 if page == "meeting_pack" else 0)
-    if page == "dashboard":
+    assert text.count("No accepted update") == 6 + (1 if page == "meetings:meeting_pack" else 0)
+    if page == "meetings:dashboard":
         assert "2 of 8</span> open actions updated since the round opened" in text
     else:
         assert "Owners were asked to update 8 open actions" in text

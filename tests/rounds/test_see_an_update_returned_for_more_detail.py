@@ -45,7 +45,7 @@ def test_the_update_form_the_email_links_to_shows_what_the_manager_asked(client,
     send_back(update_round, action, plan.manager)
     client.force_login(plan.police_owner)
 
-    page = client.get(reverse("progress_update_new", args=[action.pk])).content.decode()
+    page = client.get(reverse("actions:progress_update_new", args=[action.pk])).content.decode()
 
     assert '<div class="govuk-inset-text">' in page
     assert "Returned for more detail." in page

@@ -182,10 +182,10 @@ def test_the_manager_can_chase_an_owner_whose_only_return_was_sent_back(client, 
     send_back(opened, plan.council_action, plan.manager)
     mail.outbox.clear()
     client.force_login(plan.manager)
-    chase_url = reverse("round_chase", args=[opened.pk, plan.council_owner.pk])
+    chase_url = reverse("rounds:round_chase", args=[opened.pk, plan.council_owner.pk])
 
     with time_machine.travel(at(datetime.date(2026, 3, 2), 10)):
-        page = client.get(reverse("round_returns", args=[opened.pk])).content.decode()
+        page = client.get(reverse("rounds:round_returns", args=[opened.pk])).content.decode()
         assert f'action="{chase_url}"' in page
         client.post(chase_url)
     assert [m.to for m in mail.outbox] == [[plan.council_owner.email]]
@@ -205,7 +205,7 @@ def test_a_round_opened_on_the_reminder_day_sends_no_reminder_that_day(plan):
 
 def test_an_owner_chased_on_the_reminder_day_gets_no_reminder_that_day(client, plan, opened):
     client.force_login(plan.manager)
-    chase_url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    chase_url = reverse("rounds:round_chase", args=[opened.pk, plan.police_owner.pk])
     with time_machine.travel(at(datetime.date(2026, 3, 4), 6)):
         client.post(chase_url)
     assert len(mail.outbox) == 1
@@ -218,7 +218,7 @@ def test_the_manager_cannot_chase_an_owner_reminded_earlier_that_day(client, pla
     run(datetime.date(2026, 3, 4))
     mail.outbox.clear()
     client.force_login(plan.manager)
-    chase_url = reverse("round_chase", args=[opened.pk, plan.police_owner.pk])
+    chase_url = reverse("rounds:round_chase", args=[opened.pk, plan.police_owner.pk])
     with time_machine.travel(at(datetime.date(2026, 3, 4), 10)):
         response = client.post(chase_url, follow=True)
     assert "was already e-mailed about this round today" in response.content.decode()
