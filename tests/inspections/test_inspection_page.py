@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from actions.models import PlanStatus
 from actions.rag import RAG
 from inspections.models import Inspectorate, Theme
 from tests.factories import (
@@ -100,3 +101,15 @@ def test_the_home_page_runs_the_same_queries_however_many_inspections(
     with django_assert_num_queries(8):
         response = client.get("/")
     assert response.content.decode().count('class="govuk-summary-card__title"') == count
+
+
+@pytest.mark.django_db
+def test_the_home_and_inspection_pages_say_where_the_plan_stands(client, inspection):
+    """The status is the plan's: drafting the statement until it is sent, then monitoring."""
+    inspection.plan.status = PlanStatus.MONITORING
+    inspection.plan.save()
+    client.force_login(UserFactory(partnership=inspection.partnership))
+    for url in ("/", inspection.get_absolute_url()):
+        page = client.get(url).content.decode()
+        status = page.split(">Status</dt>")[1].split("</dd>")[0]
+        assert status.strip().endswith("Monitoring"), url
