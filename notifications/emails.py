@@ -6,11 +6,15 @@ It goes through Django's mail API, so MAILERS decides how it leaves (SMTP, GOV.U
 the console).
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
+
+from notifications.models import SentEmail
 
 if TYPE_CHECKING:  # auth's models can be imported only once the app registry is ready
     from django.contrib.auth.models import AbstractUser
@@ -39,3 +43,56 @@ def email_send(message: EmailMultiAlternatives) -> None:
     A plain Django message, so every backend takes it: django-gov-notify's own message
     class cannot send itself under Django 6.1, but its backend converts this one."""
     message.send()
+
+
+# What makes an e-mail the same as one sent before: its kind, its recipient, its occasion.
+type EmailKey = tuple[str, int, str]
+
+
+def email_send_once(
+    message: EmailMultiAlternatives,
+    *,
+    kind: str,
+    recipient: "AbstractUser",
+    occasion: str,
+    about: models.Model | None = None,
+) -> bool:
+    """Records and sends the e-mail unless it was recorded before for the same kind,
+    recipient and occasion; says whether it went now.
+
+    The record is written first, inside a transaction, and the e-mail sent before that
+    transaction commits. If the mail server refuses or fails, the record rolls back with it
+    and the next try sends it; if two tries overlap, the unique occasion stops the second
+    at the insert. The one gap is a crash after the server accepted the e-mail but before
+    the commit: that person may then get it twice. We chose that over the reverse (record,
+    then send after the commit), whose gap is an e-mail recorded as sent that nobody
+    received: a reminder missed is worse than a reminder repeated."""
+    try:
+        with transaction.atomic():
+            SentEmail.objects.create(
+                kind=kind,
+                recipient_id=recipient.pk,
+                occasion=occasion,
+                about_type=ContentType.objects.get_for_model(about) if about else None,
+                about_id=about.pk if about else None,
+                address=recipient.email,
+                subject=str(message.subject)[:300],
+            )
+            email_send(message)
+    except IntegrityError:
+        return False
+    return True
+
+
+def already_sent(keys: Iterable[EmailKey]) -> set[EmailKey]:
+    """Which of these e-mails were sent before. One query."""
+    keys = list(keys)
+    if not keys:
+        return set()
+    return set(
+        SentEmail.objects.filter(
+            kind__in={kind for kind, _, _ in keys},
+            recipient__in={recipient for _, recipient, _ in keys},
+            occasion__in={occasion for _, _, occasion in keys},
+        ).values_list("kind", "recipient_id", "occasion")
+    )

@@ -1,13 +1,5 @@
-"""Builds and sends each kind of e-mail, and records it.
-
-Sending and recording are one step: the record is written first, inside a transaction,
-and the e-mail sent before that transaction commits. If the mail server refuses or fails,
-the record rolls back with it and the next run of send_reminders tries again; if two runs
-overlap, the unique occasion stops the second at the insert. The one gap is a crash after
-the server accepted the e-mail but before the commit: that person may then get the e-mail
-twice. We chose that over the reverse (record, then send after the commit), whose gap
-is an e-mail recorded as sent that nobody received: a reminder missed is worse than
-a reminder repeated.
+"""Builds each kind of e-mail the round sends. Each is recorded and sent once only by
+notifications.emails.email_send_once, which says why it records first and sends second.
 """
 
 import datetime
@@ -15,13 +7,13 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications.emails import EmailMultiAlternatives, email_send, email_to
+from notifications import emails as notifications
+from notifications.emails import EmailMultiAlternatives, email_to
 from people.models import User
-from rounds.models import EmailKind, SentEmail, UpdateRound
+from rounds.models import EmailKind, UpdateRound
 
 
 def round_occasion(update_round: UpdateRound) -> str:
@@ -80,34 +72,18 @@ class Outgoing:
 
 def already_sent(outgoing: list[Outgoing]) -> set[tuple[str, int, str]]:
     """Which of these e-mails were sent before. One query."""
-    if not outgoing:
-        return set()
-    return set(
-        SentEmail.objects.filter(
-            kind__in={o.kind for o in outgoing},
-            recipient__in={o.recipient.pk for o in outgoing},
-            occasion__in={o.occasion for o in outgoing},
-        ).values_list("kind", "recipient_id", "occasion")
-    )
+    return notifications.already_sent(email.key for email in outgoing)
 
 
 def send(outgoing: Outgoing) -> bool:
     """Records and sends the e-mail unless it was sent before; says whether it went now."""
-    message = outgoing.build()
-    try:
-        with transaction.atomic():
-            SentEmail.objects.create(
-                kind=outgoing.kind,
-                recipient=outgoing.recipient,
-                occasion=outgoing.occasion,
-                update_round=outgoing.update_round,
-                address=outgoing.recipient.email,
-                subject=outgoing.subject[:300],
-            )
-            email_send(message)
-    except IntegrityError:
-        return False
-    return True
+    return notifications.email_send_once(
+        outgoing.build(),
+        kind=outgoing.kind,
+        recipient=outgoing.recipient,
+        occasion=outgoing.occasion,
+        about=outgoing.update_round,
+    )
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """The update round before each executive meeting, the manager's review of each return, and
-the record of every e-mail the service sent."""
+the kinds of e-mail the round sends (recorded in notifications.SentEmail)."""
 
 from django.conf import settings
 from django.db import models
@@ -89,7 +89,8 @@ class ReturnReview(models.Model):
 
 
 class EmailKind(models.TextChoices):
-    """Every e-mail the service sends, and when."""
+    """Every e-mail the round and its reminders send, and when: the `kind` they are recorded
+    under in notifications.SentEmail."""
 
     ROUND_OPEN = "round_open", "Round opened: update your actions"
     REMINDER = "reminder", "Reminder, 2 working days before the deadline"
@@ -99,37 +100,3 @@ class EmailKind(models.TextChoices):
     SENT_BACK = "sent_back", "Update returned for more detail"
     OVERDUE_DIGEST = "overdue_digest", "Weekly list of overdue actions"
     CLOSURES_AWAITING = "closures_awaiting", "Closures awaiting the executive's agreement"
-
-
-class SentEmailQuerySet(PartnershipScopedQuerySet):
-    partnership_lookup = "recipient__partnership"
-
-
-class SentEmail(models.Model):
-    """One e-mail sent to one person. The occasion names what it was sent for (a round, a
-    week, a review), so the same e-mail can never be recorded, and so sent, twice."""
-
-    kind = models.CharField(max_length=30, choices=EmailKind.choices)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emails_received"
-    )
-    occasion = models.CharField(max_length=100)
-    update_round = models.ForeignKey(
-        UpdateRound, on_delete=models.PROTECT, null=True, blank=True, related_name="emails"
-    )
-    address = models.EmailField()
-    subject = models.CharField(max_length=300)
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    objects = SentEmailQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-sent_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "recipient", "occasion"], name="email_once_per_occasion"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.subject} to {self.address}"

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from actions.models import Action, Plan, ProgressUpdate
 from actions.rag import RAG
+from notifications.models import SentEmail
 from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
 from people.models import Role, User
-from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail, UpdateRound
+from rounds.models import EmailKind, ReturnReview, ReviewDecision, UpdateRound
 
 if TYPE_CHECKING:  # django-stubs-ext is installed for development only
     from django_stubs_ext import WithAnnotations
@@ -165,9 +166,9 @@ ROUND_REQUESTS = (
 def emailed_today(*, update_round: UpdateRound, today: datetime.date) -> set[int]:
     """The people already asked today to update their actions in the round."""
     return set(
-        SentEmail.objects.filter(
-            update_round=update_round, kind__in=ROUND_REQUESTS, sent_at__date=today
-        ).values_list("recipient_id", flat=True)
+        SentEmail.objects.about(update_round)
+        .filter(kind__in=ROUND_REQUESTS, sent_at__date=today)
+        .values_list("recipient_id", flat=True)
     )
 
 
@@ -246,7 +247,7 @@ def round_returns(*, update_round: UpdateRound) -> Returns:
         )  # fmt: skip
     )
     last_emailed = dict(
-        SentEmail.objects.filter(update_round=update_round)
+        SentEmail.objects.about(update_round)
         .values_list("recipient_id")
         .annotate(last=Max("sent_at"))
     )

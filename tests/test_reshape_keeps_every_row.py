@@ -24,6 +24,7 @@ BEFORE_THE_RESHAPE = [
     ("meetings", "zero"),
     ("statements", "zero"),
     ("partnerships", "zero"),
+    ("notifications", "zero"),
 ]
 TABLES = [
     "inspections_partnership",
@@ -75,7 +76,16 @@ def test_every_row_survives_the_reshape_back_and_forth():
         migrate(*reversed(BEFORE_THE_RESHAPE))
         assert row_counts() == loaded
         labels = set(ContentType.objects.values_list("app_label", "model"))
-        assert {("inspections", "partnership"), ("actions", "meeting")} <= labels
+        assert {
+            ("inspections", "partnership"),
+            ("actions", "meeting"),
+            ("rounds", "sentemail"),
+        } <= labels
+        with connection.cursor() as cursor:  # the e-mail names its round again
+            cursor.execute(
+                "SELECT update_round_id FROM rounds_sentemail WHERE occasion = 'reshape-test'"
+            )
+            assert cursor.fetchone()[0] is not None
     finally:
         call_command("migrate", verbosity=0)
 
@@ -88,7 +98,13 @@ def test_every_row_survives_the_reshape_back_and_forth():
         ("meetings", "meeting"),
         ("meetings", "actionsnapshot"),
         ("statements", "statementsubmission"),
+        ("notifications", "sentemail"),
     } <= labels
+    from notifications.models import SentEmail
+    from rounds.models import UpdateRound
+
+    emailed = SentEmail.objects.get(occasion="reshape-test")
+    assert emailed.about == UpdateRound.objects.first()  # the round the e-mail was about
     assert not {("inspections", "partnership"), ("actions", "meeting")} & labels
 
 
@@ -98,8 +114,9 @@ def _fill_what_the_demo_leaves_empty() -> None:
     from actions.models import Evidence, ProgressUpdate
     from audit.models import EventKind
     from audit.trail import record
+    from notifications.models import SentEmail
     from people.models import Invitation, User
-    from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail, UpdateRound
+    from rounds.models import EmailKind, ReturnReview, ReviewDecision, UpdateRound
     from statements.models import StatementSubmission
 
     manager = User.objects.get(username="manager")
@@ -127,7 +144,8 @@ def _fill_what_the_demo_leaves_empty() -> None:
         kind=EmailKind.ROUND_OPEN,
         recipient=manager,
         occasion="reshape-test",
-        update_round=update_round,
+        about_type=ContentType.objects.get_for_model(update_round),
+        about_id=update_round.pk,
         address=manager.email,
         subject="Update your actions",
     )
@@ -142,10 +160,11 @@ def _fill_what_the_demo_leaves_empty() -> None:
 def _moved_models():
     from actions.models import Finding
     from meetings.models import ActionSnapshot, Meeting
+    from notifications.models import SentEmail
     from partnerships.models import Agency, Partnership
     from statements.models import StatementSubmission
 
-    return [Partnership, Agency, Finding, Meeting, ActionSnapshot, StatementSubmission]
+    return [Partnership, Agency, Finding, Meeting, ActionSnapshot, StatementSubmission, SentEmail]
 
 
 # Each app's last migration before the plan became a record of its own.
@@ -155,6 +174,7 @@ BEFORE_THE_PLAN = [
     ("meetings", "0001_moved_here"),
     ("rounds", "0001_initial"),
     ("statements", "0001_moved_here"),
+    ("notifications", "zero"),
 ]
 HANGING_FROM_THE_PLAN = ["inspections_finding", "actions_meeting", "rounds_updateround"]
 

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from actions import services as action_services
 from actions.rag import RAG
+from notifications.models import SentEmail
 from people.models import Role
 from rounds import selectors, services
-from rounds.models import EmailKind, ReturnReview, ReviewDecision, SentEmail
+from rounds.models import EmailKind, ReturnReview, ReviewDecision
 from tests.factories import ActionFactory, UserFactory
 from tests.rounds.conftest import at
 

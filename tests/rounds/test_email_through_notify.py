@@ -4,7 +4,7 @@ from unittest import mock
 
 import requests
 
-from rounds.models import SentEmail
+from notifications.models import SentEmail
 
 # Notify's API key is the key name, the service id and the secret, each a UUID or a word.
 API_KEY = f"test-{uuid.uuid4()}-{uuid.uuid4()}"

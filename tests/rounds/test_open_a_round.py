@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications.models import SentEmail
 from rounds import services
-from rounds.models import EmailKind, SentEmail, UpdateRound
+from rounds.models import EmailKind, UpdateRound
 from tests.rounds.conftest import MEETING, OPENED
 
 
@@ -96,8 +97,8 @@ def test_a_mail_server_failing_keeps_the_round_and_send_reminders_sends_what_fai
     with time_machine.travel(timezone.make_aware(OPENED + datetime.timedelta(days=1))):
         call_command("send_reminders", stdout=io.StringIO())
     assert mail.outbox[-1].to == [plan.council_owner.email]
-    assert update_round.emails.filter(recipient=plan.council_owner).count() == 1
-    assert update_round.emails.filter(recipient=plan.police_owner).count() == 1
+    assert SentEmail.objects.about(update_round).filter(recipient=plan.council_owner).count() == 1
+    assert SentEmail.objects.about(update_round).filter(recipient=plan.police_owner).count() == 1
 
 
 def test_opening_a_round_without_a_deadline_takes_the_suggested_one(plan):

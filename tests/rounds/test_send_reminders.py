@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from actions import services as action_services
 from actions.rag import RAG
+from notifications.models import SentEmail
 from people.models import Role
 from rounds import selectors, services
-from rounds.models import EmailKind, ReviewDecision, SentEmail
+from rounds.models import EmailKind, ReviewDecision
 from tests.actions.conftest import propose
 from tests.factories import ActionFactory, UserFactory
 from tests.rounds.conftest import at
@@ -54,7 +55,7 @@ def test_the_round_open_email_goes_to_an_owner_who_has_not_had_it(plan):
     assert [m.to for m in mail.outbox] == [[plan.council_owner.email]]
     assert mail.outbox[0].subject.startswith("Update your action for the SCP executive")
     assert out.splitlines()[-1] == "sent 1 e-mails to 1 people"
-    assert update_round.emails.count() == 2
+    assert SentEmail.objects.about(update_round).count() == 2
 
 
 def test_nothing_is_sent_between_the_round_opening_and_the_reminder_day(opened):
