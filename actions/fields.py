@@ -42,6 +42,19 @@ class ActionField:
     column: PlanColumn | None = None  # in the spreadsheets when given
     detail: bool = False  # set by the manager: action_create and action_edit take it
     history: bool = True  # its changes are in the change history
+    # A column of its own in the written statement and the progress report. The statement
+    # lays out the fields it has always shown (reference, action, leads, timescale, success
+    # measure) in columns that combine them; a field added here and marked gets one more.
+    in_statement: bool = False
+
+    def shown(self, action: Action) -> str:
+        """Its value for a document: a date as 31 Jan 2027, nothing as an empty cell."""
+        value = getattr(action, self.name)
+        if value is None:
+            return ""
+        if hasattr(value, "strftime"):
+            return f"{value.day} {value:%b %Y}"
+        return str(value)
 
 
 def _officer(action: Action) -> str:
@@ -290,6 +303,10 @@ def detail_names() -> list[str]:
 
 def history_fields() -> list[ActionField]:
     return [field for field in ACTION_FIELDS if field.history]
+
+
+def statement_fields() -> list[ActionField]:
+    return [field for field in ACTION_FIELDS if field.in_statement]
 
 
 def plan_columns() -> list[PlanColumn]:

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from actions.fields import statement_fields
 from actions.models import Action, Finding, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
@@ -36,6 +37,8 @@ class ActionRow:
     rag: RAG | None = None
     overdue: bool = False
     latest_update: ProgressUpdate | None = None
+    # The values of the columns the field declaration adds (StatementDocument.extra_columns).
+    extra: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +56,9 @@ class StatementDocument:
     generated_on: datetime.date
     sections: list[Section]
     rag_totals: list[tuple[RAG, int]]
+    # Headers of the columns after the ones the statement lays out by hand: each field
+    # actions.fields marks `in_statement`.
+    extra_columns: list[str] = field(default_factory=list)
 
     @property
     def plan(self) -> Plan:
@@ -116,11 +122,16 @@ def statement_document(
         for update in updates:
             latest[update.action_id] = update  # the last one on or before the date wins
 
+    extra = statement_fields()
     sections = []
     for finding in findings:
         rows = []
         for action in finding.actions.all():
-            row = ActionRow(action, target_date=action.target_date)
+            row = ActionRow(
+                action,
+                target_date=action.target_date,
+                extra=[column.shown(action) for column in extra],
+            )
             if progress:
                 state = then.get(action.pk, action)
                 row.rag = RAG(state.rag)
@@ -140,6 +151,7 @@ def statement_document(
         generated_on=today,
         sections=sections,
         rag_totals=_counts(row.rag for s in sections for row in s.rows) if progress else [],
+        extra_columns=[column.label for column in extra],
     )
 
 

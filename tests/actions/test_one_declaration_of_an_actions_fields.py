@@ -1,6 +1,6 @@
 """An action's fields are declared once (actions.fields). A field added there is on the
-action form, in the change history, in the exported spreadsheet and read back by the
-import, with nothing else edited.
+action form, in the change history, in the written statement, in the exported spreadsheet
+and read back by the import, with nothing else edited.
 
 The field added here is one the Action model already has but the declaration leaves out:
 the original target date, as a plan might keep it in a "Baseline date" column."""
@@ -33,6 +33,7 @@ BASELINE = action_fields.ActionField(
         export=lambda action: action.original_target_date,
     ),
     detail=True,
+    in_statement=True,
 )
 BEFORE, AFTER = datetime.date(2027, 1, 31), datetime.date(2027, 2, 28)
 
@@ -72,6 +73,8 @@ def test_the_form_leaves_out_what_the_declaration_leaves_out(client, demo, lewis
     page = client.get(reverse("actions:action_edit", args=[action.pk])).content.decode()
     assert "Baseline date" not in page
     assert "Baseline date" not in plan_csv(lewisham).decode("utf-8-sig").splitlines()[0]
+    statement = client.get(reverse("statements:statement_preview", args=[lewisham.pk]))
+    assert "Baseline date" not in statement.content.decode()
 
 
 @pytest.mark.django_db
@@ -126,3 +129,15 @@ def test_a_declared_field_goes_out_in_the_export_and_comes_back_in_the_import(
         imported.count() == Action.objects.current().filter(finding__plan=lewisham.plan_id).count()
     )
     assert set(imported.values_list("original_target_date", flat=True)) == {BEFORE}
+
+
+@pytest.mark.django_db
+def test_a_declared_field_has_a_column_in_the_statement(client, demo, lewisham, baseline_declared):
+    Action.objects.filter(finding__plan=lewisham.plan_id).update(original_target_date=BEFORE)
+    client.force_login(demo["manager"])
+    for query in ("", "?progress=1"):
+        url = reverse("statements:statement_preview", args=[lewisham.pk]) + query
+        page = client.get(url).content.decode()
+        headers = page.split('class="col-measure">')[1].split("</tr>")[0]
+        assert '<th scope="col">Baseline date</th>' in headers, query
+        assert "<td>31 Jan 2027</td>" in page, query
