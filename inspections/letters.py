@@ -10,13 +10,13 @@ found is left blank and named in `missing`, never guessed.
 import datetime
 import io
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError
 
 from govuk.working_days import working_days_from
+from inspections.letter_pdf import PAGE_BREAK, drop_running_lines, pdf_pages, text_of_pages
 from inspections.models import Theme
 
 
@@ -34,8 +34,9 @@ HYPHEN_PREFIXES = {
     "short", "re", "anti", "under", "over", "out", "front", "child", "single", "extra",
     "intra", "semi", "out-of", "face", "age", "high", "low", "early", "on", "off", "step",
 }  # fmt: skip
-SECTIONS = ["headline findings", "what needs to improve", "strengths", "main findings",
-            "next steps"]  # fmt: skip
+SECTIONS = ["headline findings", "summary of findings", "what needs to improve",
+            "areas for priority action", "areas for improvement", "strengths", "main findings",
+            "case study: highly vulnerable children", "next steps"]  # fmt: skip
 INSPECTORATE_NAMES = {
     "Ofsted": [r"\bOfsted\b"],
     "CQC": [r"Care Quality Commission", r"\bCQC\b"],
@@ -84,6 +85,10 @@ class LetterExtract:
     headline_findings: str = ""
     strengths: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    # Older letters' areas for priority action, among the findings.
+    priority_findings: list[str] = field(default_factory=list)
+    # The page of the PDF each finding starts on (all 1 for pasted text without pages).
+    finding_pages: list[int] = field(default_factory=list)
 
     @property
     def missing(self) -> list[str]:
@@ -123,6 +128,8 @@ class LetterExtract:
             "headline_findings": self.headline_findings,
             "strengths": self.strengths,
             "findings": self.findings,
+            "priority_findings": self.priority_findings,
+            "finding_pages": self.finding_pages,
             "missing": self.missing,
         }
 
@@ -143,8 +150,10 @@ def check_letter_length(text: str) -> None:
 
 
 def text_from_pdf(content: bytes) -> str:
-    """The letter's text, page headers and footers dropped. Refuses what is not a readable,
-    text-bearing PDF of a letter's size, saying which, before reading any page's text."""
+    """The letter's text, read by position: page headers, footers and address blocks
+    dropped, list markers joined to their items, a form feed between pages. Refuses what is
+    not a readable, text-bearing PDF of a letter's size, saying which, before reading any
+    page's text."""
     check_letter_size(len(content))
     if not content.lstrip().startswith(b"%PDF"):
         raise LetterError("The file is not a PDF. Upload the letter as a PDF, or paste its text")
@@ -161,7 +170,12 @@ def text_from_pdf(content: bytes) -> str:
                 f"The letter has {page_count} pages: a JTAI letter has "
                 f"{MAX_LETTER_PAGES} or fewer. Check you chose the right file"
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if reader.is_encrypted:
+            # Read from a decrypted copy, whichever cipher the producer chose.
+            copy = io.BytesIO()
+            PdfWriter(clone_from=reader).write(copy)
+            content = copy.getvalue()
+        pages = drop_running_lines(pdf_pages(content))
     except LetterError:
         raise
     except DependencyError as error:
@@ -169,70 +183,73 @@ def text_from_pdf(content: bytes) -> str:
         # a protected file all the same.
         raise LetterError(protected) from error
     except Exception as error:
-        # A damaged or unusual PDF makes pypdf raise almost anything (its own errors,
-        # ValueError, KeyError, TypeError, RecursionError...): each means the file
-        # cannot be read, never a server error.
+        # A damaged or unusual PDF makes pypdf and pdfminer raise almost anything (their
+        # own errors, ValueError, KeyError, TypeError, RecursionError...): each means the
+        # file cannot be read, never a server error.
         raise LetterError(
             "The PDF cannot be read. It may be damaged: try saving it again"
         ) from error
-    if not "".join(pages).strip():
+    if not any(line.text.strip() for page in pages for line in page):
         raise LetterError(
             "The PDF has no text in it: it is probably a scanned image. Paste the letter's "
             "text instead"
         )
-    return "\n".join(_drop_running_lines(pages))
+    return text_of_pages(pages)
 
 
-def _drop_running_lines(pages: list[str]) -> list[str]:
-    """Page headers and footers: lines that open or close several pages alike, and page
-    numbers."""
-    edges = Counter()
-    for page in pages:
-        lines = [line.strip() for line in page.splitlines() if line.strip()]
-        edges.update(set(lines[:2] + lines[-2:]))
-    repeated = {line for line, count in edges.items() if count >= 2 and len(pages) >= 2}
-    cleaned = []
-    for page in pages:
-        kept = [
-            line
-            for line in page.splitlines()
-            if line.strip() not in repeated and not PAGE_NUMBER.match(line)
-        ]
-        cleaned.append("\n".join(kept))
-    return cleaned
+NOT_A_LETTER = (
+    "This does not look like a JTAI letter of findings: a letter is addressed to the "
+    "partnership ('Dear …'), names the joint targeted area inspection and has a 'What needs "
+    "to improve?' section. Check you chose the letter itself, not a report about it"
+)
 
 
 def read_letter(text: str) -> LetterExtract:
     """Everything the letter says that the inspection record holds."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines = [line.rstrip() for line in text.split("\n") if not PAGE_NUMBER.match(line)]
+    lines: list[str] = []
+    pages: list[int] = []  # the page each line is on, counted by the form feeds
+    page = 1
+    for line in text.split("\n"):
+        page_breaks = line.count(PAGE_BREAK)
+        line = line.replace(PAGE_BREAK, "").rstrip()
+        if page_breaks and not line.strip():
+            page += page_breaks
+            continue
+        if PAGE_NUMBER.match(line):
+            continue
+        lines.append(line)
+        pages.append(page)
+        page += page_breaks
     flat = _unwrap(" ".join(line.strip() for line in lines if line.strip()))
-    if not re.search(r"joint targeted area inspection", flat, re.IGNORECASE) or not _section(
-        lines, "what needs to improve"
+    improve = _section(lines, "what needs to improve")
+    priority = _section(lines, "areas for priority action")
+    older = _section(lines, "areas for improvement")
+    greeting = next((i for i, line in enumerate(lines) if re.match(r"\s*Dear\s+\S", line)), None)
+    sections = [found for found in (improve, priority, older) if found]
+    if (
+        not re.search(r"joint targeted area inspection", flat, re.IGNORECASE)
+        or not sections
+        or greeting is None
+        or greeting > min(start for start, _ in sections)
     ):
-        raise LetterError(
-            "This does not look like a JTAI letter of findings: it has no 'joint targeted "
-            "area inspection' and no 'What needs to improve?' section"
-        )
+        raise LetterError(NOT_A_LETTER)
     letter = LetterExtract()
-    area = re.search(r"Joint targeted area inspection of (.+?)(?:\s{2,}|\n|$)", "\n".join(lines),
-                     re.IGNORECASE)  # fmt: skip
-    if area:
-        letter.local_area = area[1].strip().rstrip(".")
-    subject = re.search(
-        r"joint targeted area inspection (?:\(JTAI\) )?of (the .+?) (?:in|across) (?:the )?"
-        + re.escape(letter.local_area or "@@"),
-        flat,
-        re.IGNORECASE,
-    ) or re.search(r"joint targeted area inspection (?:\(JTAI\) )?of (the .+?)\.", flat, re.I)
-    if subject:
-        letter.subject = subject[1]
+    heading = re.search(
+        r"^\s*Joint targeted area inspection of (.+?)\s*$", "\n".join(lines), re.I | re.M
+    )
+    if heading:
+        area = heading[1].strip().rstrip(".")
+        # Older letters' headings name the subject too: "... of the response to ... in X".
+        in_area = re.match(r"the .+ (?:in|across) (?:the )?([A-Z].*)$", area)
+        letter.local_area = in_area[1] if in_area else area
+    letter.subject = _subject(flat)
     letter.theme = _theme(letter.subject)
     letter.onsite_start, letter.onsite_end = _onsite(flat)
     letter.letter_date = _letter_date(lines)
-    due = re.search(rf"written statement of (?:proposed )?action.{{0,150}}?\bby {DATE}", flat, re.I)
-    if due:
-        letter.statement_due = _date(due.group(1, 2, 3))
+    letter.statement_due = _statement_due(
+        _flat(lines, _section(lines, "next steps")) or flat
+    ) or _statement_due(flat)
     if letter.letter_date:
         letter.statement_due_suggested = suggest_statement_due(letter.letter_date)
     carried_out = re.search(r"carried out by inspectors from (.+?)\.\s", flat, re.IGNORECASE)
@@ -247,11 +264,68 @@ def read_letter(text: str) -> LetterExtract:
         letter.principal_authority = authority[1]
     letter.addressees = _addressees(lines)
     compounds = _compounds(text)
-    headline = _paragraphs(_section(lines, "headline findings"), compounds)
-    letter.headline_findings = "\n\n".join(headline)
-    letter.findings = _items(_section(lines, "what needs to improve"), compounds)
-    letter.strengths = _items(_section(lines, "strengths"), compounds)
+    headline = _section(lines, "headline findings") or _section(lines, "summary of findings")
+    letter.headline_findings = "\n\n".join(_paragraphs(_lines(lines, headline), compounds))
+    # Older letters named areas for priority action before their areas for improvement:
+    # both are findings the plan answers, in the letter's order, the first flagged.
+    found: list[tuple[int, str, bool]] = []
+    for section, is_priority in ((improve, False), (priority, True), (older, False)):
+        for start, item in _items(_lines(lines, section), compounds):
+            found.append((section[0] + start, item, is_priority))
+    found.sort(key=lambda each: each[0])
+    letter.findings = [item for _, item, _ in found]
+    letter.priority_findings = [item for _, item, is_priority in found if is_priority]
+    letter.finding_pages = [pages[index] for index, _, _ in found]
+    letter.strengths = [
+        item for _, item in _items(_lines(lines, _section(lines, "strengths")), compounds)
+    ]
     return letter
+
+
+def _lines(lines: list[str], section: tuple[int, int] | None) -> list[str]:
+    return lines[section[0] : section[1]] if section else []
+
+
+def _flat(lines: list[str], section: tuple[int, int] | None) -> str:
+    return _unwrap(" ".join(line.strip() for line in _lines(lines, section) if line.strip()))
+
+
+def _subject(flat: str) -> str:
+    """What was inspected, from the letter's first sentence: "... the joint targeted area
+    inspection (JTAI) of the multi-agency response to ... in Lewisham." The sentence ends
+    the subject, and the place it names is not part of it."""
+    found = re.search(
+        r"joint targeted area inspection (?:\(JTAI\) )?(?:of|into) (the [^.]+?)\.(?:\s|$)",
+        flat,
+        re.IGNORECASE,
+    )
+    if not found:
+        return ""
+    subject = found[1]
+    place = re.search(
+        r"\s(?:in|across)\s(?:the\s)?(?:[A-Z][\w'’&-]*|of|and)(?:\s(?:[A-Z][\w'’&-]*|of|and))*$",
+        subject,
+    )
+    return subject[: place.start()] if place else subject
+
+
+DEADLINE = re.compile(
+    r"\b(?:by|no later than|not later than|on or before|before|due on|due by|deadline"
+    r"(?: for [^.]{0,60}?)? (?:is|of)|is due|must be received by)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:the\s+)?"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _statement_due(text: str) -> datetime.date | None:
+    """The date by which the written statement must reach Ofsted, however next steps word
+    it: "by 11 May 2023", "no later than Thursday 14 March 2024", "The deadline for the
+    statement is 9 October 2019"."""
+    if not re.search(r"written statement|statement of (?:proposed )?action|response", text, re.I):
+        return None
+    found = DEADLINE.search(text)
+    return _date(found.groups()) if found else None
 
 
 def suggest_statement_due(letter_date: datetime.date) -> datetime.date:
@@ -270,26 +344,19 @@ def _date(parts) -> datetime.date | None:
 
 
 def _onsite(flat: str):
-    patterns = [
-        rf"took place (?:from|between) (\d{{1,2}}) (?:to|and) {DATE}",
-        rf"took place (?:from|between) (\d{{1,2}}) ({MONTHS}) (?:to|and) {DATE}",
-        rf"took place (?:from|between) {DATE} (?:to|and) {DATE}",
-    ]
-    for number, pattern in enumerate(patterns):
-        found = re.search(pattern, flat, re.IGNORECASE)
-        if not found:
-            continue
-        groups = found.groups()
-        if number == 0:
-            start = _date((groups[0], groups[2], groups[3]))
-            end = _date(groups[1:4])
-        elif number == 1:
-            start = _date((groups[0], groups[1], groups[4]))
-            end = _date(groups[2:5])
-        else:
-            start, end = _date(groups[0:3]), _date(groups[3:6])
-        return start, end
-    return None, None
+    """The first and last days on site: "from 21 to 25 November 2022", "between 27
+    November and 1 December 2023", "21–25 November 2022", "from 30 December 2024 to 3
+    January 2025"."""
+    found = re.search(
+        r"(?:took place|was carried out|were on site|on site|inspected)[^.]{0,40}?"
+        rf"(\d{{1,2}})(?:\s+({MONTHS}))?(?:\s+(\d{{4}}))?\s*(?:to|and|–|—|-)\s*{DATE}",
+        flat,
+        re.IGNORECASE,
+    )
+    if not found:
+        return None, None
+    day, month, year, end_day, end_month, end_year = found.groups()
+    return _date((day, month or end_month, year or end_year)), _date((end_day, end_month, end_year))
 
 
 def _letter_date(lines: list[str]) -> datetime.date | None:
@@ -302,23 +369,25 @@ def _letter_date(lines: list[str]) -> datetime.date | None:
     return None
 
 
-def _section(lines: list[str], heading: str) -> list[str]:
-    """The lines under a heading, up to the next of the letter's headings."""
+def _section(lines: list[str], heading: str) -> tuple[int, int] | None:
+    """Where the lines under a heading start and end: up to the next of the letter's
+    headings."""
     start = None
     for index, line in enumerate(lines):
         name = line.strip().lower().rstrip("?:").strip()
         if start is None and name == heading:
             start = index + 1
         elif start is not None and name in SECTIONS:
-            return lines[start:index]
-    return lines[start:] if start is not None else []
+            return start, index
+    return (start, len(lines)) if start is not None else None
 
 
-def _items(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[str]:
-    """The section's bullets, each whole: wrapped lines joined, page breaks ignored."""
-    items: list[list[str]] = []
+def _items(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """The section's bullets, each whole (wrapped lines joined, page breaks ignored), with
+    the index of the line each starts on."""
+    items: list[tuple[int, list[str]]] = []
     continuing = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.strip():
             # A wrapped item runs on without a blank line; after one, only a new bullet
             # continues the list. What comes between is a page's header or footer.
@@ -326,12 +395,12 @@ def _items(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[st
             continue
         bullet = BULLET.match(line)
         if bullet:
-            items.append([line[bullet.end() :].strip()])
+            items.append((index, [line[bullet.end() :].strip()]))
             continuing = True
         elif items and continuing:
-            items[-1].append(line.strip())
+            items[-1][1].append(line.strip())
         # Text before the first bullet is an introduction, not an item.
-    return [_unwrap(" ".join(parts), compounds) for parts in items]
+    return [(index, _unwrap(" ".join(parts), compounds)) for index, parts in items]
 
 
 def _paragraphs(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[str]:
