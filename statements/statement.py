@@ -2,7 +2,8 @@
 
 One builder serves the HTML preview, the PDF and the command line, so all three say the
 same. The statement is what goes to Ofsted (no RAG); the progress report adds, as at a
-date, each action's RAG, whether it was overdue, its latest update and a RAG count per area.
+date, each action's RAG, whether it was overdue, its latest update, the evidence shown
+for it and a RAG count per area.
 """
 
 import datetime
@@ -13,12 +14,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actions.fields import statement_fields
-from actions.models import Action, Finding, Plan, PlanStatus, ProgressUpdate
+from actions.models import Action, Evidence, Finding, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
 from govuk.pdf import html_to_pdf
@@ -37,6 +38,9 @@ class ActionRow:
     rag: RAG | None = None
     overdue: bool = False
     latest_update: ProgressUpdate | None = None
+    # What the owner has shown for it, with their updates or their proposal to close it
+    # (progress report only; by the report's date).
+    evidence: list[Evidence] = field(default_factory=list)
     # The values of the columns the field declaration adds (StatementDocument.extra_columns).
     extra: list[str] = field(default_factory=list)
 
@@ -46,6 +50,19 @@ class Section:
     finding: Finding
     rows: list[ActionRow]
     rag_counts: list[tuple[RAG, int]] = field(default_factory=list)
+
+    # What the cover's summary by area says of the area.
+    @property
+    def lead_agencies(self) -> list[str]:
+        return list(dict.fromkeys(row.action.lead_agency.name for row in self.rows))
+
+    @property
+    def last_target_date(self) -> datetime.date | None:
+        return max((row.target_date for row in self.rows), default=None)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(row.overdue for row in self.rows)
 
 
 @dataclass
@@ -76,6 +93,11 @@ class StatementDocument:
     def overdue_count(self) -> int:
         return sum(row.overdue for section in self.sections for row in section.rows)
 
+    @property
+    def column_count(self) -> int:
+        """How many columns the plan's table has: an area's row spans them all."""
+        return 5 + len(self.extra_columns) + (3 if self.progress else 0)
+
 
 def _counts(rags) -> list[tuple[RAG, int]]:
     counted = Counter(rags)
@@ -98,10 +120,10 @@ def statement_document(
         "position", "pk"
     )
     then: dict[int, object] = {}
+    end_of_day = timezone.make_aware(
+        datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
+    )
     if past:
-        end_of_day = timezone.make_aware(
-            datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time())
-        )
         records = Action.history.filter(
             history_date__lt=end_of_day, finding__plan=inspection.plan_id
         ).latest_of_each()
@@ -121,6 +143,15 @@ def statement_document(
         ).order_by("date", "created_at", "pk")
         for update in updates:
             latest[update.action_id] = update  # the last one on or before the date wins
+    evidence: dict[int, list[Evidence]] = {}
+    if progress:
+        # One query whatever the plan's size: an update's evidence counts from the update's
+        # date (as the latest update does), a closure's from the day it was attached.
+        shown = Evidence.objects.filter(action__finding__plan=inspection.plan_id).filter(
+            Q(update__date__lte=as_of) | Q(update__isnull=True, added_at__lt=end_of_day)
+        )
+        for item in shown.order_by("added_at", "pk"):
+            evidence.setdefault(item.action_id, []).append(item)
 
     extra = statement_fields()
     sections = []
@@ -137,6 +168,7 @@ def statement_document(
                 row.rag = RAG(state.rag)
                 row.target_date = state.target_date
                 row.latest_update = latest.get(action.pk)
+                row.evidence = evidence.get(action.pk, [])
                 row.overdue = is_overdue(row.rag, row.target_date, as_of)
             rows.append(row)
         section = Section(finding, rows)

@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -15,7 +17,7 @@ from actions import services
 from actions.models import PlanStatus
 from inspections.models import Inspection
 from statements.models import StatementSubmission
-from statements.statement import statement_document, statement_pdf
+from statements.statement import statement_document, statement_html, statement_pdf
 
 
 def pdf_text(content: bytes) -> str:
@@ -290,3 +292,109 @@ def test_a_report_date_in_the_future_or_unreal_is_refused_with_the_error_summary
         "The date of the report must be a real date"
         in client.get(response["Location"]).content.decode()
     )
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+
+
+@pytest.mark.django_db
+def test_the_plan_reads_on_in_a_few_landscape_pages_each_marked_and_numbered(lewisham):
+    # 18 actions in 8 areas: the areas follow on in one table, no page forced per area.
+    for progress in (False, True):
+        content = statement_pdf(statement_document(inspection=lewisham, progress=progress))
+        reader = PdfReader(io.BytesIO(content))
+        assert len(reader.pages) <= 5
+        for number, page in enumerate(reader.pages, start=1):
+            assert page.mediabox.width > page.mediabox.height  # landscape
+            text = " ".join(page.extract_text().split())
+            assert "OFFICIAL" in text
+            assert f"Page {number} of {len(reader.pages)}" in text
+        # The header row repeats on every page of the plan after the cover.
+        for text in pdf_pages(content)[1:]:
+            assert "Ref. Action Lead Timescale Success measure" in text
+
+
+@pytest.mark.django_db
+def test_the_cover_has_the_letters_facts_the_plan_by_area_and_the_rag_key(lewisham):
+    statement = pdf_pages(statement_pdf(statement_document(inspection=lewisham)))[0]
+    progress = pdf_pages(statement_pdf(statement_document(inspection=lewisham, progress=True)))[0]
+
+    for cover in (statement, progress):
+        assert "Letter published 31 January 2023" in cover
+        assert "Statement due 11 May 2023" in cover
+        assert "Principal authority London Borough of Lewisham" in cover
+        # Each area by its number and the start of its text, not its number alone.
+        assert "1. The length of time children spend in" in cover
+        assert "8. The LSCP's understanding about the impact of" in cover
+        assert "All areas" in cover
+        assert "Planned; the start date has not been reached." in cover  # the RAG key
+        assert "whatever its last status" in cover
+    assert "The plan by area for improvement" in statement
+    assert "Progress at a glance" in progress
+    assert "Overdue" in progress
+
+
+@pytest.mark.django_db
+def test_the_progress_report_lists_the_evidence_of_updates_and_closures(demo, lewisham):
+    first = lewisham.plan.findings.get(number=2).actions.get(reference="2.2")
+    services.progress_update_record(
+        action=first,
+        author=demo["police.officer"],
+        rag="green",
+        narrative="Recruitment on track.",
+        evidence_link="https://intranet.example.org/edt-rota-audit",
+        expected_version=first.version,
+    )
+    second = lewisham.plan.findings.get(number=5).actions.get(reference="5.1")
+    services.closure_propose(
+        action=second,
+        user=demo["council.officer"],
+        evidence_of_impact="Attendance above 90% for three months.",
+        sustainability_plan="Reported to the executive every quarter.",
+        evidence_link="https://intranet.example.org/attendance-report",
+        expected_version=second.version,
+    )
+
+    document = statement_document(inspection=lewisham, progress=True)
+    evidence = {
+        row.action.reference: [str(item) for item in row.evidence]
+        for section in document.sections
+        for row in section.rows
+    }
+    assert evidence["2.2"] == ["https://intranet.example.org/edt-rota-audit"]
+    assert evidence["5.1"] == ["https://intranet.example.org/attendance-report"]
+    assert evidence["1.1"] == []
+
+    progress = pdf_text(statement_pdf(document))
+    assert "Evidence" in progress
+    assert "1 item" in progress
+    assert "None attached" in progress
+    statement = pdf_text(statement_pdf(statement_document(inspection=lewisham)))
+    assert "None attached" not in statement
+    # As at yesterday neither had been attached.
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    then = statement_document(inspection=lewisham, progress=True, as_of=yesterday)
+    assert not any(row.evidence for section in then.sections for row in section.rows)
+
+
+@pytest.mark.django_db
+def test_the_report_takes_the_same_number_of_queries_whatever_the_plan_holds(demo, lewisham):
+    def queries() -> int:
+        inspection = Inspection.objects.get(pk=lewisham.pk)
+        with CaptureQueriesContext(connection) as captured:
+            statement_html(statement_document(inspection=inspection, progress=True))
+        return len(captured)
+
+    before = queries()
+    for action in lewisham.plan.findings.get(number=3).actions.all():
+        services.progress_update_record(
+            action=action,
+            author=demo["health.officer"],
+            rag="amber",
+            narrative="Slipping a little.",
+            rag_change_reason="Staff changes.",
+            evidence_link="https://intranet.example.org/audit",
+            expected_version=action.version,
+        )
+    assert queries() == before
