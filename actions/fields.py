@@ -7,7 +7,9 @@ order; action_create and action_edit take the `detail` ones by name; the change 
 (actions.selectors.action_history) lists the `history` ones under their labels; the export
 (spreadsheets.exports) writes the columns in this order and the import
 (spreadsheets.importers) recognises them by their words, reading a column it has no rule of
-its own for as plain text or a date. So a field added here reaches all of them.
+its own for as plain text or a date, and skipping the ones marked `imported=False` (what the
+service works out or keeps elsewhere: overdue, evidence, the closure). So a field added here
+reaches all of them.
 Everything reads the declaration when it runs, not when it is imported.
 """
 
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.urls import reverse
 
 from actions.models import Action
 from govuk.forms import GovUkDateField
@@ -32,6 +36,8 @@ class PlanColumn:
     required: bool = False  # an import needs a column for it
     date: bool = False  # written as a date, shown day/month/year
     export: Callable[[Action], object] | None = None  # None: read on import, not written
+    imported: bool = True  # False: written by the export, skipped by the import
+    hidden: bool = False  # a hidden column of the exported workbook
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,34 @@ def _officer(action: Action) -> str:
     return action.lead_officer.get_full_name() if action.lead_officer else ""
 
 
+def _supporting(action: Action) -> str:
+    return "; ".join(agency.name for agency in action.supporting_agencies.all())
+
+
+def _evidence(action: Action) -> str:
+    """Each piece of evidence on a line of its own: its title and where to find it."""
+    lines = []
+    for evidence in action.evidence.all():
+        address = evidence.link or settings.SITE_URL.rstrip("/") + reverse(
+            "actions:evidence_download", args=[evidence.uuid]
+        )
+        lines.append(f"{evidence} ({address})" if str(evidence) != address else address)
+    return "\n".join(lines)
+
+
+def _closure(action: Action) -> str:
+    """The action's latest closure step, in the words of its status."""
+    latest = next(iter(action.closures.all()), None)  # closures come newest first
+    if latest is None:
+        return ""
+    if latest.agreed_on:
+        return f"{latest.get_status_display()} on {latest.agreed_on:%d/%m/%Y}"
+    return latest.get_status_display()
+
+
 # Export values read what spreadsheets.exports.plan_rows loads: the finding, the agency and
-# the officer with the action, its latest update as two annotations.
+# the officer with the action, its latest update as two annotations, its supporting agencies,
+# evidence and closures prefetched.
 ACTION_FIELDS = [
     ActionField(
         "reference",
@@ -171,6 +203,20 @@ ACTION_FIELDS = [
             required=False,
             widget=forms.CheckboxSelectMultiple,
         ),
+        column=PlanColumn(
+            "supporting_agencies",
+            "Supporting agencies",
+            (
+                "supporting agencies",
+                "supporting agency",
+                "supported by",
+                "other agencies",
+                "partners involved",
+                "contributing agencies",
+            ),
+            width=30,
+            export=_supporting,
+        ),
         history=False,
     ),
     ActionField(
@@ -179,7 +225,14 @@ ACTION_FIELDS = [
         form_field=lambda: GovUkDateField(
             name="start date", label="Start date (optional)", required=False
         ),
-        column=PlanColumn("start_date", "Start date", ("start date", "start"), date=True),
+        column=PlanColumn(
+            "start_date",
+            "Start date",
+            ("start date", "start", "date started"),
+            width=13,
+            date=True,
+            export=lambda action: action.start_date,
+        ),
         detail=True,
     ),
     ActionField(
@@ -208,6 +261,19 @@ ACTION_FIELDS = [
         detail=True,
     ),
     ActionField(
+        "original_target_date",
+        "Original target date",
+        column=PlanColumn(
+            "original_target_date",
+            "Original target date",
+            ("original target date", "original date", "baseline date", "baseline"),
+            width=13,
+            date=True,
+            export=lambda action: action.original_target_date,
+        ),
+        history=False,  # set once, when the action is made; the target date moves instead
+    ),
+    ActionField(
         "target_date_change_reason",
         "Target date change reason",
         form_field=lambda: forms.CharField(
@@ -216,6 +282,19 @@ ACTION_FIELDS = [
             "approval of the LSCP executive on 14 November'. The original date is kept.",
             required=False,
             widget=forms.Textarea(attrs={"rows": 3}),
+        ),
+        column=PlanColumn(
+            "target_date_change_reason",
+            "Why the target date moved",
+            (
+                "why the target date moved",
+                "target date change reason",
+                "reason for change",
+                "reason for new date",
+                "reason date changed",
+            ),
+            width=30,
+            export=lambda action: action.target_date_change_reason,
         ),
     ),
     ActionField(
@@ -239,6 +318,8 @@ ACTION_FIELDS = [
                 "outcome",
                 "intended outcome",
                 "evidence of impact",
+                "how we will measure success",
+                "how will we measure success",
             ),
             width=40,
             required=True,
@@ -258,6 +339,19 @@ ACTION_FIELDS = [
         ),
     ),
     ActionField(
+        "overdue",
+        "Overdue",
+        column=PlanColumn(
+            "overdue",
+            "Overdue",
+            ("overdue",),
+            width=10,
+            export=lambda action: "Yes" if action.is_overdue else "No",
+            imported=False,  # worked out from the target date and the RAG status
+        ),
+        history=False,
+    ),
+    ActionField(
         "archived_at",
         "Archived",
     ),
@@ -267,7 +361,15 @@ ACTION_FIELDS = [
         column=PlanColumn(
             "latest_update",
             "Latest update",
-            ("latest update", "progress", "progress update", "update", "commentary"),
+            (
+                "latest update",
+                "progress",
+                "progress update",
+                "update",
+                "commentary",
+                "progress to date",
+                "progress so far",
+            ),
             width=50,
             export=lambda action: action.latest_update or "",
         ),
@@ -283,6 +385,45 @@ ACTION_FIELDS = [
             width=13,
             date=True,
             export=lambda action: action.latest_update_on,
+        ),
+        history=False,
+    ),
+    ActionField(
+        "evidence",
+        "Evidence",
+        column=PlanColumn(
+            "evidence",
+            "Evidence",
+            ("evidence", "evidence links"),
+            width=40,
+            export=_evidence,
+            imported=False,  # files and links are added on the action's page
+        ),
+        history=False,
+    ),
+    ActionField(
+        "closure",
+        "Closure",
+        column=PlanColumn(
+            "closure",
+            "Closure",
+            ("closure", "closure state", "closure status"),
+            width=20,
+            export=_closure,
+            imported=False,  # closing is proposed and agreed in the service, never imported
+        ),
+        history=False,
+    ),
+    ActionField(
+        "action_id",
+        "Action ID",
+        column=PlanColumn(
+            "action_id",
+            "Action ID",
+            ("action id",),
+            width=10,
+            export=lambda action: action.pk,
+            hidden=True,  # the service's own number for the row, not one people use
         ),
         history=False,
     ),
@@ -310,11 +451,20 @@ def statement_fields() -> list[ActionField]:
 
 
 def plan_columns() -> list[PlanColumn]:
-    return [field.column for field in ACTION_FIELDS if field.column is not None]
+    """The spreadsheets' columns in order. An attribute declared again later (a field a
+    partnership adds at the end of the declaration) keeps only its last column, in that
+    place, so the export never carries it twice and the import never asks which to read."""
+    columns = [field.column for field in ACTION_FIELDS if field.column is not None]
+    last = {column.name: index for index, column in enumerate(columns)}
+    return [column for index, column in enumerate(columns) if last[column.name] == index]
 
 
 def exported_columns() -> list[PlanColumn]:
     return [column for column in plan_columns() if column.export is not None]
+
+
+def imported_columns() -> list[PlanColumn]:
+    return [column for column in plan_columns() if column.imported]
 
 
 def details_checked(details: Mapping[str, Any]) -> None:

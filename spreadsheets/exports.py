@@ -1,4 +1,6 @@
-"""The plan as a spreadsheet: one row per action, in the columns partnerships use."""
+"""The plan as a spreadsheet: one row per action, in the columns partnerships use, carrying
+every field the plan holds (actions.fields declares them), the action's own id in a last,
+hidden column, and the RAG statuses' definitions on a second sheet of the workbook."""
 
 import io
 
@@ -25,12 +27,14 @@ FILLS_BY_LABEL = {status.label: colours for status, colours in RAG_FILLS.items()
 
 
 def plan_rows(inspection: Inspection) -> list[list]:
-    """Each action in the plan as the spreadsheet's values, in one query: the latest update
-    comes from the same subquery the action lists use, not from loading every update."""
+    """Each action in the plan as the spreadsheet's values, in four queries whatever the
+    plan's size: the actions (the latest update from the same subquery the action lists use,
+    not from loading every update), then their supporting agencies, evidence and closures."""
     actions = (
         Action.objects.current()
         .filter(finding__plan=inspection.plan_id)
         .select_related("finding", "lead_agency", "lead_officer")
+        .prefetch_related("supporting_agencies", "evidence", "closures")
         .annotate(latest_update=latest_update("narrative"), latest_update_on=latest_update("date"))
         .order_by("finding__number", "position", "pk")
     )
@@ -61,12 +65,31 @@ def plan_xlsx(inspection: Inspection) -> bytes:
         rag_cell.fill = PatternFill("solid", fgColor=fill)
         rag_cell.font = Font(bold=True, color=text)
     for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.hidden
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _rag_definitions(workbook)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def _rag_definitions(workbook: Workbook) -> None:
+    """Every exported document says what each status means (domain.md, RAG defined once)."""
+    sheet = workbook.create_sheet("RAG definitions")
+    sheet.append(["Status", "Definition"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for status in RAG:
+        sheet.append([status.label, status.definition])
+        fill, text = RAG_FILLS[status]
+        status_cell = sheet.cell(row=sheet.max_row, column=1)
+        status_cell.fill = PatternFill("solid", fgColor=fill)
+        status_cell.font = Font(bold=True, color=text)
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 80
 
 
 def plan_csv(inspection: Inspection) -> bytes:

@@ -2,17 +2,23 @@ from pathlib import PurePath
 
 from django import forms
 
-from spreadsheets.importers import MAX_FILE_BYTES, TOO_LARGE, field_labels
+from spreadsheets.importers import MAX_FILE_BYTES, TOO_LARGE, importable_labels
+
+SUFFIXES = (".xlsx", ".csv", ".docx")
+NOT_A_PLAN_FILE = (
+    "The selected file must be an Excel workbook (.xlsx), a CSV file or a Word document (.docx)"
+)
 
 
 class PlanUploadForm(forms.Form):
     plan = forms.FileField(
         label="Upload the plan",
-        help_text="An Excel workbook (.xlsx) or a CSV file, smaller than "
-        f"{MAX_FILE_BYTES // (1024 * 1024)} MB, with a row naming its columns, such as "
-        "'Area for improvement', 'Action', 'Lead agency', 'Target date' and 'Success measure'",
+        help_text="An Excel workbook (.xlsx), a CSV file or a Word document (.docx) with the "
+        f"plan in a table, smaller than {MAX_FILE_BYTES // (1024 * 1024)} MB, with a row naming "
+        "its columns, such as 'Area for improvement', 'Action', 'Lead agency', 'Target date' "
+        "and 'Success measure'",
         widget=forms.ClearableFileInput(
-            attrs={"class": "govuk-file-upload", "accept": ".xlsx,.csv"}
+            attrs={"class": "govuk-file-upload", "accept": ",".join(SUFFIXES)}
         ),
         error_messages={
             "required": "Select the spreadsheet to import",
@@ -23,10 +29,8 @@ class PlanUploadForm(forms.Form):
     def clean_plan(self):
         """The file's type and size, before anything reads it."""
         plan = self.cleaned_data["plan"]
-        if PurePath(plan.name).suffix.lower() not in (".xlsx", ".csv"):
-            raise forms.ValidationError(
-                "The selected file must be an Excel workbook (.xlsx) or a CSV file"
-            )
+        if PurePath(plan.name).suffix.lower() not in SUFFIXES:
+            raise forms.ValidationError(NOT_A_PLAN_FILE)
         if plan.size > MAX_FILE_BYTES:
             raise forms.ValidationError(TOO_LARGE)
         return plan
@@ -37,7 +41,8 @@ class ColumnMappingForm(forms.Form):
 
     def __init__(self, *args, headers: list[str], unmapped: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Do not import this column"), *field_labels().items()]
+        # Export-only columns (overdue, evidence, closure) are never read, so never offered.
+        choices = [("", "Do not import this column"), *importable_labels().items()]
         for index in unmapped:
             self.fields[f"column_{index}"] = forms.ChoiceField(
                 label=f"Column “{headers[index]}”", choices=choices, required=False

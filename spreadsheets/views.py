@@ -20,10 +20,10 @@ from spreadsheets.importers import (
     find_header,
     import_plan,
     parse_sheet,
+    plan_sheet,
     plan_upload_delete,
     plan_upload_save,
     plan_upload_sheet,
-    read_sheet,
 )
 from spreadsheets.importers.uploads import KEPT_FOR
 
@@ -58,7 +58,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["plan"]
         try:
-            sheet = read_sheet(upload.read(), upload.name)
+            sheet = plan_sheet(upload.read(), upload.name)
             find_header(sheet)
         except PlanFileError as error:
             form.add_error("plan", str(error))

@@ -1,11 +1,12 @@
 """Brings an existing plan in from the spreadsheet a partnership kept it in.
 
-Reads .xlsx or .csv; finds the header row even below title rows; maps columns by the
-names plans use (a person maps the rest in the browser); matches each row to one of the
-inspection's findings and one of the partnership's agencies. Every row is checked before
-anything is written: one bad row and nothing is written, and each problem is reported as
-"row N, column: problem" with the sheet's own row number. Rows already in the plan are
-skipped, so importing the same file twice adds nothing.
+Reads .xlsx, .csv or the plan's table in a Word document (.docx); finds the header row even
+below title rows; maps columns by the names plans use (a person maps the rest in the
+browser); matches each row to one of the inspection's findings and one of the partnership's
+agencies. Every row is checked before anything is written: one bad row and nothing is
+written, and each problem is reported as "row N, column: problem" with the sheet's own row
+number. Rows already in the plan are skipped, so importing the same file twice adds
+nothing.
 
 The steps, one module each: `reading` (the file as rows of cell values, within limits),
 `columns` (which column holds what), `matching` (each row checked against the inspection's
@@ -17,7 +18,9 @@ from spreadsheets.importers.columns import (
     field_labels,
     find_header,
     header_words,
+    importable_labels,
     map_columns,
+    plan_sheet,
     required,
 )
 from spreadsheets.importers.matching import ImportResult, ImportRow, parse_plan, parse_sheet
@@ -44,6 +47,8 @@ __all__ = [
     "EMPTY_ROWS_ENDING_THE_SHEET",
     "field_labels",
     "header_words",
+    "importable_labels",
+    "plan_sheet",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
     "MAX_ACTIONS",

@@ -1,5 +1,12 @@
 """Each row of the sheet checked against the plan's findings and the partnership's
-agencies and people; every problem noted as "row N, column: problem". Writes nothing."""
+agencies and people; every problem noted as "row N, column: problem". Writes nothing.
+
+Plans kept elsewhere are read as partnerships write them: a "No." column repeating the
+area's number on each of its actions (1, 1, 2, 2) gives the area, and the actions are then
+numbered 1.1, 1.2; lead agencies written the short way ("Met Police", "Council") are the
+one agency they fit; dates as Excel dates, 31/03/2027, 31 March 2027 or 31 Mar 27, and a
+month alone (March 2027) as its last day, which the check page says. Header rows repeated
+down the sheet (a Word table's, on each page) are skipped."""
 
 import datetime
 import re
@@ -20,9 +27,10 @@ from spreadsheets.importers.columns import (
     find_header,
     map_columns,
     plain_words,
+    plan_sheet,
     required,
 )
-from spreadsheets.importers.reading import Sheet, read_sheet
+from spreadsheets.importers.reading import Sheet
 
 REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
 # Action.position orders an area's actions; it is a smallint in PostgreSQL.
@@ -86,6 +94,8 @@ READ_BY_ITS_OWN_RULE = {
     "rag",
     "latest_update",
     "last_updated",
+    "supporting_agencies",
+    "action_id",  # the export's own number for the row, never written as a field
 }
 
 
@@ -103,6 +113,8 @@ class ImportRow:
     rag: RAG = RAG.NOT_STARTED
     latest_update: str = ""
     last_updated: datetime.date | None = None
+    supporting_agencies: list[Agency] = field(default_factory=list)
+    action_id: int | None = None  # the id the export wrote for the action, if any
     already_in_plan: bool = False
     # Columns the importer has no rule of its own for, read as their text or date.
     values: dict[str, object] = field(default_factory=dict)
@@ -116,10 +128,16 @@ class ImportResult:
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # How a value was read when it could be read more than one way ("March 2027" as 31 March)
+    notes: list[str] = field(default_factory=list)
+    numbers_are_areas: bool = False  # the "No." column gives each action's area
 
     @property
     def missing(self) -> list[str]:
-        return [name for name in required() if name not in self.mapping.values()]
+        present = set(self.mapping.values())
+        if self.numbers_are_areas:
+            present.add("finding")
+        return [name for name in required() if name not in present]
 
     @property
     def recognised(self) -> list[tuple[str, str]]:
@@ -147,7 +165,7 @@ def parse_plan(
     """Reads and checks every row of the file. Writes nothing."""
     return parse_sheet(
         plan=plan,
-        sheet=read_sheet(content, filename),
+        sheet=plan_sheet(content, filename),
         chosen_columns=chosen_columns,
     )
 
@@ -159,20 +177,61 @@ def parse_sheet(
     header_index, headers = find_header(sheet)
     mapping, unmapped = map_columns(headers, chosen_columns)
     result = ImportResult(headers=headers, mapping=mapping, unmapped=unmapped)
+    header_words = _trimmed([plain_words(header) for header in headers])
+    rows = [
+        (row_number, values)
+        for row_number, values in sheet.rows[header_index + 1 :]
+        # blank rows between sections, and the header again (a Word table's, on each page)
+        if any(str(value or "").strip() for value in values)
+        and _trimmed([plain_words(value) for value in values]) != header_words
+    ]
+    reference_index = next((i for i, f in mapping.items() if f == "reference"), None)
+    if reference_index is not None:
+        result.numbers_are_areas = numbers_are_areas(
+            [values[reference_index] for _, values in rows if reference_index < len(values)],
+            has_area_column="finding" in mapping.values(),
+        )
     if result.missing:
         names = ", ".join(result.missing_labels)
         result.errors.append(f"The sheet has no column for: {names}")
         return result
 
     matcher = _Matcher(plan)
-    for row_number, values in sheet.rows[header_index + 1 :]:
-        if not any(str(value or "").strip() for value in values):
-            continue  # blank rows between sections
+    for row_number, values in rows:
         result.rows.append(matcher.row(row_number, values, mapping, headers, result))
     if not result.rows and not result.errors:
         result.errors.append("The sheet has a header row but no actions under it")
     matcher.number_and_deduplicate(result)
     return result
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    while words and not words[-1]:
+        words.pop()
+    return words
+
+
+def _whole_number(value) -> int | None:
+    """1, 1.0 or "1" as 1; anything else (1.1, "1.2", "A") as None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    text = str(value or "").strip().rstrip(".")
+    return int(text) if text.isdigit() else None
+
+
+def numbers_are_areas(values: list, *, has_area_column: bool) -> bool:
+    """Whether a "No." column holds each action's area rather than its reference: every
+    value a whole number, repeated on the actions of an area (1, 1, 2, 2), or the sheet
+    having no column of areas to read. "1.1" and the like are references."""
+    filled = [value for value in values if str(value or "").strip()]
+    numbers = [_whole_number(value) for value in filled]
+    if not numbers or None in numbers:
+        return False
+    return len(set(numbers)) < len(numbers) or not has_area_column
 
 
 class _Matcher:
@@ -201,7 +260,10 @@ class _Matcher:
             index = next(i for i, f in mapping.items() if f == field_name)
             result.errors.append(f"row {row_number}, {headers[index]}: {message}")
 
-        text = {name: _unguarded(str(cell(name) or "").strip()) for name in field_labels()}
+        text = {name: _unguarded(_text(cell(name))) for name in field_labels()}
+        area_number = ""
+        if result.numbers_are_areas:
+            area_number, text["reference"] = text["reference"].rstrip("."), ""
         row.reference = text["reference"]
         if len(row.reference) > REFERENCE_LENGTH:
             problem("reference", f"must be {REFERENCE_LENGTH} characters or fewer")
@@ -212,12 +274,13 @@ class _Matcher:
             if not text[name]:
                 problem(name, "is empty")
 
-        row.finding = self.finding(text["finding"], row.reference)
+        row.finding = self.finding(text["finding"] or area_number, row.reference)
         if row.finding is None:
+            about = "finding" if "finding" in mapping.values() else "reference"
             problem(
-                "finding",
+                about,
                 "matches none of this inspection's areas for improvement"
-                if text["finding"]
+                if text["finding"] or area_number
                 else "is empty",
             )
 
@@ -236,30 +299,53 @@ class _Matcher:
                     "yet, so the action has no lead officer"
                 )
 
+        for name in _agency_list(text["supporting_agencies"]):
+            agency, message = self.agency(name)
+            if message:
+                problem("supporting_agencies", message)
+            elif agency is not None and agency not in row.supporting_agencies:
+                row.supporting_agencies.append(agency)
+
+        if text["action_id"]:
+            row.action_id = _whole_number(text["action_id"])
+            if row.action_id is None or row.action_id < 1:
+                problem(
+                    "action_id",
+                    f"{text['action_id']!r} is not an action's number: leave the column as the "
+                    "export wrote it, or empty",
+                )
+                row.action_id = None
+
+        def read_date(name):
+            raw = cell(name)
+            value, month_only = _date_read(raw)
+            index = next(i for i, f in mapping.items() if f == name)
+            if value is None:
+                problem(name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy")
+            elif month_only:
+                result.notes.append(
+                    f"row {row_number}, {headers[index]}: {str(raw).strip()!r} read as "
+                    f"{value.day} {value:%B %Y}, the last day of the month"
+                )
+            return value
+
         for name in ("target_date", "start_date", "last_updated"):
             raw = cell(name)
             if raw in (None, ""):
                 if name == "target_date":
                     problem(name, "is empty")
                 continue
-            value = _date(raw)
-            if value is None:
-                problem(name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy")
-            setattr(row, name, value)
+            setattr(row, name, read_date(name))
 
         if row.start_date and row.target_date and row.target_date < row.start_date:
             problem("target_date", "is before the start date")
 
         for column in plan_columns():
-            if column.name in READ_BY_ITS_OWN_RULE:
-                continue
+            if column.name in READ_BY_ITS_OWN_RULE or not column.imported:
+                continue  # export-only columns (overdue, evidence, closure) are not read
             raw = cell(column.name)
             if column.date and raw not in (None, ""):
-                row.values[column.name] = value = _date(raw)
-                if value is None:
-                    problem(
-                        column.name, f"{str(raw).strip()!r} is not a date: write it as dd/mm/yyyy"
-                    )
+                row.values[column.name] = read_date(column.name)
             elif not column.date:
                 row.values[column.name] = text[column.name]
 
@@ -294,6 +380,9 @@ class _Matcher:
         return None
 
     def agency(self, value: str) -> tuple[Agency | None, str]:
+        """By its name or short name; else by the kind of partner a word stands for
+        ("Police", "ICB", "LA"); else the one agency the words fit, each word being a word
+        of its kind or the start of a word of its name ("Met Police", "Lewisham Council")."""
         wanted = plain_words(value)
         named = [
             a for a in self.agencies if wanted in (plain_words(a.name), plain_words(a.short_name))
@@ -304,7 +393,14 @@ class _Matcher:
         of_kind = [a for a in self.agencies if a.kind == kind] if kind else []
         if len(of_kind) == 1:
             return of_kind[0], ""
-        if len(named) > 1 or len(of_kind) > 1:
+        fitting = (
+            [a for a in self.agencies if _written_short(wanted, a)]
+            if not named and not of_kind
+            else []
+        )
+        if len(fitting) == 1:
+            return fitting[0], ""
+        if len(named) > 1 or len(of_kind) > 1 or len(fitting) > 1:
             return None, f"{value!r} could be more than one agency: use the agency's full name"
         return None, f"no agency called {value!r} in this partnership"
 
@@ -369,6 +465,34 @@ class _Matcher:
                 )
 
 
+def _written_short(wanted: str, agency: Agency) -> bool:
+    """Whether every word is a word of the agency's kind or starts a word of its name."""
+    words = wanted.split()
+    name_words = plain_words(f"{agency.name} {agency.short_name}").split()
+    kind_words = {
+        word
+        for phrase, kind in AGENCY_KIND_WORDS.items()
+        if kind == agency.kind
+        for word in phrase.split()
+    }
+    return bool(words) and all(
+        word in kind_words or any(name.startswith(word) for name in name_words) for word in words
+    )
+
+
+def _agency_list(text: str) -> list[str]:
+    """Supporting agencies as written: one a line or separated by ";" (as the export writes
+    them), or by "," or "/"."""
+    return [name.strip() for name in re.split(r"[;\n,/]", text) if name.strip()]
+
+
+def _text(value) -> str:
+    """A cell as text: a whole number stored as 1.0 reads as "1"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value if value is not None else "").strip()
+
+
 def _excel_serial(value) -> datetime.date | None:
     """A date Excel stored as a day number, in a cell not formatted as a date."""
     if isinstance(value, (int, float)) and 20_000 <= value <= 80_000:  # 1954 to 2119
@@ -379,18 +503,44 @@ def _excel_serial(value) -> datetime.date | None:
     return None
 
 
-def _date(value) -> datetime.date | None:
+DAY_PATTERNS = (
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+    "%d-%m-%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%d %B %y",
+    "%d %b %y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+)
+MONTH_PATTERNS = ("%B %Y", "%b %Y", "%b-%y", "%B-%y", "%b-%Y", "%B-%Y")
+
+
+def _date_read(value) -> tuple[datetime.date | None, bool]:
+    """The date a cell holds, and whether it named only a month (read as its last day)."""
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return value.date(), False
     if isinstance(value, datetime.date):
-        return value
+        return value, False
     serial = _excel_serial(value)
     if serial:
-        return serial
-    text = str(value).strip()
-    for pattern in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+        return serial, False
+    text = " ".join(str(value).replace(",", " ").split())
+    text = re.sub(r"^(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bsept\b", "Sep", text, flags=re.IGNORECASE)
+    for pattern in DAY_PATTERNS:
         try:
-            return datetime.datetime.strptime(text, pattern).date()
+            return datetime.datetime.strptime(text, pattern).date(), False
         except ValueError:
             continue
-    return None
+    for pattern in MONTH_PATTERNS:
+        try:
+            first = datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return following - datetime.timedelta(days=1), True
+    return None, False

@@ -1,4 +1,4 @@
-"""Writes a checked plan: the actions and their latest updates."""
+"""Writes a checked plan: the actions, their supporting agencies and latest updates."""
 
 from django.db import transaction
 from django.db.models import Max
@@ -44,6 +44,12 @@ def import_plan(*, result: ImportResult, user) -> list[Action]:
             setattr(action, name, value)
         actions.append(action)
     created = bulk_create_with_history(actions, Action, default_user=user)
+    Supporting = Action.supporting_agencies.through
+    Supporting.objects.bulk_create(
+        Supporting(action=action, agency=agency)
+        for action, row in zip(created, result.to_add, strict=True)
+        for agency in row.supporting_agencies
+    )
     ProgressUpdate.objects.bulk_create(
         ProgressUpdate(
             action=action,

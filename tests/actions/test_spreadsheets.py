@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from actions.models import Action, Finding, ProgressUpdate
+from actions.models import Action, Closure, Evidence, Finding, ProgressUpdate
+from actions.rag import RAG
 from inspections.models import Inspection
 from partnerships.models import Agency
 from spreadsheets.exports import plan_csv, plan_rows, plan_xlsx
@@ -28,6 +29,30 @@ HEADER = [
     "Latest update",
     "Last updated",
 ]
+EXPORTED = [
+    "No.",
+    "Area for improvement",
+    "Action",
+    "Lead agency",
+    "Lead officer",
+    "Supporting agencies",
+    "Start date",
+    "Target date",
+    "Original target date",
+    "Why the target date moved",
+    "Success measure",
+    "RAG",
+    "Overdue",
+    "Latest update",
+    "Last updated",
+    "Evidence",
+    "Closure",
+    "Action ID",
+]
+# What an import cannot carry into another plan: evidence is added on the action's page,
+# closure is proposed and agreed in the service, and the new plan's actions have ids of
+# their own.
+NOT_CARRIED_ACROSS = {"Evidence", "Closure", "Action ID"}
 
 
 @pytest.fixture
@@ -83,20 +108,81 @@ def parse(inspection, content, filename="plan.xlsx"):
 
 @pytest.mark.django_db
 def test_the_xlsx_export_has_one_row_per_action_coloured_and_worded(lewisham):
-    sheet = load_workbook(io.BytesIO(plan_xlsx(lewisham))).active
+    workbook = load_workbook(io.BytesIO(plan_xlsx(lewisham)))
+    sheet = workbook.active
 
-    assert [cell.value for cell in sheet[1]] == HEADER
+    assert [cell.value for cell in sheet[1]] == EXPORTED
     assert sheet.max_row == 1 + 18
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:J{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
+    rag = EXPORTED.index("RAG") + 1
     rag_cells = {
-        sheet.cell(row=n, column=8).value: sheet.cell(row=n, column=8)
+        sheet.cell(row=n, column=rag).value: sheet.cell(row=n, column=rag)
         for n in range(2, sheet.max_row + 1)
     }
     assert set(rag_cells) == {"Not started", "Red", "Amber", "Green", "Complete"}
     assert rag_cells["Red"].fill.fgColor.rgb.endswith("F4CDC6")
     assert rag_cells["Green"].fill.fgColor.rgb.endswith("CCE2D8")
-    assert isinstance(sheet.cell(row=2, column=6).value, datetime.datetime)
+    target = EXPORTED.index("Target date") + 1
+    assert isinstance(sheet.cell(row=2, column=target).value, datetime.datetime)
+    assert sheet.column_dimensions["R"].hidden  # Action ID
+    ids = {sheet.cell(row=n, column=18).value for n in range(2, sheet.max_row + 1)}
+    assert ids == set(
+        Action.objects.current().filter(finding__plan=lewisham.plan_id).values_list("pk", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_the_workbook_defines_every_rag_status_on_a_second_sheet(lewisham):
+    workbook = load_workbook(io.BytesIO(plan_xlsx(lewisham)))
+    definitions = workbook["RAG definitions"]
+    assert workbook.sheetnames == ["Action plan", "RAG definitions"]
+    assert [tuple(cell.value for cell in row) for row in definitions.iter_rows()] == [
+        ("Status", "Definition"),
+        *((status.label, status.definition) for status in RAG),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_export_carries_every_field_the_plan_holds(demo, lewisham):
+    action = Action.objects.filter(finding__plan=lewisham.plan_id, rag="red").first()
+    Evidence.objects.create(
+        action=action, link="https://example.org/audit.pdf", added_by=demo["manager"]
+    )
+    Closure.objects.create(
+        action=action,
+        status="proposed",
+        proposed_by=demo["manager"],
+        evidence_of_impact="Audit shows it.",
+        sustainability_plan="Checked quarterly.",
+    )
+    rows = {
+        row[EXPORTED.index("Action ID")]: dict(zip(EXPORTED, row, strict=True))
+        for row in plan_rows(lewisham)
+    }
+    exported = rows[action.pk]
+    assert exported["Evidence"] == "https://example.org/audit.pdf"
+    assert exported["Closure"] == "Proposed complete"
+    assert exported["Overdue"] == ("Yes" if action.is_overdue else "No")
+    rebaselined = next(row for row in rows.values() if row["Why the target date moved"])
+    assert rebaselined["Original target date"] != rebaselined["Target date"]
+    assert "; " in "".join(row["Supporting agencies"] for row in rows.values())
+    assert {row["Overdue"] for row in rows.values()} == {"Yes", "No"}
+
+
+@pytest.mark.django_db
+def test_the_export_takes_the_same_queries_however_many_actions(
+    demo, lewisham, django_assert_num_queries
+):
+    with django_assert_num_queries(4):
+        plan_rows(lewisham)
+    for action in Action.objects.filter(finding__plan=lewisham.plan_id)[:5]:
+        Evidence.objects.create(
+            action=action, link="https://example.org/a", added_by=demo["manager"]
+        )
+        action.supporting_agencies.add(action.lead_agency)
+    with django_assert_num_queries(4):
+        plan_rows(lewisham)
 
 
 @pytest.mark.django_db
@@ -104,23 +190,29 @@ def test_the_csv_export_opens_in_excel(lewisham):
     content = plan_csv(lewisham)
     assert content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     lines = content.decode("utf-8-sig").splitlines()
-    assert lines[0] == ",".join(HEADER)
+    assert lines[0] == ",".join(EXPORTED)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("export", [plan_xlsx, plan_csv])
-def test_export_then_import_into_an_empty_inspection_gives_the_same_plan(
+def test_export_then_import_into_an_empty_plan_then_export_again_loses_nothing(
     lewisham, empty_copy, demo, export
 ):
     filename = "plan.xlsx" if export is plan_xlsx else "plan.csv"
     result = parse(empty_copy, export(lewisham), filename)
     assert result.errors == []
+    assert [row.action_id for row in result.rows] == [
+        row[EXPORTED.index("Action ID")] for row in plan_rows(lewisham)
+    ]
     import_plan(result=result, user=demo["manager"])
 
-    def comparable(rows):
-        return [row[:1] + row[2:] for row in rows]  # the finding column names the same area
+    kept = [index for index, label in enumerate(EXPORTED) if label not in NOT_CARRIED_ACROSS]
 
-    assert comparable(plan_rows(empty_copy)) == comparable(plan_rows(lewisham))
+    def carried(rows):
+        return [[row[index] for index in kept] for row in rows]
+
+    assert carried(plan_rows(empty_copy)) == carried(plan_rows(lewisham))
+    assert len(plan_rows(empty_copy)) == 18
 
 
 @pytest.mark.django_db
@@ -211,7 +303,11 @@ def test_the_header_is_found_below_title_rows_and_words_are_read_as_plans_write_
             "The file must be an Excel workbook (.xlsx) or a CSV file",
         ),
         (b"", "plan.csv", "The selected file is empty"),
-        (b"a,b\n", "plan.txt", "The selected file must be an Excel workbook (.xlsx) or a CSV file"),
+        (
+            b"a,b\n",
+            "plan.txt",
+            "The selected file must be an Excel workbook (.xlsx), a CSV file or a Word document",
+        ),
         (b"\n\n", "plan.csv", "The file has no rows"),
         (b"Name,Colour\nA,Blue\n", "plan.csv", "No header row found"),
     ],

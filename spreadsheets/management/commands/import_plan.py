@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inspections.models import Inspection
 from people.models import Role, User
-from spreadsheets.importers import PlanFileError, import_plan, parse_plan
+from spreadsheets.importers import ImportResult, PlanFileError, import_plan, parse_plan
 
 
 class Command(BaseCommand):
     help = (
-        "Imports an action plan from an .xlsx or .csv file into an inspection. Every row is "
-        "checked first: if any is wrong, nothing is written and each problem is listed."
+        "Imports an action plan from an .xlsx, .csv or .docx file into an inspection. It says "
+        "which columns it read and which it needs. Every row is checked first: if any is "
+        "wrong, nothing is written and each problem is listed."
     )
 
     def add_arguments(self, parser):
@@ -39,6 +40,9 @@ class Command(BaseCommand):
             result = parse_plan(plan=found.plan, content=file.read_bytes(), filename=file.name)
         except (OSError, PlanFileError) as error:
             raise CommandError(str(error)) from error
+        self._say_what_columns_were_read(result)
+        for note in result.notes:
+            self.stdout.write(f"note: {note}")
         if result.errors:
             for error in result.errors:
                 self.stderr.write(error)
@@ -51,3 +55,11 @@ class Command(BaseCommand):
             f"Imported {len(created)} actions into {found}; "
             f"{skipped} already in the plan were left as they are."
         )
+
+    def _say_what_columns_were_read(self, result: ImportResult) -> None:
+        for header, label in result.recognised:
+            self.stdout.write(f"column {header!r}: {label}")
+        for index in result.unmapped:
+            self.stdout.write(f"column {result.headers[index]!r}: not read (no column it names)")
+        if result.missing:
+            self.stdout.write(f"missing: {', '.join(result.missing_labels)}")
