@@ -13,6 +13,11 @@ urlpatterns = [
         views.statement_download,
         name="statement_download",
     ),
+    path(
+        "inspections/<int:pk>/statement.docx",
+        views.statement_docx_download,
+        name="statement_docx",
+    ),
     path("inspections/<int:pk>/statement/edit/", views.statement_edit, name="statement_edit"),
     path(
         "inspections/<int:pk>/statement/submit/",

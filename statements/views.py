@@ -20,6 +20,7 @@ from statements.statement import (
     statement_submit,
     statement_text_edit,
 )
+from statements.word import DOCX_CONTENT_TYPE, statement_docx, statement_docx_filename
 
 
 def _document(request, inspection):
@@ -48,18 +49,39 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _back_to_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The preview says what is wrong with the date asked for."""
+    return redirect(
+        f"{reverse('statements:statement_preview', args=[pk])}?{request.GET.urlencode()}"
+    )
+
+
 def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     document, as_of_form = _document(request, inspection)
-    if as_of_form.errors:  # the preview says what is wrong with the date
-        return redirect(
-            f"{reverse('statements:statement_preview', args=[pk])}?{request.GET.urlencode()}"
-        )
+    if as_of_form.errors:
+        return _back_to_preview(request, pk)
     return file_download(
         request,
         content=statement_pdf(document),
         filename=statement_filename(document),
         content_type="application/pdf",
+        kind="progress report" if document.progress else "statement",
+        subject=inspection,
+    )
+
+
+def statement_docx_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same document as the PDF, as Word, for people to reuse its text."""
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    document, as_of_form = _document(request, inspection)
+    if as_of_form.errors:
+        return _back_to_preview(request, pk)
+    return file_download(
+        request,
+        content=statement_docx(document),
+        filename=statement_docx_filename(document),
+        content_type=DOCX_CONTENT_TYPE,
         kind="progress report" if document.progress else "statement",
         subject=inspection,
     )
