@@ -15,6 +15,11 @@ urlpatterns = [
         views.meeting_pack_download,
         name="meeting_pack_download",
     ),
+    path(
+        "inspections/<int:pk>/meeting-pack.docx",
+        views.meeting_pack_docx,
+        name="meeting_pack_docx",
+    ),
     path("inspections/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
 ]

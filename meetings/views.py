@@ -16,6 +16,7 @@ from meetings.dashboard import LISTED, plan_dashboard
 from meetings.forms import MeetingForm
 from meetings.models import Meeting
 from meetings.overview import partnership_overview
+from meetings.pack_word import pack_docx, pack_docx_filename
 from meetings.services import (
     meeting_record,
     plan_changes,
@@ -24,6 +25,7 @@ from meetings.services import (
 )
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
+from statements.word import DOCX_CONTENT_TYPE
 
 
 def _pack_context(inspection) -> dict:
@@ -67,6 +69,22 @@ def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
         content=html_to_pdf(html),
         filename=f"meeting-pack-{inspection.partnership.slug}-{timezone.localdate():%Y-%m-%d}.pdf",
         content_type="application/pdf",
+        kind="meeting pack",
+        subject=inspection,
+    )
+
+
+def meeting_pack_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting pack as Word, from the same dashboard and closures as the PDF."""
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    context = _pack_context(inspection)
+    return file_download(
+        request,
+        content=pack_docx(
+            inspection=inspection, dashboard=context["dashboard"], closures=context["closures"]
+        ),
+        filename=pack_docx_filename(inspection=inspection, dashboard=context["dashboard"]),
+        content_type=DOCX_CONTENT_TYPE,
         kind="meeting pack",
         subject=inspection,
     )
