@@ -1,0 +1,295 @@
+"""The written statement, the progress report and the meeting pack as Word documents: the
+same content and order as the PDFs, in Word's headings, with repeating table headers, RAG
+as words and the protective marking on every page."""
+
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from actions.models import Action
+from actions.rag import RAG
+from audit.models import AuditEvent, EventKind
+from inspections.models import Inspection
+from statements.statement import statement_document
+from tests.actions.conftest import propose
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def lewisham(demo):
+    inspection = Inspection.objects.get(partnership__slug="lewisham")
+    plan = inspection.plan
+    plan.statement_introduction = "The partnership accepts every finding.\n\nIt will report."
+    plan.statement_governance = "The LSCP executive reviews this plan every two months."
+    plan.protective_marking = "OFFICIAL-SENSITIVE"
+    plan.save()
+    return inspection
+
+
+def download(client, url_name, inspection, params=None):
+    response = client.get(reverse(url_name, args=[inspection.pk]), params or {})
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOCX
+    assert "attachment;" in response["Content-Disposition"]
+    return response, Document(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def headings(word, level):
+    return [p.text for p in word.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def repeats_its_header(table) -> bool:
+    properties = table.rows[0]._tr.trPr
+    return properties is not None and properties.find(qn("w:tblHeader")) is not None
+
+
+def action_tables(word):
+    return [table for table in word.tables if table.rows[0].cells[0].text == "Ref."]
+
+
+def body_rows(table):
+    return [[cell.text for cell in row.cells] for row in table.rows[1:]]
+
+
+def running_text(word) -> str:
+    section = word.sections[0]
+    parts = [section.header, section.footer, section.first_page_footer]
+    return " ".join(p.text for part in parts for p in part.paragraphs)
+
+
+@pytest.mark.django_db
+def test_the_statement_in_word_follows_the_pdf_with_every_action_in_order(client, demo, lewisham):
+    client.force_login(demo["scrutineer"])
+    response, word = download(client, "statements:statement_docx", lewisham)
+
+    assert "written-statement-lewisham-" in response["Content-Disposition"]
+    assert response["Content-Disposition"].rstrip('"').endswith(".docx")
+    assert headings(word, 1) == ["Written statement of proposed action"]
+    findings = list(lewisham.plan.findings.order_by("number"))
+    assert headings(word, 2) == [
+        "Introduction",
+        "Governance and monitoring arrangements",
+        "How progress will be reported",
+        *(f"Area for improvement {finding.number}" for finding in findings),
+    ]
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "The partnership accepts every finding." in text
+    assert "It will report." in text
+    assert "Statement due\t11 May 2023" in text
+    for finding in findings:
+        assert finding.text in text
+    assert "Latest update" not in text  # the statement for Ofsted shows no RAG
+
+    # Every action's reference and text, in the PDF's order, in tables whose header repeats.
+    document = statement_document(inspection=lewisham)
+    expected = [
+        (row.action.reference, row.action.description)
+        for section in document.sections
+        for row in section.rows
+    ]
+    tables = action_tables(word)
+    assert len(tables) == len([s for s in document.sections if s.rows])
+    assert all(repeats_its_header(table) for table in word.tables)
+    found = [(cells[0], cells[1]) for table in tables for cells in body_rows(table)]
+    assert found == expected
+    assert [c.text for c in tables[0].rows[0].cells] == [
+        "Ref.",
+        "Action",
+        "Lead",
+        "Timescale",
+        "Success measure / evidence of impact",
+    ]
+
+    # Landscape pages like the PDF's, the marking at the top and foot of every page.
+    section = word.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert section.page_width > section.page_height
+    assert running_text(word).count("OFFICIAL-SENSITIVE") == 3
+    assert word.paragraphs[0].text == "OFFICIAL-SENSITIVE"  # the cover prints it itself
+    assert word.core_properties.author == "Lewisham Safeguarding Children Partnership"
+    assert word.core_properties.language == "en-GB"
+
+
+@pytest.mark.django_db
+def test_the_progress_report_in_word_gives_each_actions_rag_as_words(client, demo, lewisham):
+    client.force_login(demo["executive"])
+    response, word = download(client, "statements:statement_docx", lewisham, {"progress": "1"})
+
+    assert "progress-report-lewisham-" in response["Content-Disposition"]
+    assert headings(word, 1) == ["Progress on the written statement of action"]
+    assert headings(word, 2)[2:4] == ["Progress at a glance", "RAG key"]
+    key = next(table for table in word.tables if table.rows[0].cells[0].text == "Status")
+    assert [row.cells[0].text for row in key.rows[1:]] == [*RAG.labels, "Overdue"]
+
+    document = statement_document(inspection=lewisham, progress=True)
+    rows = [row for section in document.sections for row in section.rows]
+    assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
+    found = [cells for table in action_tables(word) for cells in body_rows(table)]
+    assert len(found) == len(rows)
+    for row, cells in zip(rows, found, strict=True):
+        assert cells[0] == row.action.reference
+        status, latest = cells[-2], cells[-1]
+        words = [row.rag.label, "Overdue"] if row.overdue else [row.rag.label]
+        assert status.split("\n") == words
+        if row.latest_update:
+            assert row.latest_update.narrative in latest
+        else:
+            assert latest == "No update yet"
+    assert [c.text for c in action_tables(word)[0].rows[0].cells][-2:] == [
+        "Status",
+        "Latest update",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_progress_report_in_word_is_as_at_the_date_asked_for(client, demo, lewisham):
+    client.force_login(demo["executive"])
+    long_ago = timezone.localdate() - datetime.timedelta(days=60)
+    response, word = download(
+        client,
+        "statements:statement_docx",
+        lewisham,
+        {
+            "progress": "1",
+            "as_of_0": long_ago.day,
+            "as_of_1": long_ago.month,
+            "as_of_2": long_ago.year,
+        },
+    )
+
+    assert f"progress-report-lewisham-{long_ago:%Y-%m-%d}.docx" in response["Content-Disposition"]
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert f"Progress as at\t{long_ago:%-d %B %Y}" in text
+    row_11 = next(
+        cells for table in action_tables(word) for cells in body_rows(table) if cells[0] == "1.1"
+    )
+    assert row_11[-2].startswith("Amber")  # as test_statement: the update of 75 days ago
+
+
+@pytest.mark.django_db
+def test_a_wrong_date_goes_back_to_the_preview_to_say_so(client, demo, lewisham):
+    client.force_login(demo["executive"])
+    bad = {"progress": "1", "as_of_0": "31", "as_of_1": "2", "as_of_2": "2026"}
+    response = client.get(reverse("statements:statement_docx", args=[lewisham.pk]), bad)
+    assert response.status_code == 302
+    assert response["Location"].startswith(
+        reverse("statements:statement_preview", args=[lewisham.pk])
+    )
+    assert not AuditEvent.objects.filter(kind=EventKind.DOWNLOAD).exists()
+
+
+@pytest.mark.django_db
+def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, lewisham):
+    waiting = (
+        Action.objects.current()
+        .filter(finding__plan=lewisham.plan_id, rag=RAG.GREEN, closures__isnull=True)
+        .order_by("position", "pk")
+        .first()
+    )
+    propose(waiting, waiting.lead_officer)
+    client.force_login(demo["executive"])
+
+    response, word = download(client, "meetings:meeting_pack_docx", lewisham)
+
+    assert "meeting-pack-lewisham-" in response["Content-Disposition"]
+    assert headings(word, 1) == ["Meeting pack: the JTAI action plan"]
+    assert headings(word, 2) == [
+        "RAG summary",
+        "Update round",
+        "Trend across meetings",
+        "Exceptions: red and overdue",
+        "Changes since the last meeting",
+        "Closures to agree",
+    ]
+    assert "Moved to a worse status (0)" in headings(word, 3)
+    assert all(repeats_its_header(table) for table in word.tables)
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "RAG status of the plan's actions at 2 meetings." in text
+
+    exceptions, closures = action_tables(word)
+    red_or_overdue = Action.objects.filter(finding__plan=lewisham.plan_id).current()
+    expected = {a.reference for a in red_or_overdue if a.rag == RAG.RED or a.is_overdue}
+    assert {cells[0] for cells in body_rows(exceptions)} == expected
+    for cells in body_rows(exceptions):
+        assert cells[4].split("\n")[0] in {"Red", "Amber", "Green", "Not started"}
+    assert body_rows(closures)[0][:2] == [waiting.reference, waiting.description]
+    assert "Audit shows 95% of episodes followed up in 72 hours." in body_rows(closures)[0]
+    assert running_text(word).count("OFFICIAL-SENSITIVE") == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "params", "kind"),
+    [
+        ("statements:statement_docx", {}, "statement"),
+        ("statements:statement_docx", {"progress": "1"}, "progress report"),
+        ("meetings:meeting_pack_docx", {}, "meeting pack"),
+    ],
+)
+def test_every_word_download_is_in_the_audit_trail(client, demo, lewisham, url_name, params, kind):
+    client.force_login(demo["scrutineer"])
+    download(client, url_name, lewisham, params)
+    event = AuditEvent.objects.get(kind=EventKind.DOWNLOAD)
+    assert event.user == demo["scrutineer"]
+    assert event.partnership.slug == "lewisham"
+    assert event.detail.startswith(f"{kind}: ")
+    assert ".docx" in event.detail
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["statements:statement_docx", "meetings:meeting_pack_docx"])
+def test_another_partnerships_plan_is_not_found(client, demo, url_name):
+    northbrook = Inspection.objects.get(partnership__slug="northbrook")
+    client.force_login(demo["manager"])
+    assert client.get(reverse(url_name, args=[northbrook.pk])).status_code == 404
+    assert not AuditEvent.objects.filter(kind=EventKind.DOWNLOAD).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url_name", "pdf_url_name", "params", "queries"),
+    [
+        ("statements:statement_docx", "statements:statement_download", {}, 9),
+        ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 11),
+        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 21),
+    ],
+)
+def test_the_word_document_reads_what_the_pdf_reads_in_a_fixed_number_of_queries(
+    client, demo, lewisham, django_assert_num_queries, url_name, pdf_url_name, params, queries
+):
+    client.force_login(demo["scrutineer"])
+    with django_assert_num_queries(queries):
+        download(client, url_name, lewisham, params)
+    with CaptureQueriesContext(connection) as pdf:
+        client.get(reverse(pdf_url_name, args=[lewisham.pk]), params)
+    assert len(pdf) == queries  # the same data objects as the PDF, read the same way
+
+
+@pytest.mark.django_db
+def test_the_previews_offer_the_word_documents_beside_the_pdfs(client, demo, lewisham):
+    client.force_login(demo["executive"])
+    statement = client.get(reverse("statements:statement_preview", args=[lewisham.pk]))
+    progress = client.get(
+        reverse("statements:statement_preview", args=[lewisham.pk]), {"progress": "1"}
+    )
+    pack = client.get(reverse("meetings:meeting_pack", args=[lewisham.pk]))
+    dashboard = client.get(reverse("meetings:dashboard", args=[lewisham.pk]))
+
+    docx = reverse("statements:statement_docx", args=[lewisham.pk])
+    assert f'href="{docx}" download>Download as Word (.docx)</a>' in statement.content.decode()
+    assert f'href="{docx}?progress=1" download>' in progress.content.decode()
+    assert "The version recorded as sent to Ofsted is always the PDF" in (
+        statement.content.decode()
+    )
+    pack_docx = reverse("meetings:meeting_pack_docx", args=[lewisham.pk])
+    for page in (pack, dashboard):
+        assert f'href="{pack_docx}" download>Download as Word (.docx)' in page.content.decode()
