@@ -76,7 +76,7 @@ def my_actions(*, user: User) -> QuerySet[Action]:
 
 def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
     """One action with everything its page shows: updates with their evidence, closures."""
-    updates = ProgressUpdate.objects.select_related("author").prefetch_related(
+    updates = ProgressUpdate.objects.select_related("author", "entered_by").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("added_at"))
     )
     closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by")

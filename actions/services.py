@@ -108,11 +108,18 @@ def _attach_evidence(
 
 
 def _record(
-    action: Action, *, author: User, rag: str, narrative: str, reason: str = ""
+    action: Action,
+    *,
+    author: User,
+    rag: str,
+    narrative: str,
+    reason: str = "",
+    entered_by: User | None = None,
 ) -> ProgressUpdate:
     update = ProgressUpdate(
         action=action,
         author=author,
+        entered_by=entered_by,
         date=timezone.localdate(),
         narrative=narrative,
         rag=rag,
@@ -136,11 +143,20 @@ def progress_update_record(
     evidence_link: str = "",
     evidence_file: Upload | None = None,
     expected_version: int,
+    entered_by: User | None = None,
 ) -> ProgressUpdate:
-    """The owner says how the action is going; the action takes the RAG they gave."""
+    """The owner says how the action is going; the action takes the RAG they gave. When
+    someone else types it in for them (`entered_by`), the history names who did."""
     progress_update_check(action=action, rag=rag, rag_change_reason=rag_change_reason)
-    _claim(action, expected_version=expected_version, user=author)
-    update = _record(action, author=author, rag=rag, narrative=narrative, reason=rag_change_reason)
+    _claim(action, expected_version=expected_version, user=entered_by or author)
+    update = _record(
+        action,
+        author=author,
+        rag=rag,
+        narrative=narrative,
+        reason=rag_change_reason,
+        entered_by=entered_by,
+    )
     _attach_evidence(
         action=action, user=author, link=evidence_link, file=evidence_file, update=update
     )
@@ -233,6 +249,30 @@ def action_edit(
     _save_action(action)
     action.supporting_agencies.set(supporting_agencies)
     return action
+
+
+def evidence_attach_stored(
+    *,
+    update: ProgressUpdate,
+    user: User,
+    stored_name: str,
+    original_name: str,
+    content_type: str,
+    size: int,
+) -> Evidence:
+    """Attaches a file already in storage to an update: one copy of a spreadsheet sent
+    back serves as the evidence of every update imported from it."""
+    evidence = Evidence(
+        action=update.action,
+        update=update,
+        added_by=user,
+        original_name=original_name,
+        content_type=content_type,
+        size=size,
+    )
+    evidence.file.name = stored_name
+    _save(evidence)
+    return evidence
 
 
 @transaction.atomic

@@ -138,6 +138,15 @@ class ProgressUpdate(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="progress_updates"
     )
+    # Who typed it in, when that is not the author: a manager importing the owners' updates
+    # from the spreadsheet they sent back.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     date = models.DateField(default=timezone.localdate)
     narrative = models.TextField()
     rag = models.CharField("RAG status", max_length=20, choices=RAG.choices)
