@@ -1,0 +1,88 @@
+"""Every letter of the corpus, whatever made it, gives what the letter says: each field,
+and its findings exactly, verbatim, nothing extra and nothing missing.
+
+The corpus is tests/fixtures/letters/, made by scripts/make-letter-corpus: four letters
+(Lewisham's real one, and Northbrook's in the wordings of 2016, 2019 and 2024) as Word
+documents converted by LibreOffice, Chromium's and WeasyPrint's PDFs, and pasted text.
+Beside each, <name>.expected.json was written from the blocks the file was made of."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from inspections.letters import LetterError, read_letter, suggest_statement_due, text_from_pdf
+from tests.inspections.letters import encrypted, scanned
+
+LETTERS = Path(__file__).parent.parent / "fixtures" / "letters"
+CORPUS = sorted(
+    path
+    for path in LETTERS.iterdir()
+    if path.suffix in (".pdf", ".txt") and (LETTERS / f"{path.stem}.expected.json").exists()
+)
+
+
+def _read(path: Path):
+    content = path.read_bytes()
+    return read_letter(text_from_pdf(content) if path.suffix == ".pdf" else content.decode())
+
+
+def test_the_corpus_has_letters_from_four_producers():
+    producers = {path.stem.rsplit("-", 1)[1] for path in CORPUS}
+    assert len(CORPUS) >= 12
+    assert {"word", "chromium", "weasyprint", "text"} <= producers
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.name)
+def test_every_field_and_every_finding_is_what_the_letter_says(path):
+    expected = json.loads((LETTERS / f"{path.stem}.expected.json").read_text())
+    letter = _read(path)
+    found = letter.as_json()
+
+    assert found["findings"] == expected["findings"]
+    assert found.pop("statement_due_suggested") == (
+        suggest_statement_due(letter.letter_date).isoformat()
+    )
+    assert found == expected
+
+
+@pytest.mark.django_db
+def test_a_finding_broken_by_a_page_break_is_read_whole_and_found_on_its_first_page():
+    for producer in ("word", "chromium", "weasyprint"):
+        letter = _read(LETTERS / f"northbrook-2024-{producer}.pdf")
+        assert letter.findings[2].endswith("if their worries about the child continue or grow.")
+        assert letter.finding_pages[2] < letter.finding_pages[3], producer
+
+
+@pytest.mark.django_db
+def test_older_letters_flag_their_areas_for_priority_action():
+    letter = _read(LETTERS / "northbrook-2016-word.pdf")
+    assert len(letter.findings) == 7
+    assert letter.priority_findings == letter.findings[:2]
+    assert letter.inspectorates == ["Ofsted", "CQC", "HMICFRS", "HMI Probation"]
+
+
+def test_a_file_that_is_not_a_pdf_is_refused():
+    with pytest.raises(LetterError, match="The file is not a PDF"):
+        text_from_pdf((LETTERS / "northbrook-2024-text.txt").read_bytes())
+
+
+def test_a_pdf_that_needs_a_password_is_refused():
+    content = encrypted((LETTERS / "northbrook-2024-word.pdf").read_bytes())
+    with pytest.raises(LetterError, match="The PDF is protected with a password"):
+        text_from_pdf(content)
+
+
+def test_a_scanned_letter_is_refused():
+    with pytest.raises(LetterError, match="probably a scanned image"):
+        text_from_pdf(scanned())
+
+
+@pytest.mark.django_db
+def test_a_committee_report_quoting_the_letters_findings_is_not_a_letter():
+    # Lewisham's report to its select committee quotes "What needs to improve?" and its
+    # eight items; it is addressed to no one, so it is not the letter.
+    report = (LETTERS / "not-a-letter-lewisham-committee-report-2023.txt").read_text()
+    with pytest.raises(LetterError, match="does not look like a JTAI letter"):
+        read_letter(report)
