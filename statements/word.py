@@ -141,6 +141,7 @@ class WordWriter:
         # The cover prints the marking itself and keeps only the footer's marking and page
         # number, as the PDF's cover page does.
         section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False  # an empty header of its own
         self._running_line(section.header.paragraphs[0], left=author, right=marking)
         self._running_line(section.footer.paragraphs[0], left=running, centre=marking, page=True)
         self._running_line(section.first_page_footer.paragraphs[0], centre=marking, page=True)
@@ -239,6 +240,9 @@ class WordWriter:
         widths = [Emu(int(TEXT_WIDTH * column.share / total)) for column in columns]
         for grid_column, width in zip(table.columns, widths, strict=True):
             grid_column.width = width
+        table_width = table._tbl.tblPr.find(qn("w:tblW"))
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(sum(widths) // 635))  # EMU to twentieths of a point
         header = table.rows[0]
         _row_property(header, "w:cantSplit")
         _row_property(header, "w:tblHeader")
@@ -265,6 +269,10 @@ class WordWriter:
         status_cell, meaning = table.row()
         tag(status_cell.paragraphs[0], OVERDUE, "Overdue")
         meaning.paragraphs[0].add_run(OVERDUE_DEFINITION)
+        # The key stays on one page, as in the PDF: each row keeps with the next.
+        for row in table.table.rows[:-1]:
+            for cell in row.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         self.end_table()
 
     def to_bytes(self) -> bytes:
@@ -397,14 +405,11 @@ def _table_look(table: Table, *, caption: str) -> None:
         margin.set(qn("w:w"), str(width))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    look = properties.find(qn("w:tblLook"))
-    # tblBorders and tblCellMar come before tblLook; tblCaption after it (the schema's order).
-    if look is not None:
-        look.addprevious(borders)
-        look.addprevious(margins)
-    else:
-        properties.append(borders)
-        properties.append(margins)
+    # The schema's order: tblW, jc, tblBorders, shd, tblLayout, tblCellMar, tblLook, tblCaption.
+    properties.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"
+    )
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption")
     title = OxmlElement("w:tblCaption")
     title.set(qn("w:val"), clean(caption)[:255])
     properties.append(title)
@@ -477,6 +482,7 @@ def statement_docx(document: StatementDocument) -> bytes:
             writer.paragraph("Area for priority action", bold=True)
         finding = writer.paragraph(section.finding.text, size=12.5)
         _left_rule(finding)
+        finding.paragraph_format.left_indent = Mm(3)
         finding.paragraph_format.space_after = Pt(10)
         if document.progress:
             writer.rag_tags(writer.paragraph(), section.rag_counts)
