@@ -274,7 +274,9 @@ class _Matcher:
             if not text[name]:
                 problem(name, "is empty")
 
-        row.finding = self.finding(text["finding"] or area_number, row.reference)
+        row.finding = self.finding(text["finding"], row.reference)
+        if row.finding is None and area_number:  # the area's words may differ from the letter's
+            row.finding = self.finding(area_number, "")
         if row.finding is None:
             about = "finding" if "finding" in mapping.values() else "reference"
             problem(

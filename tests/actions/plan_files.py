@@ -109,3 +109,66 @@ def assert_refused(response, message: str, plan, uploads_before: list[str]):
     assert_error_summary_links_reach_inputs(page)
     assert Action.objects.filter(finding__plan=plan.finding.plan).count() == 1
     assert kept_uploads() == uploads_before
+
+
+# Plan files as other partnerships make them, for tests/actions/test_plan_files_made_elsewhere.
+def xlsx_file(rows: list[list], merged: tuple[str, ...] = ()) -> bytes:
+    """A workbook of these rows (title rows included), with these areas merged ("A3:A5"):
+    as Excel keeps a merge, only the area's first cell holds the value."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for values in rows:
+        sheet.append(values)
+    for area in merged:
+        sheet.merge_cells(area)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def csv_file(rows: list[list]) -> bytes:
+    import csv
+
+    output = io.StringIO()
+    csv.writer(output).writerows(rows)
+    return output.getvalue().encode("utf-8-sig")
+
+
+def docx_file(
+    rows: list[list],
+    *,
+    before: tuple[str, ...] = ("Lewisham JTAI action plan", "OFFICIAL"),
+    after: tuple[str, ...] = ("Signed off by the LSCP executive.",),
+    merged_down: tuple[tuple[int, int, int], ...] = (),
+    other_table_first: bool = False,
+) -> bytes:
+    """A Word document with text before and after one table of these rows; `merged_down`
+    holds (column, first row, last row) of cells merged down, counting rows from 0."""
+    from docx import Document
+
+    document = Document()
+    for text in before:
+        document.add_paragraph(text)
+    if other_table_first:
+        versions = document.add_table(rows=2, cols=3)
+        for cell, text in zip(versions.rows[0].cells, ["Version", "Date", "Author"], strict=True):
+            cell.text = text
+        for cell, text in zip(versions.rows[1].cells, ["2", "1 May 2023", "LSCP"], strict=True):
+            cell.text = text
+    width = max(len(values) for values in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=False):
+            cell.text = str(value)
+    for column, first, last in merged_down:
+        top = table.cell(first, column)
+        text = top.text
+        merged = top.merge(table.cell(last, column))
+        merged.text = text  # python-docx joins the merged cells' paragraphs
+    for text in after:
+        document.add_paragraph(text)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
