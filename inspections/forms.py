@@ -127,7 +127,8 @@ class InspectionFromLetterForm(forms.Form):
         label="What needs to improve",
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="One area for improvement a paragraph, with a blank line between them, in "
-        "the letter's words and order",
+        "the letter's words and order. To split one in two, put a blank line where it "
+        "divides; to join two, delete the blank line between them",
         error_messages={"required": "Enter the areas for improvement the letter names"},
     )
 

@@ -12,7 +12,7 @@ from audit.downloads import file_download
 from audit.trail import client_address
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
 from inspections.letter_import import inspection_create_from_letter
-from inspections.letters import LetterError, read_letter, text_from_pdf
+from inspections.letters import LetterError, LetterExtract, read_letter, text_from_pdf
 from inspections.models import Inspection
 from partnerships.models import Partnership
 from partnerships.scoping import get_for_user_or_404
@@ -89,6 +89,7 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             letter_filename=pending["filename"],
             by=request.user,
             address=client_address(request),
+            priority_findings=letter.priority_findings,
             **form.cleaned_data,
         )
         default_storage.delete(pending["path"])
@@ -103,8 +104,29 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "inspections/letter_review.html",
-        {"form": form, "letter": letter, "partnership": partnership},
+        {
+            "form": form,
+            "letter": letter,
+            "partnership": partnership,
+            "found_on": _found_on(letter, from_pdf=pending["filename"].lower().endswith(".pdf")),
+        },
     )
+
+
+def _found_on(letter: LetterExtract, *, from_pdf: bool) -> list[dict]:
+    """Each area for improvement as the service read it, with the page of the PDF it
+    starts on, so the manager can check it against the letter."""
+    return [
+        {
+            "number": number,
+            "text": text,
+            "page": page if from_pdf else None,
+            "is_priority": text in letter.priority_findings,
+        }
+        for number, (text, page) in enumerate(
+            zip(letter.findings, letter.finding_pages, strict=True), start=1
+        )
+    ]
 
 
 def letter_download(request: HttpRequest, pk: int) -> HttpResponse:

@@ -3,6 +3,7 @@
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -175,3 +176,72 @@ def test_a_letter_without_a_deadline_gets_a_suggested_one_labelled_as_such(clien
     assert "Suggestion only:" in html
     assert "Monday 15 May 2023" in html
     assert not re.search(r'name="statement_due_0"[^>]*value="\d', html)
+
+
+LETTERS = Path(__file__).parent.parent / "fixtures" / "letters"
+
+
+def _upload(client, name: str):
+    path = LETTERS / name
+    return client.post(
+        reverse("inspections:letter_upload"),
+        {"letter": SimpleUploadedFile(name, path.read_bytes(), "application/pdf")},
+        follow=True,
+    )
+
+
+@pytest.mark.django_db
+def test_the_review_says_on_which_page_of_the_pdf_each_finding_was_found(client, demo):
+    client.force_login(demo["manager"])
+    html = _upload(client, "northbrook-2024-word.pdf").content.decode()
+    found_on = re.findall(r"found on page (\d+)", html)
+    assert found_on == ["1", "1", "1", "2", "2", "2"]
+    assert "put a blank line between them" in html
+
+
+@pytest.mark.django_db
+def test_pasted_text_has_no_pages_to_name(client, demo):
+    client.force_login(demo["manager"])
+    html = client.post(
+        reverse("inspections:letter_upload"), {"text": letter_text()}, follow=True
+    ).content.decode()
+    assert "Where the service found the areas for improvement" in html
+    assert "found on page" not in html
+
+
+@pytest.mark.django_db
+def test_the_manager_splits_one_finding_in_two_and_joins_two_before_saving(client, demo):
+    client.force_login(demo["manager"])
+    upload = _upload(client, "lewisham-2023-chromium.pdf")
+    findings = what_needs_to_improve_in_the_letter()
+    first, rest = findings[0], findings[1:]
+    split = first.replace(" out of hours.", ".\n\nOut of hours.")
+    joined = f"{rest[0]}\n{rest[1]}"  # the blank line between them deleted
+    paragraphs = [split, joined, *rest[2:]]
+    form = {
+        "subject": "the multi-agency identification and response to initial need and risk",
+        "inspectorates": ["Ofsted", "CQC", "HMICFRS"],
+        "findings": "\n\n".join(paragraphs).replace("\n", "\r\n"),  # as a browser sends it
+    }
+    client.post(upload.redirect_chain[-1][0], form, follow=True)
+
+    inspection = Inspection.objects.order_by("-pk").first()
+    saved = list(inspection.plan.findings.order_by("number").values_list("text", flat=True))
+    assert saved[:3] == [
+        "The length of time children spend in police stations.",
+        "Out of hours.",
+        f"{rest[0]} {rest[1]}",
+    ]
+    assert len(saved) == 8
+
+
+@pytest.mark.django_db
+def test_an_older_letters_areas_for_priority_action_are_flagged(tmp_path, demo):
+    out = io.StringIO()
+    call_command(
+        "import_letter", LETTERS / "northbrook-2016-word.pdf", "--partnership", "lewisham",
+        stdout=out,
+    )  # fmt: skip
+    inspection = Inspection.objects.get(pk=int(out.getvalue()))
+    flagged = inspection.plan.findings.order_by("number").values_list("number", "is_priority")
+    assert list(flagged) == [(1, True), (2, True)] + [(n, False) for n in range(3, 8)]

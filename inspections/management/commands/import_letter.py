@@ -74,6 +74,7 @@ class Command(BaseCommand):
             headline_findings=letter.headline_findings,
             strengths=letter.strengths,
             findings=letter.findings,
+            priority_findings=letter.priority_findings,
             letter_content=content,
             letter_filename=file.name,
         )
