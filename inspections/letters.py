@@ -235,14 +235,7 @@ def read_letter(text: str) -> LetterExtract:
     ):
         raise LetterError(NOT_A_LETTER)
     letter = LetterExtract()
-    heading = re.search(
-        r"^\s*Joint targeted area inspection of (.+?)\s*$", "\n".join(lines), re.I | re.M
-    )
-    if heading:
-        area = heading[1].strip().rstrip(".")
-        # Older letters' headings name the subject too: "... of the response to ... in X".
-        in_area = re.match(r"the .+ (?:in|across) (?:the )?([A-Z].*)$", area)
-        letter.local_area = in_area[1] if in_area else area
+    letter.local_area = _local_area(lines)
     letter.subject = _subject(flat)
     letter.theme = _theme(letter.subject)
     letter.onsite_start, letter.onsite_end = _onsite(flat)
@@ -282,6 +275,27 @@ def read_letter(text: str) -> LetterExtract:
     return letter
 
 
+def _local_area(lines: list[str]) -> str:
+    """The place in the letter's heading, "Joint targeted area inspection of <place>".
+    Older letters' headings name the subject too ("... of the multi-agency response to ...
+    in Croydon"), often wrapped over two or three lines."""
+    for index, line in enumerate(lines):
+        heading = re.match(r"\s*Joint targeted area inspection of (.+?)\s*$", line, re.I)
+        if not heading:
+            continue
+        area = heading[1]
+        following = index + 1
+        place = r" (?:in|across) (?:the )?([A-Z].*)$"
+        while area.startswith("the ") and following < min(index + 4, len(lines)):
+            if re.search(place, area) or not lines[following].strip():
+                break
+            area = f"{area} {lines[following].strip()}"
+            following += 1
+        in_place = re.search(place, area) if area.startswith("the ") else None
+        return (in_place[1] if in_place else area).strip().rstrip(".")
+    return ""
+
+
 def _lines(lines: list[str], section: tuple[int, int] | None) -> list[str]:
     return lines[section[0] : section[1]] if section else []
 
@@ -294,10 +308,11 @@ def _subject(flat: str) -> str:
     """What was inspected, from the letter's first sentence: "... the joint targeted area
     inspection (JTAI) of the multi-agency response to ... in Lewisham." The sentence ends
     the subject, and the place it names is not part of it."""
-    found = re.search(
-        r"joint targeted area inspection (?:\(JTAI\) )?(?:of|into) (the [^.]+?)\.(?:\s|$)",
-        flat,
-        re.IGNORECASE,
+    sentence = r"joint targeted area inspection (?:\(JTAI\) )?(?:of|into) (the [^.]+?)\.(?:\s|$)"
+    # The letter's own sentence first: an older letter's heading names the subject too,
+    # with no full stop before the next sentence.
+    found = re.search(rf"(?:summarises|findings of) (?:the|a) {sentence}", flat, re.I) or (
+        re.search(sentence, flat, re.IGNORECASE)
     )
     if not found:
         return ""
@@ -348,7 +363,7 @@ def _onsite(flat: str):
     November and 1 December 2023", "21–25 November 2022", "from 30 December 2024 to 3
     January 2025"."""
     found = re.search(
-        r"(?:took place|was carried out|were on site|on site|inspected)[^.]{0,40}?"
+        r"(?:took place|was carried out|were on site|on site|inspected|\bbetween)[^.]{0,40}?"
         rf"(\d{{1,2}})(?:\s+({MONTHS}))?(?:\s+(\d{{4}}))?\s*(?:to|and|–|—|-)\s*{DATE}",
         flat,
         re.IGNORECASE,
