@@ -12,8 +12,10 @@ from pypdf import PdfReader
 from actions import services
 from actions.models import Action
 from actions.rag import RAG
+from inspections.models import Inspection
 from meetings.models import ActionSnapshot, Meeting
 from meetings.services import meeting_record, plan_changes, snapshot_states, take_snapshot
+from rounds.services import round_open
 from tests.actions.conftest import propose
 from tests.actions.test_close_action import agree
 from tests.factories import ActionFactory
@@ -224,3 +226,44 @@ def test_a_meeting_cannot_be_recorded_before_the_last_one(client, plan):
     )
     assert "must be on or after the last meeting recorded" in response.content.decode()
     assert Meeting.objects.count() == 1
+
+
+def pack_pages(client, inspection) -> list[str]:
+    response = client.get(reverse("meetings:meeting_pack_download", args=[inspection.pk]))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+@pytest.mark.django_db
+def test_the_pack_cover_names_the_meeting_and_carries_the_summary_and_key(client, two_meetings):
+    plan, actions, new, first, second = two_meetings
+    inspection = plan.finding.plan.inspection
+    client.force_login(plan.executive)
+    short_name = inspection.partnership.short_name
+
+    cover = pack_pages(client, inspection)[0]
+    # No update round open: the pack follows on from the last meeting it knows.
+    assert f"Since LSCP executive, {second.date:%-d %B %Y}" in cover
+    assert f"Last meeting LSCP executive, {second.date:%-d %B %Y}" in cover
+    assert "RAG summary" in cover
+    assert "All areas" in cover
+    assert "Planned; the start date has not been reached." in cover  # the RAG key
+
+    round_open(plan=inspection.plan, user=plan.manager, meeting_date=days(40))
+    cover = pack_pages(client, inspection)[0]
+    assert f"For the {short_name} executive meeting on {days(40):%-d %B %Y}" in cover
+    assert "Update round" in cover
+
+
+@pytest.mark.django_db
+def test_the_demo_pack_reads_on_in_a_few_landscape_pages(client, demo):
+    lewisham = Inspection.objects.get(partnership__slug="lewisham")
+    client.force_login(demo["executive"])
+    response = client.get(reverse("meetings:meeting_pack_download", args=[lewisham.pk]))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    assert len(reader.pages) <= 4
+    for number, page in enumerate(reader.pages, start=1):
+        assert page.mediabox.width > page.mediabox.height
+        text = " ".join(page.extract_text().split())
+        assert "OFFICIAL" in text
+        assert f"Page {number} of {len(reader.pages)}" in text
