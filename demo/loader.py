@@ -6,7 +6,16 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, Closure, ClosureStatus, Finding, Plan, PlanKind, ProgressUpdate
+from actions.models import (
+    Action,
+    Closure,
+    ClosureStatus,
+    Evidence,
+    Finding,
+    Plan,
+    PlanKind,
+    ProgressUpdate,
+)
 from actions.rag import RAG, is_overdue
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from demo.lewisham import LEWISHAM
@@ -275,6 +284,17 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         when = day(-update.days_ago)
         ProgressUpdate.objects.filter(action=action, date=when).update(created_at=_at(when))
     _backfill_history(action, seed, author, day)
+    if position == 1 and seed.updates:
+        # The first action of each area shows evidence behind its latest update, as owners
+        # attach audits and reports: the progress report's Evidence column has some to show.
+        latest = action.updates.order_by("-date", "-pk").first()
+        slug = finding.plan.partnership.slug
+        Evidence.objects.create(
+            action=action,
+            update=latest,
+            link=f"https://{slug}.example.org/evidence/action-{action.reference}-audit",
+            added_by=author,
+        )
     if seed.rag == RAG.COMPLETE:
         # Complete means the partnership agreed it: record that, as the product would have.
         agreed_on = day(-min(update.days_ago for update in seed.updates))
