@@ -422,7 +422,8 @@ ACTION_FIELDS = [
             "Action ID",
             ("action id",),
             width=10,
-            export=lambda action: action.pk,
+            # Its id and version: a row sent back for an action changed since is refused.
+            export=lambda action: f"{action.pk}-{action.version}",
             hidden=True,  # the service's own number for the row, not one people use
         ),
         history=False,

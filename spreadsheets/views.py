@@ -17,11 +17,14 @@ from spreadsheets.importers import (
     MAX_COLUMNS,
     PlanFileError,
     PlanUploadGone,
+    SourceFile,
     find_header,
     import_plan,
+    import_summary,
     parse_sheet,
     plan_sheet,
     plan_upload_delete,
+    plan_upload_original,
     plan_upload_save,
     plan_upload_sheet,
 )
@@ -63,7 +66,8 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
         except PlanFileError as error:
             form.add_error("plan", str(error))
         else:
-            token = plan_upload_save(sheet=sheet)
+            upload.seek(0)
+            token = plan_upload_save(sheet=sheet, original=upload.read())
             _remember(request, token, inspection=inspection.pk, filename=upload.name)
             return redirect("spreadsheets:plan_import_check", pk=inspection.pk, token=token)
     return render(
@@ -134,21 +138,13 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
             "spreadsheets/plan_import_confirm.html",
             {"inspection": inspection, "result": result, "filename": pending["filename"]},
         )
-    created = import_plan(result=result, user=request.user)
+    original = plan_upload_original(token=token)
+    source = SourceFile(original, pending["filename"]) if original is not None else None
+    created = import_plan(result=result, user=request.user, source=source)
     _forget(request, token)
-    skipped = len(result.rows) - len(created)
-    if created:
-        messages.success(
-            request,
-            f"{len(created)} action{'s' if len(created) != 1 else ''} imported from "
-            f"{pending['filename']}"
-            + (f"; {skipped} already in the plan were left as they are" if skipped else ""),
-        )
-    else:
-        messages.info(
-            request,
-            f"Nothing new in {pending['filename']}: its {skipped} actions are already in the plan",
-        )
+    messages.success(
+        request, import_summary(result, added=len(created), filename=pending["filename"])
+    )
     for warning in result.warnings:
         messages.warning(request, warning)
     return redirect(reverse("inspections:inspection_actions", args=[inspection.pk]))

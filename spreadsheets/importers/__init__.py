@@ -37,11 +37,12 @@ from spreadsheets.importers.reading import (
 from spreadsheets.importers.uploads import (
     PlanUploadGone,
     plan_upload_delete,
+    plan_upload_original,
     plan_upload_save,
     plan_upload_sheet,
     plan_uploads_delete_unconfirmed,
 )
-from spreadsheets.importers.writing import import_plan
+from spreadsheets.importers.writing import SourceFile, import_plan, import_summary
 
 __all__ = [
     "EMPTY_ROWS_ENDING_THE_SHEET",
@@ -61,10 +62,13 @@ __all__ = [
     "Sheet",
     "find_header",
     "import_plan",
+    "import_summary",
+    "SourceFile",
     "map_columns",
     "parse_plan",
     "parse_sheet",
     "plan_upload_delete",
+    "plan_upload_original",
     "plan_upload_save",
     "plan_upload_sheet",
     "plan_uploads_delete_unconfirmed",

@@ -18,6 +18,7 @@ from openpyxl.utils.datetime import from_excel
 from actions.fields import plan_columns
 from actions.models import Action, Finding, Plan
 from actions.rag import RAG
+from actions.selectors import latest_update
 from audit.csv_export import FORMULA_STARTS
 from partnerships.models import Agency, AgencyKind
 from people.models import User
@@ -31,6 +32,7 @@ from spreadsheets.importers.columns import (
     required,
 )
 from spreadsheets.importers.reading import Sheet
+from spreadsheets.importers.updating import RowUpdate, row_updates
 
 REFERENCE_LENGTH = Action._meta.get_field("reference").max_length
 # Action.position orders an area's actions; it is a smallint in PostgreSQL.
@@ -99,6 +101,12 @@ READ_BY_ITS_OWN_RULE = {
 }
 
 
+OTHER_PLANS_IDS = (
+    "The Action ID column names actions of another plan, so its rows are read as actions "
+    "new to this one"
+)
+
+
 @dataclass
 class ImportRow:
     row_number: int
@@ -115,6 +123,7 @@ class ImportRow:
     last_updated: datetime.date | None = None
     supporting_agencies: list[Agency] = field(default_factory=list)
     action_id: int | None = None  # the id the export wrote for the action, if any
+    action_version: int | None = None  # and the version it was at then
     already_in_plan: bool = False
     # Columns the importer has no rule of its own for, read as their text or date.
     values: dict[str, object] = field(default_factory=dict)
@@ -131,6 +140,8 @@ class ImportResult:
     # How a value was read when it could be read more than one way ("March 2027" as 31 March)
     notes: list[str] = field(default_factory=list)
     numbers_are_areas: bool = False  # the "No." column gives each action's area
+    # What each row for an action already in the plan changes in it, or why it may not.
+    updates: list[RowUpdate] = field(default_factory=list)
 
     @property
     def missing(self) -> list[str]:
@@ -149,6 +160,20 @@ class ImportResult:
     def missing_labels(self) -> list[str]:
         labels = field_labels()
         return [labels[name] for name in self.missing]
+
+    @property
+    def to_update(self) -> list[RowUpdate]:
+        return [update for update in self.updates if update.writes]
+
+    @property
+    def refused(self) -> list[RowUpdate]:
+        return [update for update in self.updates if update.refused]
+
+    @property
+    def unchanged(self) -> int:
+        """Rows for actions already in the plan that change nothing in them."""
+        changing = len(self.to_update) + len(self.refused)
+        return sum(row.already_in_plan for row in self.rows) - changing
 
     @property
     def to_add(self) -> list[ImportRow]:
@@ -202,7 +227,22 @@ def parse_sheet(
     if not result.rows and not result.errors:
         result.errors.append("The sheet has a header row but no actions under it")
     matcher.number_and_deduplicate(result)
+    if not result.errors:
+        # Rows for actions already in the plan update them, by the service's own rules.
+        result.updates = row_updates(
+            actions=matcher.in_plan,
+            rows=[row for row in result.rows if row.already_in_plan],
+            columns=set(mapping.values()),
+        )
     return result
+
+
+def _action_id(text: str) -> tuple[int | None, int | None]:
+    """The export's "<id>-<version>" (or a bare id) as numbers; (None, None) if neither."""
+    match = re.fullmatch(r"\s*(\d+)(?:\.0)?(?:\s*-\s*(\d+))?\s*", str(text))
+    if not match or int(match[1]) < 1:
+        return None, None
+    return int(match[1]), int(match[2]) if match[2] else None
 
 
 def _trimmed(words: list[str]) -> list[str]:
@@ -246,6 +286,13 @@ class _Matcher:
                 partnership=plan.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
             )
         )
+        # The plan's actions as they are now, with what a row sent back is compared with.
+        self.in_plan = list(
+            Action.objects.filter(finding__plan=plan)
+            .select_related("finding__plan", "lead_agency", "lead_officer")
+            .annotate(latest_narrative=latest_update("narrative"))
+        )
+        self.action_ids = {action.pk for action in self.in_plan}
 
     def row(self, row_number, values, mapping, headers, result) -> ImportRow:
         row = ImportRow(row_number)
@@ -309,14 +356,18 @@ class _Matcher:
                 row.supporting_agencies.append(agency)
 
         if text["action_id"]:
-            row.action_id = _whole_number(text["action_id"])
-            if row.action_id is None or row.action_id < 1:
+            row.action_id, row.action_version = _action_id(text["action_id"])
+            if row.action_id is None:
                 problem(
                     "action_id",
                     f"{text['action_id']!r} is not an action's number: leave the column as the "
                     "export wrote it, or empty",
                 )
-                row.action_id = None
+            elif row.action_id not in self.action_ids:
+                # Another plan's export (a plan copied to start this one): a new action.
+                row.action_id = row.action_version = None
+                if OTHER_PLANS_IDS not in result.notes:
+                    result.notes.append(OTHER_PLANS_IDS)
 
         def read_date(name):
             raw = cell(name)
@@ -422,7 +473,7 @@ class _Matcher:
         """Marks rows already in the plan, refuses a reference used twice, numbers rows
         with none after the references already taken in their area, and refuses more
         actions in an area than the plan can place."""
-        in_plan = list(Action.objects.filter(finding__plan=self.plan))
+        in_plan = self.in_plan
         existing = {(action.finding_id, action.reference): action for action in in_plan}
         described = {(action.finding_id, plain_words(action.description)) for action in in_plan}
         taken = set(existing) | {
@@ -432,6 +483,9 @@ class _Matcher:
         next_number = {}  # finding -> the lowest number that may still be free
         for row in result.rows:
             if row.finding is None:
+                continue
+            if row.action_id:  # the export's own row for an action in the plan
+                row.already_in_plan = True
                 continue
             key = (row.finding.pk, row.reference)
             if row.reference and key in seen:

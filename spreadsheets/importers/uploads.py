@@ -24,12 +24,24 @@ class PlanUploadGone(Exception):
     """The upload was deleted (confirmed, or unconfirmed for a day)."""
 
 
-def plan_upload_save(*, sheet: Sheet) -> str:
-    """Keeps the rows of an uploaded sheet; returns the token that finds them again."""
+def plan_upload_save(*, sheet: Sheet, original: bytes | None = None) -> str:
+    """Keeps the rows of an uploaded sheet, and the file itself (the evidence of any
+    updates it brings); returns the token that finds them again."""
     token = uuid.uuid4().hex
     content = json.dumps({"name": sheet.name, "rows": sheet.rows}, default=_date_to_json)
     default_storage.save(_path(token), ContentFile(content.encode()))
+    if original is not None:
+        default_storage.save(_original_path(token), ContentFile(original))
     return token
+
+
+def plan_upload_original(*, token: str) -> bytes | None:
+    """The file as it was uploaded, if it was kept."""
+    try:
+        with default_storage.open(_original_path(token)) as stored:
+            return stored.read()
+    except FileNotFoundError:
+        return None
 
 
 def plan_upload_sheet(*, token: str) -> Sheet:
@@ -43,6 +55,7 @@ def plan_upload_sheet(*, token: str) -> Sheet:
 
 def plan_upload_delete(*, token: str) -> None:
     default_storage.delete(_path(token))
+    default_storage.delete(_original_path(token))
 
 
 def plan_uploads_delete_unconfirmed(*, now: datetime.datetime | None = None) -> int:
@@ -64,6 +77,10 @@ def plan_uploads_delete_unconfirmed(*, now: datetime.datetime | None = None) -> 
 
 def _path(token: str) -> str:
     return f"{FOLDER}/{token}.json"
+
+
+def _original_path(token: str) -> str:
+    return f"{FOLDER}/{token}.original"
 
 
 def _date_to_json(value):

@@ -1,16 +1,33 @@
-"""Writes a checked plan: the actions, their supporting agencies and latest updates."""
+"""Writes a checked plan: the new actions with their supporting agencies and latest
+updates, and the changes rows sent back make to actions already in the plan."""
 
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from actions.models import Action, ProgressUpdate
+from actions import services as action_services
+from actions.models import Action, ProgressUpdate, evidence_file_name
+from actions.rag import RAG
 from spreadsheets.importers.matching import LAST_POSITION, ImportResult
+from spreadsheets.importers.updating import RowUpdate
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The file the rows came from, kept as the evidence of the updates it brought."""
+
+    content: bytes
+    filename: str
+    content_type: str = "application/octet-stream"
 
 
 @transaction.atomic
-def import_plan(*, result: ImportResult, user) -> list[Action]:
+def import_plan(*, result: ImportResult, user, source: SourceFile | None = None) -> list[Action]:
     """Writes the checked rows: one action each, with its latest update if the sheet had one.
 
     Written in bulk, with the change history recorded in bulk too: parse_plan has already
@@ -61,4 +78,72 @@ def import_plan(*, result: ImportResult, user) -> list[Action]:
         for action, row in zip(created, result.to_add, strict=True)
         if row.latest_update
     )
+    _apply_updates(result.to_update, user=user, source=source)
     return created
+
+
+def _apply_updates(updates: list[RowUpdate], *, user, source: SourceFile | None) -> None:
+    """Each change through the service that makes it by hand, with its rules and history:
+    a changed detail or date through action_edit, a new progress update through
+    progress_update_record, given by the action's lead officer (or the manager when it has
+    none) and entered by the manager. The file is stored once and is the evidence of them
+    all. A row refused on the check page is not among them."""
+    stored = ""
+    for update in updates:
+        action = update.action
+        if update.details:
+            action_services.action_edit(
+                action=action,
+                user=user,
+                expected_version=action.version,
+                details=update.details,
+                supporting_agencies=list(action.supporting_agencies.all()),
+                target_date_change_reason=update.target_date_change_reason,
+            )
+        if not update.narrative:
+            continue
+        recorded = action_services.progress_update_record(
+            action=action,
+            author=action.lead_officer or user,
+            entered_by=user,
+            rag=update.rag or action.rag,
+            narrative=update.narrative,
+            rag_change_reason=update.narrative
+            if RAG(update.rag or action.rag).is_worse_than(action.rag)
+            else "",
+            expected_version=action.version,
+        )
+        if source is not None:
+            if not stored:
+                stored = default_storage.save(
+                    evidence_file_name(None, source.filename), ContentFile(source.content)
+                )
+            action_services.evidence_attach_stored(
+                update=recorded,
+                user=user,
+                stored_name=stored,
+                original_name=source.filename,
+                content_type=source.content_type,
+                size=len(source.content),
+            )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def import_summary(result: ImportResult, *, added: int, filename: str) -> str:
+    """What the import did, in the words the manager is told after confirming."""
+    updated = len(result.to_update)
+    untouched = result.unchanged
+    done = []
+    if added:
+        done.append(f"{_count(added, 'action')} added")
+    if updated:
+        done.append(f"{_count(updated, 'action')} updated")
+    said = f"From {filename}: " + (" and ".join(done) if done else "nothing new")
+    if untouched > 0:
+        said += f"; {_count(untouched, 'action')} already in the plan left as they are"
+    if result.refused:
+        said += f"; {_count(len(result.refused), 'row')} not applied, as the check page said"
+    return said

@@ -119,7 +119,7 @@ def test_the_check_page_reads_the_rows_kept_at_upload_not_the_workbook(client, p
     check = client.get(response["Location"])
     assert "1 action will be added to the plan" in check.content.decode()
     confirmed = client.post(response["Location"], follow=True)
-    assert "1 action imported from plan.xlsx" in confirmed.content.decode()
+    assert "From plan.xlsx: 1 action added" in confirmed.content.decode()
     action = Action.objects.get(finding=plan.finding, description="Agree.")
     assert action.target_date == datetime.date(2027, 3, 31)
 

@@ -127,9 +127,8 @@ def test_the_xlsx_export_has_one_row_per_action_coloured_and_worded(lewisham):
     assert isinstance(sheet.cell(row=2, column=target).value, datetime.datetime)
     assert sheet.column_dimensions["R"].hidden  # Action ID
     ids = {sheet.cell(row=n, column=18).value for n in range(2, sheet.max_row + 1)}
-    assert ids == set(
-        Action.objects.current().filter(finding__plan=lewisham.plan_id).values_list("pk", flat=True)
-    )
+    current = Action.objects.current().filter(finding__plan=lewisham.plan_id)
+    assert ids == {f"{pk}-{version}" for pk, version in current.values_list("pk", "version")}
 
 
 @pytest.mark.django_db
@@ -160,7 +159,8 @@ def test_the_export_carries_every_field_the_plan_holds(demo, lewisham):
         row[EXPORTED.index("Action ID")]: dict(zip(EXPORTED, row, strict=True))
         for row in plan_rows(lewisham)
     }
-    exported = rows[action.pk]
+    action.refresh_from_db()
+    exported = rows[f"{action.pk}-{action.version}"]
     assert exported["Evidence"].splitlines()[-1] == "https://example.org/audit.pdf"
     assert exported["Closure"] == "Proposed complete"
     assert exported["Overdue"] == ("Yes" if action.is_overdue else "No")
@@ -201,9 +201,9 @@ def test_export_then_import_into_an_empty_plan_then_export_again_loses_nothing(
     filename = "plan.xlsx" if export is plan_xlsx else "plan.csv"
     result = parse(empty_copy, export(lewisham), filename)
     assert result.errors == []
-    assert [row.action_id for row in result.rows] == [
-        row[EXPORTED.index("Action ID")] for row in plan_rows(lewisham)
-    ]
+    # Lewisham's Action IDs name no action of the empty plan: every row is a new action.
+    assert [row.action_id for row in result.rows] == [None] * len(result.rows)
+    assert len(result.to_add) == len(result.rows)
     import_plan(result=result, user=demo["manager"])
 
     kept = [index for index, label in enumerate(EXPORTED) if label not in NOT_CARRIED_ACROSS]
@@ -397,7 +397,7 @@ def test_the_manager_maps_a_column_the_service_does_not_know(client, demo, empty
 
     done = client.post(check.redirect_chain[-1][0], {"column_4": "success_measure"}, follow=True)
 
-    assert "1 action imported from plan.xlsx" in done.content.decode()
+    assert "From plan.xlsx: 1 action added" in done.content.decode()
     action = Action.objects.get(finding__plan=empty_copy.plan_id)
     assert (action.reference, action.success_measure) == ("1.1", "Protocol signed.")
 
@@ -420,7 +420,7 @@ def test_the_command_line_import(tmp_path, demo, lewisham, empty_copy):
     good.write_bytes(plan_xlsx(lewisham))
     out = io.StringIO()
     call_command("import_plan", good, "--inspection", empty_copy.pk, stdout=out)
-    assert "Imported 18 actions" in out.getvalue()
+    assert "From plan.xlsx: 18 actions added." in out.getvalue()
 
     bad = tmp_path / "bad.csv"
     bad.write_text(

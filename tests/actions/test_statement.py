@@ -14,7 +14,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from actions import services
-from actions.models import PlanStatus
+from actions.models import Evidence, PlanStatus
 from inspections.models import Inspection
 from statements.models import StatementSubmission
 from statements.statement import statement_document, statement_html, statement_pdf
@@ -337,6 +337,7 @@ def test_the_cover_has_the_letters_facts_the_plan_by_area_and_the_rag_key(lewish
 
 @pytest.mark.django_db
 def test_the_progress_report_lists_the_evidence_of_updates_and_closures(demo, lewisham):
+    Evidence.objects.all().delete()  # the demo's own, so what this test attaches stands alone
     first = lewisham.plan.findings.get(number=2).actions.get(reference="2.2")
     services.progress_update_record(
         action=first,

@@ -80,7 +80,7 @@ def test_evidence_downloads_are_recorded(client, demo, lewisham):
             "evidence_file": SimpleUploadedFile("custody-audit.pdf", PDF),
         },
     )
-    evidence = Evidence.objects.get()
+    evidence = Evidence.objects.get(original_name="custody-audit.pdf")
     client.get(reverse("actions:evidence_download", args=[evidence.uuid]))
     assert AuditEvent.objects.get(kind=EventKind.DOWNLOAD).detail.startswith(
         "evidence: custody-audit.pdf"

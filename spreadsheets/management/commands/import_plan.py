@@ -4,7 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inspections.models import Inspection
 from people.models import Role, User
-from spreadsheets.importers import ImportResult, PlanFileError, import_plan, parse_plan
+from spreadsheets.importers import (
+    ImportResult,
+    PlanFileError,
+    SourceFile,
+    import_plan,
+    import_summary,
+    parse_plan,
+)
 
 
 class Command(BaseCommand):
@@ -49,12 +56,14 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing imported: {len(result.errors)} problems in {file.name}")
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
-        created = import_plan(result=result, user=user)
-        skipped = len(result.rows) - len(created)
-        self.stdout.write(
-            f"Imported {len(created)} actions into {found}; "
-            f"{skipped} already in the plan were left as they are."
-        )
+        for update in result.refused:
+            self.stderr.write(
+                f"row {update.row_number}, action {update.action.reference}: not applied: "
+                + "; ".join(update.refused)
+            )
+        content = file.read_bytes()
+        created = import_plan(result=result, user=user, source=SourceFile(content, file.name))
+        self.stdout.write(import_summary(result, added=len(created), filename=file.name) + ".")
 
     def _say_what_columns_were_read(self, result: ImportResult) -> None:
         for header, label in result.recognised:
