@@ -2,7 +2,9 @@ from pathlib import PurePath
 
 from django import forms
 
+from partnerships.models import Agency
 from spreadsheets.importers import MAX_FILE_BYTES, TOO_LARGE, importable_labels
+from spreadsheets.importers.matching import AgencyQuestion
 
 SUFFIXES = (".xlsx", ".csv", ".docx")
 NOT_A_PLAN_FILE = (
@@ -51,4 +53,39 @@ class ColumnMappingForm(forms.Form):
     def chosen(self) -> dict[int, str]:
         return {
             int(name.removeprefix("column_")): value for name, value in self.cleaned_data.items()
+        }
+
+
+class AgencyMappingForm(forms.Form):
+    """One question per agency value the importer could not match: which of the
+    partnership's agencies is it? Posted as agency_<n> beside the column_<index> choices, and
+    carried on to the check page, which posts them again to import."""
+
+    def __init__(self, data=None, *, questions: list[AgencyQuestion], agencies: list[Agency]):
+        names = [f"agency_{number}" for number in range(len(questions))]
+        # A page that did not ask (the column questions, a first look) answers nothing.
+        answering = data is not None and any(name in data for name in names)
+        super().__init__(data if answering else None)
+        self.questions = questions
+        # Only the partnership's own agencies are offered, so only they are valid choices.
+        choices = [
+            ("", "Choose an agency"),
+            *((str(agency.pk), agency.name) for agency in agencies),
+        ]
+        for name, question in zip(names, questions, strict=True):
+            self.fields[name] = forms.ChoiceField(
+                label=question.question,
+                help_text=question.why,
+                choices=choices,
+                error_messages={
+                    "required": question.unanswered,
+                    "invalid_choice": question.unanswered,
+                },
+            )
+
+    def chosen(self) -> dict[str, int]:
+        """The value as the sheet writes it -> the id of the agency it is."""
+        return {
+            question.value: int(self.cleaned_data[f"agency_{number}"])
+            for number, question in enumerate(self.questions)
         }

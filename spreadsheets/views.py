@@ -1,4 +1,5 @@
-"""The plan in and out of Excel: downloads, and the import with its column questions."""
+"""The plan in and out of Excel: downloads, and the import with its questions about
+columns and agencies."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +11,7 @@ from audit.downloads import file_download
 from inspections.selectors import inspection_for_user
 from people import permissions
 from spreadsheets.exports import plan_csv, plan_xlsx
-from spreadsheets.forms import ColumnMappingForm, PlanUploadForm
+from spreadsheets.forms import AgencyMappingForm, ColumnMappingForm, PlanUploadForm
 from spreadsheets.importers import (
     EMPTY_ROWS_ENDING_THE_SHEET,
     MAX_ACTIONS,
@@ -84,8 +85,9 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """Asks about columns it could not name, then checks every row and imports, or lists
-    every problem and writes nothing."""
+    """Asks about columns it could not name, then about agencies it could not match, then
+    checks every row and imports once the manager confirms, or lists every problem and
+    writes nothing. The answers are posted with each step, the check page's included."""
     inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     pending = request.session.get(SESSION_KEY, {}).get(token)
@@ -102,8 +104,10 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
         )
         return redirect("spreadsheets:plan_import", pk=inspection.pk)
 
-    def parse(chosen=None):
-        return parse_sheet(plan=inspection.plan, sheet=sheet, chosen_columns=chosen)
+    def parse(chosen=None, agencies=None):
+        return parse_sheet(
+            plan=inspection.plan, sheet=sheet, chosen_columns=chosen, chosen_agencies=agencies
+        )
 
     result = parse()  # the upload step has already found the header
 
@@ -124,19 +128,48 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
                 "filename": pending["filename"],
             },
         )
+    columns = mapping_form.chosen() if asked else None
     if asked:
-        result = parse(mapping_form.chosen())
+        result = parse(columns)
+
+    agency_form = AgencyMappingForm(
+        request.POST if request.method == "POST" else None,
+        questions=result.agency_questions,
+        agencies=result.agencies,
+    )
+    answered = agency_form.is_valid() and bool(result.agency_questions)
+    if answered:
+        result = parse(columns, agency_form.chosen())
+    elif result.asks_about_agencies:
+        return render(
+            request,
+            "spreadsheets/plan_import_agencies.html",
+            {
+                "inspection": inspection,
+                "form": agency_form,
+                "mapping_form": mapping_form,
+                "result": result,
+                "filename": pending["filename"],
+            },
+        )
     if result.errors:
         return render(
             request,
             "spreadsheets/plan_import_errors.html",
             {"inspection": inspection, "result": result, "filename": pending["filename"]},
         )
-    if request.method != "POST":  # nothing is written until the manager confirms
+    # Nothing is written until the manager confirms (the column page's answers import at once).
+    if request.method != "POST" or (answered and "confirm" not in request.POST):
         return render(
             request,
             "spreadsheets/plan_import_confirm.html",
-            {"inspection": inspection, "result": result, "filename": pending["filename"]},
+            {
+                "inspection": inspection,
+                "result": result,
+                "filename": pending["filename"],
+                "mapping_form": mapping_form,
+                "agency_form": agency_form,
+            },
         )
     original = plan_upload_original(token=token)
     source = SourceFile(original, pending["filename"]) if original is not None else None

@@ -6,7 +6,12 @@ area's number on each of its actions (1, 1, 2, 2) gives the area, and the action
 numbered 1.1, 1.2; lead agencies written the short way ("Met Police", "Council") are the
 one agency they fit; dates as Excel dates, 31/03/2027, 31 March 2027 or 31 Mar 27, and a
 month alone (March 2027) as its last day, which the check page says. Header rows repeated
-down the sheet (a Word table's, on each page) are skipped."""
+down the sheet (a Word table's, on each page) are skipped.
+
+An agency written in a way that fits none of the partnership's agencies, or more than one,
+is a row error; in the browser it is asked instead, once per value however many rows write
+it (AgencyQuestion), and the sheet read again with the answers (parse_sheet's
+chosen_agencies)."""
 
 import datetime
 import re
@@ -108,6 +113,47 @@ OTHER_PLANS_IDS = (
 
 
 @dataclass
+class AgencyQuestion:
+    """A lead or supporting agency the importer could not match on its own, asked once for
+    every row that writes it (compared as plain words: "Safeguarding Team." is
+    "safeguarding team")."""
+
+    value: str  # as the first row writes it
+    could_be: list[Agency]  # the agencies it fits, if more than one; empty if it fits none
+    rows: list[int] = field(default_factory=list)
+    answer: Agency | None = None  # the agency the person said it is
+    errors: list[str] = field(default_factory=list)  # the row errors it makes, unanswered
+
+    @property
+    def question(self) -> str:
+        return f"Which agency is '{self.value}'?"
+
+    @property
+    def why(self) -> str:
+        if self.could_be:
+            names = _in_words([agency.name for agency in self.could_be], last="or")
+            because = f"It could be {names}."
+        else:
+            because = "No agency in this partnership is called that."
+        rows = _in_words([str(number) for number in self.rows], last="and")
+        written = f"row {rows}" if len(self.rows) == 1 else f"rows {rows}"
+        return f"{because} It is written on {written}."
+
+    @property
+    def unanswered(self) -> str:
+        return f"Select which agency '{self.value}' is"
+
+    @property
+    def read_as(self) -> str:
+        return f"'{self.value}' read as {self.answer.name}, as you said" if self.answer else ""
+
+
+def _in_words(words: list[str], *, last: str) -> str:
+    """Words listed as a sentence lists them: a; a and b; a, b and c."""
+    return f" {last} ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+@dataclass
 class ImportRow:
     row_number: int
     finding: object = None
@@ -142,6 +188,17 @@ class ImportResult:
     numbers_are_areas: bool = False  # the "No." column gives each action's area
     # What each row for an action already in the plan changes in it, or why it may not.
     updates: list[RowUpdate] = field(default_factory=list)
+    # Agencies written in a way the importer could not match, in the order the sheet has them,
+    # and the partnership's agencies, which are the answers.
+    agency_questions: list[AgencyQuestion] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+
+    @property
+    def asks_about_agencies(self) -> bool:
+        """Whether the only problems are agencies to be asked about (then the browser asks;
+        with other problems the file is corrected and uploaded again anyway)."""
+        asked = {error for question in self.agency_questions for error in question.errors}
+        return bool(asked) and all(error in asked for error in self.errors)
 
     @property
     def missing(self) -> list[str]:
@@ -186,19 +243,26 @@ def parse_plan(
     content: bytes,
     filename: str,
     chosen_columns: dict[int, str] | None = None,
+    chosen_agencies: dict[str, int] | None = None,
 ) -> ImportResult:
     """Reads and checks every row of the file. Writes nothing."""
     return parse_sheet(
         plan=plan,
         sheet=plan_sheet(content, filename),
         chosen_columns=chosen_columns,
+        chosen_agencies=chosen_agencies,
     )
 
 
 def parse_sheet(
-    *, plan: Plan, sheet: Sheet, chosen_columns: dict[int, str] | None = None
+    *,
+    plan: Plan,
+    sheet: Sheet,
+    chosen_columns: dict[int, str] | None = None,
+    chosen_agencies: dict[str, int] | None = None,
 ) -> ImportResult:
-    """Checks every row of a sheet already read. Writes nothing."""
+    """Checks every row of a sheet already read. Writes nothing. chosen_agencies says which
+    agency (by id, of this partnership) an agency value the importer could not match is."""
     header_index, headers = find_header(sheet)
     mapping, unmapped = map_columns(headers, chosen_columns)
     result = ImportResult(headers=headers, mapping=mapping, unmapped=unmapped)
@@ -221,9 +285,12 @@ def parse_sheet(
         result.errors.append(f"The sheet has no column for: {names}")
         return result
 
-    matcher = _Matcher(plan)
+    matcher = _Matcher(plan, chosen_agencies=chosen_agencies)
+    result.agencies = matcher.agencies
     for row_number, values in rows:
         result.rows.append(matcher.row(row_number, values, mapping, headers, result))
+    result.agency_questions = list(matcher.questions.values())
+    result.notes.extend(question.read_as for question in result.agency_questions if question.answer)
     if not result.rows and not result.errors:
         result.errors.append("The sheet has a header row but no actions under it")
     matcher.number_and_deduplicate(result)
@@ -277,10 +344,18 @@ def numbers_are_areas(values: list, *, has_area_column: bool) -> bool:
 class _Matcher:
     """Turns one row's cells into an action of this plan, noting each problem."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, chosen_agencies: dict[str, int] | None = None):
         self.plan = plan
         self.findings = list(Finding.objects.filter(plan=plan).order_by("number"))
         self.agencies = list(Agency.objects.filter(partnership=plan.partnership_id))
+        by_id = {agency.pk: agency for agency in self.agencies}
+        # Only this partnership's agencies can be an answer.
+        self.answers = {
+            plain_words(value): by_id[pk]
+            for value, pk in (chosen_agencies or {}).items()
+            if pk in by_id
+        }
+        self.questions: dict[str, AgencyQuestion] = {}
         self.people = list(
             User.objects.filter(
                 partnership=plan.partnership_id, is_active=True, role__in=LEAD_OFFICER_ROLES
@@ -303,9 +378,24 @@ class _Matcher:
                     return values[index] if index < len(values) else None
             return None
 
-        def problem(field_name, message):
+        def problem(field_name, message) -> str:
             index = next(i for i, f in mapping.items() if f == field_name)
-            result.errors.append(f"row {row_number}, {headers[index]}: {message}")
+            error = f"row {row_number}, {headers[index]}: {message}"
+            result.errors.append(error)
+            return error
+
+        def agency(field_name, value) -> Agency | None:
+            """The agency a value names, or the one the person said it is; else a problem,
+            noted as the question to ask."""
+            found, message = self.agency(value)
+            if not message:
+                return found
+            question = self.question(value)
+            if row_number not in question.rows:
+                question.rows.append(row_number)
+            if question.answer is None:
+                question.errors.append(problem(field_name, message))
+            return question.answer
 
         text = {name: _unguarded(_text(cell(name))) for name in field_labels()}
         area_number = ""
@@ -334,9 +424,7 @@ class _Matcher:
             )
 
         if text["lead_agency"]:
-            row.lead_agency, message = self.agency(text["lead_agency"])
-            if message:
-                problem("lead_agency", message)
+            row.lead_agency = agency("lead_agency", text["lead_agency"])
         else:
             problem("lead_agency", "is empty")
 
@@ -349,11 +437,9 @@ class _Matcher:
                 )
 
         for name in _agency_list(text["supporting_agencies"]):
-            agency, message = self.agency(name)
-            if message:
-                problem("supporting_agencies", message)
-            elif agency is not None and agency not in row.supporting_agencies:
-                row.supporting_agencies.append(agency)
+            supporting = agency("supporting_agencies", name)
+            if supporting is not None and supporting not in row.supporting_agencies:
+                row.supporting_agencies.append(supporting)
 
         if text["action_id"]:
             row.action_id, row.action_version = _action_id(text["action_id"])
@@ -433,29 +519,44 @@ class _Matcher:
         return None
 
     def agency(self, value: str) -> tuple[Agency | None, str]:
+        """The one agency a value names, else the problem with it."""
+        fitting = self.agencies_fitting(value)
+        if len(fitting) == 1:
+            return fitting[0], ""
+        if fitting:
+            return None, f"{value!r} could be more than one agency: use the agency's full name"
+        return None, f"no agency called {value!r} in this partnership"
+
+    def agencies_fitting(self, value: str) -> list[Agency]:
         """By its name or short name; else by the kind of partner a word stands for
         ("Police", "ICB", "LA"); else the one agency the words fit, each word being a word
-        of its kind or the start of a word of its name ("Met Police", "Lewisham Council")."""
+        of its kind or the start of a word of its name ("Met Police", "Lewisham Council").
+        More than one when the first of these that fits any fits several."""
         wanted = plain_words(value)
         named = [
             a for a in self.agencies if wanted in (plain_words(a.name), plain_words(a.short_name))
         ]
         if len(named) == 1:
-            return named[0], ""
+            return named
         kind = AGENCY_KIND_WORDS.get(wanted)
         of_kind = [a for a in self.agencies if a.kind == kind] if kind else []
         if len(of_kind) == 1:
-            return of_kind[0], ""
-        fitting = (
-            [a for a in self.agencies if _written_short(wanted, a)]
-            if not named and not of_kind
-            else []
-        )
-        if len(fitting) == 1:
-            return fitting[0], ""
-        if len(named) > 1 or len(of_kind) > 1 or len(fitting) > 1:
-            return None, f"{value!r} could be more than one agency: use the agency's full name"
-        return None, f"no agency called {value!r} in this partnership"
+            return of_kind
+        if len(named) > 1:
+            return named
+        if of_kind:
+            return of_kind
+        return [a for a in self.agencies if _written_short(wanted, a)]
+
+    def question(self, value: str) -> AgencyQuestion:
+        """The question about a value the importer could not match, one for all its rows."""
+        key = plain_words(value)
+        if key not in self.questions:
+            fitting = self.agencies_fitting(value)
+            self.questions[key] = AgencyQuestion(
+                value=value, could_be=fitting, answer=self.answers.get(key)
+            )
+        return self.questions[key]
 
     def officer(self, value: str) -> User | None:
         wanted = plain_words(value)
