@@ -107,6 +107,8 @@ def test_a_plan_sent_back_with_updates_updates_the_plan_and_says_what_changed(
     assert result.to_add == []
     assert "3 actions already in the plan will be updated" in page
     assert "2 rows will not be applied" in page
+    assert "Check what the import will change" in page
+    assert "0 actions will be added" not in page
     # Nothing is written until the manager confirms.
     worse.refresh_from_db()
     assert worse.rag != RAG.RED
