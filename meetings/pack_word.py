@@ -1,10 +1,11 @@
 """The meeting pack as a Word document (.docx).
 
-Built from the same dashboard and closures as the PDF (meetings.views._pack_context), with
-its sections in the PDF's order: the cover, the RAG summary and key, the update round, the
-trend across meetings, the exceptions, the changes since the last meeting and the closures
-to agree. Word cannot show the trend's chart as drawn, so it gives the chart in words and
-its figures, as the PDF does beside the chart.
+Built from the same dashboard and closures as the PDF (meetings.views._pack_context), in
+the PDF's order (templates/meetings/pack_document.html): a cover naming the meeting, with
+the meeting and the plan, the update round, the RAG summary and the key; then, following
+on, the trend across meetings, the exceptions, the changes since the last meeting and the
+closures to agree. Word cannot show the trend's chart as drawn, so it gives the chart in
+words and its figures, as the PDF does beside the chart.
 """
 
 from collections.abc import Iterable
@@ -13,11 +14,7 @@ from django.utils import timezone
 
 from actions.models import Closure
 from actions.rag import RAG
-from inspections.models import Inspection
-from meetings.dashboard import Dashboard
-from meetings.services import ChangeGroup
-from statements.word import (
-    OVERDUE,
+from govuk.word import (
     Column,
     WordWriter,
     clean,
@@ -28,6 +25,10 @@ from statements.word import (
     tag,
     truncate_words,
 )
+from inspections.models import Inspection
+from meetings.dashboard import Dashboard
+from meetings.services import ChangeGroup
+from statements.word import COVER_COLUMNS, OVERDUE, rag_key, rag_tag
 
 TITLE = "Meeting pack: the JTAI action plan"
 
@@ -39,7 +40,7 @@ def pack_docx_filename(*, inspection: Inspection, dashboard: Dashboard) -> str:
 def pack_docx(
     *, inspection: Inspection, dashboard: Dashboard, closures: Iterable[Closure]
 ) -> bytes:
-    """The executive's meeting pack as a Word document, section by section as the PDF."""
+    """The executive's meeting pack as a Word document, in the PDF's order."""
     partnership = inspection.partnership
     marking = inspection.plan.protective_marking
     writer = WordWriter(
@@ -53,35 +54,16 @@ def pack_docx(
         writer,
         marking=marking,
         title=TITLE,
-        area=partnership.local_area,
+        area=_meeting_line(inspection, dashboard),
         partnership=partnership.name,
     )
-    letter = long_date(inspection.letter_date) or "(date not recorded)"
-    writer.facts(
-        [
-            ("For", f"The {partnership.short_name} executive"),
-            ("Plan", f"Joint targeted area inspection of {inspection.subject}; letter of {letter}"),
-            ("Prepared", long_date(dashboard.today)),
-            ("Last meeting", str(dashboard.last_meeting or "None recorded")),
-            (
-                "Actions in the plan",
-                f"{dashboard.total.count}: {dashboard.red.count} red, "
-                f"{dashboard.overdue.count} overdue, {dashboard.awaiting_agreement.count} "
-                "awaiting agreement to close",
-            ),
-        ]
-    )
-    writer.new_page()
+    writer.columns(*COVER_COLUMNS)
+    _meeting_and_plan(writer, inspection, dashboard)
+    writer.next_column()
     _rag_summary(writer, dashboard)
-    if dashboard.update_round:
-        writer.heading("Update round", level=2)
-        counts = dashboard.round_counts
-        writer.paragraph(
-            f"Owners were asked to update {counts['due']} open actions by "
-            f"{long_date(dashboard.update_round.deadline)}: {counts['returned']} were updated "
-            f"and the partnership manager accepted {counts['accepted']}. Exceptions marked "
-            '"No accepted update" have none the manager has accepted.'
-        )
+    writer.cover_heading("RAG key")
+    rag_key(writer)
+    writer.end_columns()
     _trend(writer, dashboard)
     _exceptions(writer, dashboard)
     writer.heading("Changes since the last meeting", level=2)
@@ -94,15 +76,65 @@ def pack_docx(
     return writer.to_bytes()
 
 
+def _meeting_line(inspection: Inspection, dashboard: Dashboard) -> str:
+    """The meeting the pack is for: the one its update round prepares, else the one it
+    follows on from."""
+    executive = f"the {inspection.partnership.short_name} executive"
+    if dashboard.update_round:
+        return f"For {executive} meeting on {long_date(dashboard.update_round.meeting_date)}"
+    if dashboard.last_meeting:
+        last = dashboard.last_meeting
+        return f"Since {last.title}, {long_date(last.date)}"
+    return f"For {executive}"
+
+
+def _meeting_and_plan(writer: WordWriter, inspection: Inspection, dashboard: Dashboard) -> None:
+    writer.cover_heading("The meeting and the plan")
+    partnership = inspection.partnership
+    letter = long_date(inspection.letter_date) or "(date not recorded)"
+    meeting = (
+        f"{dashboard.update_round.meeting_date:%A %-d %B %Y}"
+        if dashboard.update_round
+        else "Not yet arranged"
+    )
+    last = dashboard.last_meeting
+    writer.facts(
+        [
+            ("For", f"The {partnership.short_name} executive"),
+            ("Meeting", meeting),
+            ("Last meeting", f"{last.title}, {long_date(last.date)}" if last else "None recorded"),
+            ("Area", partnership.local_area),
+            ("Plan", f"Joint targeted area inspection of {inspection.subject}; letter of {letter}"),
+            ("Prepared", long_date(dashboard.today)),
+            (
+                "Actions in the plan",
+                f"{dashboard.total.count}: {dashboard.red.count} red, "
+                f"{dashboard.overdue.count} overdue, {dashboard.awaiting_agreement.count} "
+                "awaiting agreement to close",
+            ),
+        ]
+    )
+    if dashboard.update_round:
+        writer.cover_heading("Update round")
+        counts = dashboard.round_counts
+        writer.paragraph(
+            f"Owners were asked to update {counts['due']} open actions by "
+            f"{long_date(dashboard.update_round.deadline)}: {counts['returned']} were updated "
+            f"and the partnership manager accepted {counts['accepted']}. Exceptions marked "
+            '"No accepted update" have none the manager has accepted.',
+            size=9,
+        )
+
+
 def _rag_summary(writer: WordWriter, dashboard: Dashboard) -> None:
-    writer.heading("RAG summary", level=2)
-    columns = [Column("Area for improvement", 40)]
-    columns += [Column(status.label, 10, centred=True) for status in RAG]
-    columns.append(Column("All", 10, centred=True))
-    table = writer.table(columns, caption="Actions of each RAG status in each area")
+    writer.cover_heading("RAG summary")
+    columns = [Column("Area for improvement", 35)]
+    columns += [Column(status.label, 11.5, centred=True) for status in RAG]
+    columns.append(Column("All", 7.5, centred=True))
+    table = writer.table(columns, caption="Actions of each RAG status in each area", compact=True)
     for matrix_row in dashboard.by_finding:
         cells = table.row()
-        cells[0].paragraphs[0].add_run(clean(truncate_words(matrix_row.label, 12)))
+        cells[0].paragraphs[0].add_run(clean(truncate_words(matrix_row.label, 8)))
         for cell, count in zip(cells[1:], [*matrix_row.cells, matrix_row.total], strict=True):
             cell.paragraphs[0].add_run(str(count.count))
     cells = table.row()
@@ -112,7 +144,6 @@ def _rag_summary(writer: WordWriter, dashboard: Dashboard) -> None:
         cell.paragraphs[0].add_run(f" ({share}%)")
     cells[-1].paragraphs[0].add_run(str(dashboard.total.count)).bold = True
     writer.end_table()
-    writer.rag_key()
 
 
 def _trend(writer: WordWriter, dashboard: Dashboard) -> None:
@@ -164,10 +195,10 @@ def _exceptions(writer: WordWriter, dashboard: Dashboard) -> None:
         target.add_run(short_date(action.target_date))
         if action.is_rebaselined:
             small(target, f"Originally {short_date(action.original_target_date)}")
-        tag(status, action.rag_status, action.rag_status.label)
+        tag(status, rag_tag(action.rag_status))
         if action.is_overdue:
             status.add_run().add_break()
-            tag(status, OVERDUE, "Overdue")
+            tag(status, OVERDUE)
         if getattr(action, "no_accepted_update", False):
             small(status, "No accepted update").bold = True
         if action.last_update_on:  # type: ignore[attr-defined]

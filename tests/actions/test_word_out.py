@@ -10,14 +10,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml.ns import qn
 
 from actions.models import Action
 from actions.rag import RAG
 from audit.models import AuditEvent, EventKind
 from inspections.models import Inspection
+from rounds.models import UpdateRound
 from statements.statement import statement_document
 from tests.actions.conftest import propose
 
@@ -47,23 +49,70 @@ def headings(word, level):
     return [p.text for p in word.paragraphs if p.style.name == f"Heading {level}"]
 
 
+def cell_headings(word, level):
+    """Headings inside tables: the plan table's area rows."""
+    return [
+        p.text
+        for table in word.tables
+        for row in table.rows
+        for p in row.cells[0].paragraphs
+        if p.style.name == f"Heading {level}"
+    ]
+
+
 def repeats_its_header(table) -> bool:
     properties = table.rows[0]._tr.trPr
     return properties is not None and properties.find(qn("w:tblHeader")) is not None
+
+
+def never_splits(row) -> bool:
+    properties = row._tr.trPr
+    return properties is not None and properties.find(qn("w:cantSplit")) is not None
 
 
 def action_tables(word):
     return [table for table in word.tables if table.rows[0].cells[0].text == "Ref."]
 
 
+def table_headed(word, first_header):
+    return next(table for table in word.tables if table.rows[0].cells[0].text == first_header)
+
+
+def words(cell) -> str:
+    # Tags keep their words on one line with no-break spaces; a reader sees spaces.
+    return cell.text.replace("\u00a0", " ")
+
+
+def is_group_row(row) -> bool:
+    """A row of one cell across the table (python-docx gives the merged cell per column)."""
+    return len({id(cell._tc) for cell in row.cells}) == 1
+
+
 def body_rows(table):
-    return [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    return [[words(cell) for cell in row.cells] for row in table.rows[1:]]
+
+
+def plan_rows(table):
+    """The plan table's rows: ("area", its text) for an area's row, else the cells."""
+    return [
+        ("area", words(row.cells[0])) if is_group_row(row) else [words(c) for c in row.cells]
+        for row in table.rows[1:]
+    ]
+
+
+def action_rows(table):
+    return [cells for cells in plan_rows(table) if cells[0] != "area"]
 
 
 def running_text(word) -> str:
     section = word.sections[0]
     parts = [section.header, section.footer, section.first_page_footer]
     return " ".join(p.text for part in parts for p in part.paragraphs)
+
+
+def area_heading(finding) -> str:
+    priority = " (area for priority action)" if finding.is_priority else ""
+    return f"Area for improvement {finding.number}{priority}: {finding.text}"
 
 
 @pytest.mark.django_db
@@ -74,45 +123,61 @@ def test_the_statement_in_word_follows_the_pdf_with_every_action_in_order(client
     assert "written-statement-lewisham-" in response["Content-Disposition"]
     assert response["Content-Disposition"].rstrip('"').endswith(".docx")
     assert headings(word, 1) == ["Written statement of proposed action"]
-    findings = list(lewisham.plan.findings.order_by("number"))
     assert headings(word, 2) == [
+        "The inspection and its letter",
+        "The plan by area for improvement",
+        "How progress will be reported",
         "Introduction",
         "Governance and monitoring arrangements",
-        "How progress will be reported",
-        *(f"Area for improvement {finding.number}" for finding in findings),
+        "The plan: actions by area for improvement",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
     assert "The partnership accepts every finding." in text
     assert "It will report." in text
     assert "Statement due\t11 May 2023" in text
-    for finding in findings:
-        assert finding.text in text
     assert "Latest update" not in text  # the statement for Ofsted shows no RAG
 
-    # Every action's reference and text, in the PDF's order, in tables whose header repeats.
+    # The cover's plan by area: each area's number and first words, its count and leads.
     document = statement_document(inspection=lewisham)
-    expected = [
-        (row.action.reference, row.action.description)
+    summary = body_rows(table_headed(word, "Area for improvement"))
+    assert summary[:-1] == [
+        [
+            f"{section.finding.number}. {Truncator(section.finding.text).words(7, truncate=' …')}",
+            str(len(section.rows)),
+            "; ".join(section.lead_agencies) or "None yet",
+            f"{section.last_target_date:%b %Y}",
+        ]
         for section in document.sections
-        for row in section.rows
     ]
-    tables = action_tables(word)
-    assert len(tables) == len([s for s in document.sections if s.rows])
-    assert all(repeats_its_header(table) for table in word.tables)
-    found = [(cells[0], cells[1]) for table in tables for cells in body_rows(table)]
+    assert summary[-1][:2] == ["All areas", str(document.action_count)]
+
+    # One table: each area's row (a Heading 3 for the navigation pane) and then its
+    # actions, in the PDF's order, the header repeating and no row splitting over a page.
+    (table,) = action_tables(word)
+    expected = []
+    for section in document.sections:
+        expected.append(("area", area_heading(section.finding)))
+        expected += [(row.action.reference, row.action.description) for row in section.rows]
+    found = [cells if cells[0] == "area" else (cells[0], cells[1]) for cells in plan_rows(table)]
     assert found == expected
-    assert [c.text for c in tables[0].rows[0].cells] == [
+    assert cell_headings(word, 3) == [area_heading(s.finding) for s in document.sections]
+    assert [c.text for c in table.rows[0].cells] == [
         "Ref.",
         "Action",
         "Lead",
         "Timescale",
         "Success measure / evidence of impact",
     ]
+    assert all(repeats_its_header(table) for table in word.tables)
+    assert all(never_splits(row) for table in word.tables for row in table.rows)
 
-    # Landscape pages like the PDF's, the marking at the top and foot of every page.
-    section = word.sections[0]
-    assert section.orientation == WD_ORIENT.LANDSCAPE
-    assert section.page_width > section.page_height
+    # Landscape pages like the PDF's, the marking at the top and foot of every page; the
+    # cover in two columns, the plan on the pages after it.
+    assert all(section.orientation == WD_ORIENT.LANDSCAPE for section in word.sections)
+    assert all(section.page_width > section.page_height for section in word.sections)
+    cover_title, cover_columns, plan_pages = word.sections
+    assert cover_columns._sectPr.find(qn("w:cols")).get(qn("w:num")) == "2"
+    assert plan_pages.start_type == WD_SECTION.NEW_PAGE
     assert running_text(word).count("OFFICIAL-SENSITIVE") == 3
     assert word.paragraphs[0].text == "OFFICIAL-SENSITIVE"  # the cover prints it itself
     assert word.core_properties.author == "Lewisham Safeguarding Children Partnership"
@@ -120,34 +185,61 @@ def test_the_statement_in_word_follows_the_pdf_with_every_action_in_order(client
 
 
 @pytest.mark.django_db
-def test_the_progress_report_in_word_gives_each_actions_rag_as_words(client, demo, lewisham):
+def test_the_progress_report_in_word_gives_each_actions_rag_and_evidence_as_words(
+    client, demo, lewisham
+):
     client.force_login(demo["executive"])
     response, word = download(client, "statements:statement_docx", lewisham, {"progress": "1"})
 
     assert "progress-report-lewisham-" in response["Content-Disposition"]
     assert headings(word, 1) == ["Progress on the written statement of action"]
-    assert headings(word, 2)[2:4] == ["Progress at a glance", "RAG key"]
-    key = next(table for table in word.tables if table.rows[0].cells[0].text == "Status")
-    assert [row.cells[0].text for row in key.rows[1:]] == [*RAG.labels, "Overdue"]
+    assert headings(word, 2)[:3] == [
+        "The inspection and its letter",
+        "Progress at a glance",
+        "RAG key",
+    ]
+    key = table_headed(word, "Status")
+    assert [row[0] for row in body_rows(key)] == [*RAG.labels, "Overdue"]
 
+    # The cover's progress at a glance: each area's RAG counts and overdue actions.
     document = statement_document(inspection=lewisham, progress=True)
+    glance = body_rows(table_headed(word, "Area for improvement"))
+    for section, cells in zip(document.sections, glance, strict=False):
+        assert cells[0].startswith(f"{section.finding.number}. ")
+        assert cells[1:] == [str(n) for _, n in section.rag_counts] + [str(section.overdue_count)]
+    assert glance[-1][0] == "All areas"
+    assert glance[-1][-1] == str(document.overdue_count)
+
+    (table,) = action_tables(word)
+    assert [c.text for c in table.rows[0].cells][-3:] == ["Status", "Latest update", "Evidence"]
+    # Each area's row carries its RAG counts, as tags.
+    areas = [cells[1] for cells in plan_rows(table) if cells[0] == "area"]
+    for section, area in zip(document.sections, areas, strict=True):
+        for status, count in section.rag_counts:
+            assert (f"{status.label}: {count}" in area) == bool(count)
+        assert (f"Overdue: {section.overdue_count}" in area) == bool(section.overdue_count)
+
     rows = [row for section in document.sections for row in section.rows]
     assert any(row.overdue for row in rows) and any(not row.overdue for row in rows)
-    found = [cells for table in action_tables(word) for cells in body_rows(table)]
+    assert any(row.evidence for row in rows) and any(not row.evidence for row in rows)
+    found = action_rows(table)
     assert len(found) == len(rows)
     for row, cells in zip(rows, found, strict=True):
         assert cells[0] == row.action.reference
-        status, latest = cells[-2], cells[-1]
+        status, latest, evidence = cells[-3:]
         words = [row.rag.label, "Overdue"] if row.overdue else [row.rag.label]
         assert status.split("\n") == words
         if row.latest_update:
             assert row.latest_update.narrative in latest
         else:
             assert latest == "No update yet"
-    assert [c.text for c in action_tables(word)[0].rows[0].cells][-2:] == [
-        "Status",
-        "Latest update",
-    ]
+        if row.evidence:
+            lines = evidence.split("\n")
+            count = len(row.evidence)
+            assert lines[0] == f"{count} item{'' if count == 1 else 's'}"
+            assert lines[1] == Truncator(str(row.evidence[0])).chars(48)
+        else:
+            assert evidence == "None attached"
 
 
 @pytest.mark.django_db
@@ -169,10 +261,9 @@ def test_the_progress_report_in_word_is_as_at_the_date_asked_for(client, demo, l
     assert f"progress-report-lewisham-{long_ago:%Y-%m-%d}.docx" in response["Content-Disposition"]
     text = "\n".join(p.text for p in word.paragraphs)
     assert f"Progress as at\t{long_ago:%-d %B %Y}" in text
-    row_11 = next(
-        cells for table in action_tables(word) for cells in body_rows(table) if cells[0] == "1.1"
-    )
-    assert row_11[-2].startswith("Amber")  # as test_statement: the update of 75 days ago
+    assert f"As at {long_ago:%-d %B %Y}: " in text
+    row_11 = next(cells for cells in action_rows(action_tables(word)[0]) if cells[0] == "1.1")
+    assert row_11[-3].startswith("Amber")  # as test_statement: the update of 75 days ago
 
 
 @pytest.mark.django_db
@@ -189,6 +280,7 @@ def test_a_wrong_date_goes_back_to_the_preview_to_say_so(client, demo, lewisham)
 
 @pytest.mark.django_db
 def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, lewisham):
+    findings = list(lewisham.plan.findings.order_by("number"))
     waiting = (
         Action.objects.current()
         .filter(finding__plan=lewisham.plan_id, rag=RAG.GREEN, closures__isnull=True)
@@ -203,12 +295,22 @@ def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, l
     assert "meeting-pack-lewisham-" in response["Content-Disposition"]
     assert headings(word, 1) == ["Meeting pack: the JTAI action plan"]
     assert headings(word, 2) == [
-        "RAG summary",
+        "The meeting and the plan",
         "Update round",
+        "RAG summary",
+        "RAG key",
         "Trend across meetings",
         "Exceptions: red and overdue",
         "Changes since the last meeting",
         "Closures to agree",
+    ]
+    # The cover names the meeting the demo's update round prepares.
+    meeting = UpdateRound.objects.filter(plan=lewisham.plan).latest().meeting_date
+    assert word.paragraphs[2].text == f"For the LSCP executive meeting on {meeting:%-d %B %Y}"
+    summary = body_rows(table_headed(word, "Area for improvement"))
+    assert [cells[0] for cells in summary] == [
+        *(Truncator(f"{f.number}. {f.text}").words(8, truncate=" …") for f in findings),
+        "All areas",
     ]
     assert "Moved to a worse status (0)" in headings(word, 3)
     assert all(repeats_its_header(table) for table in word.tables)
