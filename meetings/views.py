@@ -11,6 +11,7 @@ from actions.models import Action, Closure, ClosureStatus
 from actions.rag import RAG
 from audit.downloads import file_download
 from govuk.pdf import html_to_pdf
+from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from meetings.dashboard import LISTED, plan_dashboard
 from meetings.forms import MeetingForm
@@ -25,7 +26,6 @@ from meetings.services import (
 )
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
-from statements.word import DOCX_CONTENT_TYPE
 
 
 def _pack_context(inspection) -> dict:

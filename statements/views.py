@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from audit.downloads import file_download
+from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import StaleEdit, form_after_stale_edit
@@ -20,7 +21,7 @@ from statements.statement import (
     statement_submit,
     statement_text_edit,
 )
-from statements.word import DOCX_CONTENT_TYPE, statement_docx, statement_docx_filename
+from statements.word import statement_docx, statement_docx_filename
 
 
 def _document(request, inspection):

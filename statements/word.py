@@ -17,7 +17,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from actions.rag import RAG
-from govuk.word import DOCX_CONTENT_TYPE as DOCX_CONTENT_TYPE  # the views' content type
 from govuk.word import (
     TABLE_TEXT,
     Column,
