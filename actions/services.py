@@ -15,10 +15,20 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from actions.fields import details_checked
-from actions.models import Action, Closure, ClosureStatus, Evidence, Finding, ProgressUpdate
+from actions.fields import action_field, details_checked
+from actions.models import (
+    Action,
+    Closure,
+    ClosureStatus,
+    Evidence,
+    Finding,
+    Plan,
+    ProgressUpdate,
+)
 from actions.rag import RAG
 from actions.rules import date_not_in_future
+from audit.models import EventKind
+from audit.trail import record
 from partnerships.models import Agency
 from partnerships.versioning import StaleEdit, version_claim
 from people.models import User
@@ -48,9 +58,56 @@ def _claim(action: Action, *, expected_version: int, user: User) -> None:
     _changed_by(action, user)
 
 
-def _save(record: models.Model) -> None:
-    record.full_clean()
-    record.save()
+def _save(instance: models.Model) -> None:
+    instance.full_clean()
+    instance.save()
+
+
+# --- The audit trail --------------------------------------------------------------------
+
+
+def plan_trail_name(plan: Plan) -> str:
+    """The plan as the audit trail names it. A JTAI's plan goes by its inspection, in the
+    words inspections.services.trail_name gives set-up entries, so one inspection has one
+    name throughout the trail. The inspection is reached through the plan's reverse link:
+    this layer imports nothing of inspections/."""
+    inspection = getattr(plan, "inspection", None)
+    if inspection is None:
+        return f"the {plan}"
+    subject = inspection.subject
+    if len(subject) > 80:
+        subject = subject[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"the inspection of {plan.partnership.local_area} ({subject})"
+
+
+def action_trail_name(action: Action) -> str:
+    """ "action 1.2 of the inspection of Lewisham (…)": by its reference, which the plan's
+    readers know it by."""
+    return f"action {action.reference} of {plan_trail_name(action.finding.plan)}"
+
+
+def _governance(
+    kind: EventKind, *, action: Action, user: User | None, address: str | None, detail: str
+) -> None:
+    record(
+        kind,
+        user=user,
+        address=address,
+        partnership_id=action.finding.plan.partnership_id,
+        detail=detail,
+    )
+
+
+# How an entry names a changed field, where its label alone would not say (the
+# description's label is "Action").
+_CHANGED_WORDS = {"description": "wording", "rag": "RAG status"}
+
+
+def _field_words(name: str) -> str:
+    if name in _CHANGED_WORDS:
+        return _CHANGED_WORDS[name]
+    label = action_field(name).label
+    return label[:1].lower() + label[1:]
 
 
 # An action's place in its list changes only through action_move, with a direct update:
@@ -202,9 +259,10 @@ def action_create(
     user: User,
     details: Mapping[str, Any],
     supporting_agencies: Iterable[Agency] = (),
+    address: str | None = None,
 ) -> Action:
     """A manager adds an action to the plan. `details` are the fields actions.fields marks
-    as the manager's, by name."""
+    as the manager's, by name. The audit trail records it."""
     details_checked(details)
     last = finding.actions.aggregate(last=Max("position"))["last"] or 0
     _check_reference_free(finding, details.get("reference", ""))
@@ -213,6 +271,13 @@ def action_create(
     _changed_by(action, user)
     _save(action)
     action.supporting_agencies.set(supporting_agencies)
+    _governance(
+        EventKind.ACTION_ADDED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Added {action_trail_name(action)}, in area for improvement {finding.number}",
+    )
     return action
 
 
@@ -229,9 +294,13 @@ def action_edit(
     details: Mapping[str, Any],
     supporting_agencies: Iterable[Agency],
     target_date_change_reason: str = "",
+    address: str | None = None,
+    in_trail: bool = True,
 ) -> Action:
     """A manager changes the plan: `details` as for action_create, those given changed. A
-    new target date keeps the original and needs a reason."""
+    new target date keeps the original and needs a reason. The audit trail records which
+    fields changed (nothing when none did); `in_trail=False` leaves that to a caller that
+    records one entry for many changes (the plan's import)."""
     details_checked(details)
     if "reference" in details:
         _check_reference_free(action.finding, details["reference"], action=action)
@@ -244,10 +313,25 @@ def action_edit(
     if new_target != action.target_date:
         action.target_date_change_reason = target_date_change_reason
     _claim(action, expected_version=expected_version, user=user)
+    changed = [name for name, value in details.items() if getattr(action, name) != value]
     for name, value in details.items():
         setattr(action, name, value)
     _save_action(action)
-    action.supporting_agencies.set(supporting_agencies)
+    supporting = list(supporting_agencies)
+    if {agency.pk for agency in supporting} != set(
+        action.supporting_agencies.values_list("pk", flat=True)
+    ):
+        changed.append("supporting_agencies")
+    action.supporting_agencies.set(supporting)
+    if changed and in_trail:
+        words = ", ".join(_field_words(name) for name in changed)
+        _governance(
+            EventKind.ACTION_CHANGED,
+            action=action,
+            user=user,
+            address=address,
+            detail=f"Changed {action_trail_name(action)}: {words}",
+        )
     return action
 
 
@@ -293,18 +377,37 @@ def action_move(*, action: Action, user: User, direction: str) -> None:
 
 
 @transaction.atomic
-def action_archive(*, action: Action, user: User, expected_version: int) -> None:
+def action_archive(
+    *, action: Action, user: User, expected_version: int, address: str | None = None
+) -> None:
     """Takes an action out of the plan. It is never deleted: its updates and history stay."""
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = timezone.now()
     _save_action(action)
+    _governance(
+        EventKind.ACTION_ARCHIVED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Archived {action_trail_name(action)}",
+    )
 
 
 @transaction.atomic
-def action_restore(*, action: Action, user: User, expected_version: int) -> None:
+def action_restore(
+    *, action: Action, user: User, expected_version: int, address: str | None = None
+) -> None:
+    """Puts an archived action back in the plan."""
     _claim(action, expected_version=expected_version, user=user)
     action.archived_at = None
     _save_action(action)
+    _governance(
+        EventKind.ACTION_RESTORED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Restored {action_trail_name(action)} to the plan",
+    )
 
 
 def open_closure(action: Action) -> Closure | None:
@@ -321,8 +424,10 @@ def closure_propose(
     evidence_link: str = "",
     evidence_file: Upload | None = None,
     expected_version: int,
+    address: str | None = None,
 ) -> Closure:
-    """The owner says the action is done. It shows as awaiting the partnership's agreement."""
+    """The owner says the action is done. It shows as awaiting the partnership's agreement,
+    and the audit trail records who proposed it."""
     if open_closure(action):
         raise ValidationError("This action has already been proposed complete")
     _claim(action, expected_version=expected_version, user=user)
@@ -348,14 +453,28 @@ def closure_propose(
         update=update,
         closure=closure,
     )
+    _governance(
+        EventKind.CLOSURE_PROPOSED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Proposed {action_trail_name(action)} complete",
+    )
     return closure
 
 
 @transaction.atomic
 def closure_agree(
-    *, action: Action, user: User, agreed_on: datetime.date, meeting: str, expected_version: int
+    *,
+    action: Action,
+    user: User,
+    agreed_on: datetime.date,
+    meeting: str,
+    expected_version: int,
+    address: str | None = None,
 ) -> Closure:
-    """The partnership agrees at a meeting that the action is complete."""
+    """The partnership agrees at a meeting that the action is complete: the audit trail
+    records who recorded it, at which meeting and on what day."""
     closure = open_closure(action)
     if closure is None or closure.status != ClosureStatus.PROPOSED:
         raise ValidationError("Only an action proposed complete can be agreed complete")
@@ -380,16 +499,29 @@ def closure_agree(
         rag=RAG.COMPLETE,
         narrative=f"Closure agreed by the partnership at {meeting} on {agreed_on:%-d %B %Y}.",
     )
+    _governance(
+        EventKind.CLOSURE_AGREED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Agreed {action_trail_name(action)} complete at {meeting} on {agreed_on:%-d %B %Y}",
+    )
     return closure
 
 
 @transaction.atomic
 def action_reopen(
-    *, action: Action, user: User, reason: str, rag: str, expected_version: int
+    *,
+    action: Action,
+    user: User,
+    reason: str,
+    rag: str,
+    expected_version: int,
+    address: str | None = None,
 ) -> Closure | None:
     """Reopens a completed action, or declines a proposal to close it, with a reason.
     An action made Complete without a closure record (an imported plan) reopens too, and
-    then there is no closure to return."""
+    then there is no closure to return. The audit trail records which it was, and why."""
     closure = open_closure(action)
     if closure is None and not action.is_complete:
         raise ValidationError("This action is neither complete nor proposed complete")
@@ -405,4 +537,14 @@ def action_reopen(
         _save(closure)
     verb = "Reopened" if was_agreed else "Closure not agreed"
     _record(action, author=user, rag=rag, narrative=f"{verb}: {reason}", reason=reason)
+    name = action_trail_name(action)
+    _governance(
+        EventKind.ACTION_REOPENED if was_agreed else EventKind.CLOSURE_NOT_AGREED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Reopened {name}: {reason}"
+        if was_agreed
+        else f"Did not agree {name} complete: {reason}",
+    )
     return closure

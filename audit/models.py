@@ -30,6 +30,78 @@ class EventKind(models.TextChoices):
     BACKUP_CODES = "backup_codes", "New backup codes made"
     SETTINGS_CHANGED = "settings_changed", "Partnership setting changed"
     INSPECTION_SET_UP = "inspection_set_up", "Inspection or its areas for improvement changed"
+    # Governance: what the plan promises and how the partnership holds itself to it. Each
+    # recorded by the service that makes the change (progress updates are not among them:
+    # they are the action's own record, kept with its history).
+    ACTION_ADDED = "action_added", "Action added"
+    ACTION_CHANGED = "action_changed", "Action changed"
+    ACTION_ARCHIVED = "action_archived", "Action archived"
+    ACTION_RESTORED = "action_restored", "Action restored"
+    PLAN_IMPORTED = "plan_imported", "Plan imported from a spreadsheet"
+    CLOSURE_PROPOSED = "closure_proposed", "Closure proposed"
+    CLOSURE_AGREED = "closure_agreed", "Closure agreed"
+    CLOSURE_NOT_AGREED = "closure_not_agreed", "Closure not agreed"
+    ACTION_REOPENED = "action_reopened", "Completed action reopened"
+    MEETING_RECORDED = "meeting_recorded", "Meeting recorded"
+    STATEMENT_EDITED = "statement_edited", "Statement's text edited"
+    STATEMENT_SENT = "statement_sent", "Statement recorded as sent"
+    ROUND_OPENED = "round_opened", "Update round opened"
+    RETURN_CHECKED = "return_checked", "Return checked"
+
+
+class EventGroup(models.TextChoices):
+    """The audit trail's kinds in the groups its readers ask about: an inspector asks who
+    decided what, a security review who signed in from where."""
+
+    GOVERNANCE = "governance", "The plan and its governance"
+    PEOPLE = "people", "People and the partnership's settings"
+    SIGN_IN = "sign_in", "Sign-ins and account security"
+    DOWNLOADS = "downloads", "Downloads and exports"
+
+
+EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
+    EventGroup.GOVERNANCE: (
+        EventKind.INSPECTION_SET_UP,
+        EventKind.ACTION_ADDED,
+        EventKind.ACTION_CHANGED,
+        EventKind.ACTION_ARCHIVED,
+        EventKind.ACTION_RESTORED,
+        EventKind.PLAN_IMPORTED,
+        EventKind.CLOSURE_PROPOSED,
+        EventKind.CLOSURE_AGREED,
+        EventKind.CLOSURE_NOT_AGREED,
+        EventKind.ACTION_REOPENED,
+        EventKind.MEETING_RECORDED,
+        EventKind.STATEMENT_EDITED,
+        EventKind.STATEMENT_SENT,
+        EventKind.ROUND_OPENED,
+        EventKind.RETURN_CHECKED,
+    ),
+    EventGroup.PEOPLE: (
+        EventKind.INVITED,
+        EventKind.INVITATION_ACCEPTED,
+        EventKind.PERSON_CHANGED,
+        EventKind.DEACTIVATED,
+        EventKind.REACTIVATED,
+        EventKind.SETTINGS_CHANGED,
+    ),
+    EventGroup.SIGN_IN: (
+        EventKind.SIGN_IN,
+        EventKind.SIGN_IN_FAILED,
+        EventKind.LOCKED_OUT,
+        EventKind.ACCOUNT_LOCKED,
+        EventKind.SIGN_OUT,
+        EventKind.PASSWORD_CHANGED,
+        EventKind.PASSWORD_RESET,
+        EventKind.PASSWORD_RESET_SENT,
+        EventKind.PASSWORD_RESET_NOT_SENT,
+        EventKind.TWO_FACTOR_ON,
+        EventKind.TWO_FACTOR_OFF,
+        EventKind.TWO_FACTOR_FAILED,
+        EventKind.BACKUP_CODES,
+    ),
+    EventGroup.DOWNLOADS: (EventKind.DOWNLOAD,),
+}
 
 
 class AuditEventQuerySet(PartnershipScopedQuerySet):

@@ -12,6 +12,9 @@ from actions.models import Action, Plan
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
 from actions.selectors import latest_update
+from actions.services import plan_trail_name
+from audit.models import EventKind
+from audit.trail import record
 from meetings.models import ActionSnapshot, Meeting
 from people.models import User
 
@@ -69,10 +72,17 @@ def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
 
 @transaction.atomic
 def meeting_record(
-    *, plan: Plan, user: User, date: datetime.date, title: str, notes: str = ""
+    *,
+    plan: Plan,
+    user: User,
+    date: datetime.date,
+    title: str,
+    notes: str = "",
+    address: str | None = None,
 ) -> Meeting:
     """Records an executive meeting and keeps every action's RAG, target date and latest
-    update as they stand, so the next meeting can see what changed."""
+    update as they stand, so the next meeting can see what changed. The audit trail
+    records who recorded it."""
     date_not_in_future(date, field="date", what="The meeting date")
     # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
     # before one already recorded.
@@ -88,6 +98,14 @@ def meeting_record(
     meeting.full_clean()
     meeting.save()
     take_snapshot(meeting)
+    record(
+        EventKind.MEETING_RECORDED,
+        user=user,
+        address=address,
+        partnership_id=plan.partnership_id,
+        detail=f"Recorded the meeting {title!r} of {date:%-d %B %Y}, with a snapshot of "
+        f"{plan_trail_name(plan)}",
+    )
     return meeting
 
 

@@ -1,4 +1,5 @@
-"""The partnership's audit trail, for its managers: read, filter, export. Never edited.
+"""The partnership's audit trail, for its managers and its scrutineer: read, filter,
+export. Never edited.
 
 The pages live with people (they need its permissions); the record they read is audit/,
 on the floor below, which every app writes to."""
@@ -7,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from audit.csv_export import csv_file
 from audit.downloads import file_download
@@ -18,17 +20,19 @@ EVENTS_PER_PAGE = 100
 
 
 def _events(request):
-    permissions.require(permissions.is_partnership_manager(request.user))
+    permissions.require(permissions.can_read_audit_trail(request.user))
     events = AuditEvent.objects.for_user(request.user).select_related("user")
     return AuditEventFilter(request.GET or None, queryset=events)
 
 
+@require_GET  # read only, by everyone who may read it
 def audit_trail(request: HttpRequest) -> HttpResponse:
     found = _events(request)
     page = Paginator(found.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "audit/audit_trail.html", {"filter": found, "page": page})
 
 
+@require_GET
 def audit_trail_csv(request: HttpRequest) -> HttpResponse:
     found = _events(request)
     rows = (

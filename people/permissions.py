@@ -70,6 +70,27 @@ def can_run_update_round(user, plan) -> bool:
     return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
 
 
+# Those who read what the partnership did, as an inspector would ask for it: the manager,
+# and the independent scrutineer, who reads everything and edits nothing.
+RECORD_READERS = (Role.MANAGER, Role.SCRUTINEER)
+
+
+def can_read_returns(user, plan) -> bool:
+    """See an update round's returns: who has updated and who has not. Reading only; chasing
+    and checking stay can_run_update_round's."""
+    return _in_partnership(user, plan.partnership_id) and user.role in RECORD_READERS
+
+
+def can_read_audit_trail(user) -> bool:
+    """Read the partnership's audit trail and export it as CSV. Nobody changes it."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.partnership_id is not None
+        and user.role in RECORD_READERS
+    )
+
+
 # Whom a partnership's two-factor setting applies to: those who change or agree the plan.
 TWO_FACTOR_ROLES = (Role.MANAGER, Role.EXECUTIVE)
 

@@ -8,6 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from actions.models import Plan
+from actions.services import action_trail_name, plan_trail_name
+from audit.models import EventKind
+from audit.trail import record
 from govuk.working_days import working_days_from
 from people.models import User
 from rounds import emails
@@ -39,6 +42,7 @@ def round_open(
     user: User,
     meeting_date: datetime.date,
     deadline: datetime.date | None = None,
+    address: str | None = None,
 ) -> tuple[UpdateRound, emails.Delivery]:
     """Asks every owner to update their open actions before the meeting: each gets one
     e-mail listing them all. The deadline, when not given, is the suggested one.
@@ -47,12 +51,14 @@ def round_open(
     neither loses the round nor, on a second try, e-mails again the owners it reached.
     Each e-mail that fails is left unrecorded, so send_reminders sends it on its next run.
     Called inside a caller's transaction (ATOMIC_REQUESTS), the e-mails go before that
-    commits: the view that opens rounds is outside it."""
+    commits: the view that opens rounds is outside it. The audit trail records the opening
+    with the round, whatever the mail server does."""
     update_round = _round_create(
         plan=plan,
         user=user,
         meeting_date=meeting_date,
         deadline=deadline or suggest_deadline(meeting_date),
+        address=address,
     )
     delivery = emails.send_each(
         [
@@ -70,7 +76,12 @@ def round_open(
 
 
 def _round_create(
-    *, plan: Plan, user: User, meeting_date: datetime.date, deadline: datetime.date
+    *,
+    plan: Plan,
+    user: User,
+    meeting_date: datetime.date,
+    deadline: datetime.date,
+    address: str | None,
 ) -> UpdateRound:
     today = timezone.localdate()
     if meeting_date < today:
@@ -95,6 +106,14 @@ def _round_create(
             )
             update_round.full_clean()
             update_round.save()
+            record(
+                EventKind.ROUND_OPENED,
+                user=user,
+                address=address,
+                partnership_id=plan.partnership_id,
+                detail=f"Opened the update round on {plan_trail_name(plan)} for the meeting "
+                f"on {meeting_date:%-d %B %Y}, updates due by {deadline:%-d %B %Y}",
+            )
     except IntegrityError:
         raise _already_open(current_round(plan=plan, today=today)) from None
     return update_round
@@ -153,11 +172,12 @@ def return_check(
     update_id: int,
     decision: str,
     comment: str = "",
+    address: str | None = None,
 ) -> ReturnChecked:
     """The manager accepts the update the page showed them, or sends it back for more detail
     with a comment: the owner then gets an e-mail, and the update shows "returned for more
     detail" until they revise it. `action` comes from selectors.action_return, read now;
-    `update_id` is the update the manager read."""
+    `update_id` is the update the manager read. The audit trail records the decision."""
     if action.return_id is None:
         raise ValidationError("This action has not been updated in this round yet")
     if action.return_id != update_id:
@@ -184,6 +204,17 @@ def return_check(
             review.save()
     except IntegrityError:
         raise ValidationError(ALREADY_CHECKED) from None
+    name = action_trail_name(action)
+    meeting = f"the round for the meeting on {update_round.meeting_date:%-d %B %Y}"
+    record(
+        EventKind.RETURN_CHECKED,
+        user=user,
+        address=address,
+        partnership_id=update_round.plan.partnership_id,
+        detail=f"Accepted the update on {name} in {meeting}"
+        if decision == ReviewDecision.ACCEPTED
+        else f"Returned the update on {name} in {meeting} for more detail: {comment}",
+    )
     not_emailed = []
     if decision == ReviewDecision.SENT_BACK:
         owners = owners_of(actions=[action], partnership_id=update_round.plan.partnership_id)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from audit.trail import client_address
 from inspections.selectors import inspection_for_user
 from people import permissions
 from people.models import User
@@ -32,6 +33,7 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
                 meeting_date=form.cleaned_data["meeting_date"],
                 deadline=form.cleaned_data["deadline"],
+                address=client_address(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -76,13 +78,18 @@ def _round_for_manager(request, pk) -> UpdateRound:
 
 
 def round_returns(request: HttpRequest, pk: int) -> HttpResponse:
-    update_round = _round_for_manager(request, pk)
+    """Who has and has not updated: read by the manager, who chases and checks from it, and
+    by the scrutineer, who reads it."""
+    update_round = selectors.round_for_page(user=request.user, pk=pk)
+    inspection = update_round.plan.inspection
+    permissions.require(permissions.can_read_returns(request.user, inspection))
     return render(
         request,
         "rounds/round_returns.html",
         {
-            "inspection": update_round.plan.inspection,
+            "inspection": inspection,
             "update_round": update_round,
+            "can_run": permissions.can_run_update_round(request.user, inspection),
             "returns": selectors.round_returns(update_round=update_round),
             "is_past": update_round.meeting_date < timezone.localdate(),
         },
@@ -116,6 +123,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
                     update_id=form.cleaned_data["update"],
                     decision=form.cleaned_data["decision"],
                     comment=form.cleaned_data["comment"],
+                    address=client_address(request),
                 )
             except services.ReturnChanged as changed:
                 # Show the new update, and judge that one next time.

@@ -22,9 +22,13 @@ from actions.fields import statement_fields
 from actions.models import Action, Evidence, Finding, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
+from actions.services import plan_trail_name
+from audit.models import EventKind
+from audit.trail import record
 from govuk.pdf import html_to_pdf
 from inspections.models import Inspection
 from partnerships.versioning import version_claim
+from people.models import User
 from statements.models import StatementSubmission
 
 TITLE = "Written statement of proposed action"
@@ -226,26 +230,45 @@ def statement_text_edit(
     governance: str,
     statement_version: str,
     protective_marking: str,
+    user: User | None = None,
+    address: str | None = None,
 ) -> None:
     """Saves the statement's own words (introduction, governance, version, marking).
     Refused (StaleEdit) when someone saved them after this page was opened, so two
-    managers drafting the introduction at once cannot wipe out each other's words."""
+    managers drafting the introduction at once cannot wipe out each other's words. The
+    audit trail records which of them changed (nothing when none did)."""
     version_claim(plan, expected_version=expected_version)
+    before = {name: getattr(plan, name) for name in STATEMENT_TEXT_FIELDS}
     plan.statement_introduction = introduction
     plan.statement_governance = governance
     plan.statement_version = statement_version
     plan.protective_marking = protective_marking
     plan.full_clean()
     plan.save(update_fields=[*STATEMENT_TEXT_FIELDS, "version", "updated_at"])
+    changed = [name for name, value in before.items() if getattr(plan, name) != value]
+    if changed:
+        words = ", ".join(str(Plan._meta.get_field(name).verbose_name) for name in changed)
+        record(
+            EventKind.STATEMENT_EDITED,
+            user=user,
+            address=address,
+            partnership_id=plan.partnership_id,
+            detail=f"Edited the statement for {plan_trail_name(plan)}: {words}",
+        )
 
 
 @transaction.atomic
 def statement_submit(
-    *, inspection: Inspection, user, submitted_on: datetime.date
+    *,
+    inspection: Inspection,
+    user: User | None,
+    submitted_on: datetime.date,
+    address: str | None = None,
 ) -> StatementSubmission:
     """Records that the statement went to Ofsted and keeps the exact PDF that went.
 
-    The stored file never changes afterwards, whatever happens to the plan.
+    The stored file never changes afterwards, whatever happens to the plan. The audit
+    trail records who recorded it, the version and the PDF's SHA-256.
     """
     date_not_in_future(submitted_on, field="submitted_on", what="The date the statement was sent")
     if inspection.letter_date and submitted_on < inspection.letter_date:
@@ -277,4 +300,13 @@ def statement_submit(
     if plan.status == PlanStatus.DRAFTING:
         plan.status = PlanStatus.SUBMITTED
         plan.save(update_fields=["status", "updated_at"])
+    record(
+        EventKind.STATEMENT_SENT,
+        user=user,
+        address=address,
+        partnership_id=plan.partnership_id,
+        detail=f"Recorded version {submission.version} of the statement for "
+        f"{plan_trail_name(plan)} as sent to Ofsted on {submitted_on:%-d %B %Y} "
+        f"(SHA-256 {submission.sha256})",
+    )
     return submission

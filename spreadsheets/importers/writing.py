@@ -13,6 +13,8 @@ from simple_history.utils import bulk_create_with_history
 from actions import services as action_services
 from actions.models import Action, ProgressUpdate, evidence_file_name
 from actions.rag import RAG
+from audit.models import EventKind
+from audit.trail import record
 from spreadsheets.importers.matching import LAST_POSITION, ImportResult
 from spreadsheets.importers.updating import RowUpdate
 
@@ -27,11 +29,18 @@ class SourceFile:
 
 
 @transaction.atomic
-def import_plan(*, result: ImportResult, user, source: SourceFile | None = None) -> list[Action]:
+def import_plan(
+    *,
+    result: ImportResult,
+    user,
+    source: SourceFile | None = None,
+    address: str | None = None,
+) -> list[Action]:
     """Writes the checked rows: one action each, with its latest update if the sheet had one.
 
     Written in bulk, with the change history recorded in bulk too: parse_plan has already
-    checked every value the database would refuse.
+    checked every value the database would refuse. The audit trail records the import
+    once, with how many actions it added and updated (not an entry per row).
     """
     if result.errors:
         raise ValueError("A plan with errors is never written")
@@ -79,7 +88,36 @@ def import_plan(*, result: ImportResult, user, source: SourceFile | None = None)
         if row.latest_update
     )
     _apply_updates(result.to_update, user=user, source=source)
+    _import_recorded(result, user=user, address=address, added=len(created), source=source)
     return created
+
+
+def _import_recorded(
+    result: ImportResult, *, user, address: str | None, added: int, source: SourceFile | None
+) -> None:
+    findings = [row.finding for row in result.rows if row.finding is not None]
+    plan = (
+        findings[0].plan
+        if findings
+        else result.updates[0].action.finding.plan
+        if result.updates
+        else None
+    )
+    if plan is None:  # no row named an area or an action: nothing was read
+        return
+    updated = len(result.to_update)
+    done = [f"{_count(added, 'action')} added", f"{updated} updated"]
+    if result.refused:
+        done.append(f"{_count(len(result.refused), 'row')} refused")
+    into = action_services.plan_trail_name(plan)
+    record(
+        EventKind.PLAN_IMPORTED,
+        user=user,
+        address=address,
+        partnership_id=plan.partnership_id,
+        detail=f"Imported {source.filename if source else 'a plan'} into {into}: "
+        + ", ".join(done),
+    )
 
 
 def _apply_updates(updates: list[RowUpdate], *, user, source: SourceFile | None) -> None:
@@ -99,6 +137,7 @@ def _apply_updates(updates: list[RowUpdate], *, user, source: SourceFile | None)
                 details=update.details,
                 supporting_agencies=list(action.supporting_agencies.all()),
                 target_date_change_reason=update.target_date_change_reason,
+                in_trail=False,  # the import's one entry counts it
             )
         if not update.narrative:
             continue
