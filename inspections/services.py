@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
 
 from actions.models import Finding, Plan, PlanKind
+from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
 from inspections.models import Inspection, Inspectorate, Theme
@@ -489,8 +490,6 @@ def finding_remove(*, finding: Finding, by: User | None, address: str | None) ->
 
 def trail_name(inspection: Inspection) -> str:
     """The inspection as the audit trail names it: by area and subject, which the people
-    reading the trail know it by (its id means nothing to them)."""
-    subject = inspection.subject
-    if len(subject) > 80:
-        subject = subject[:80].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"the inspection of {inspection.partnership.local_area} ({subject})"
+    reading the trail know it by (its id means nothing to them). The wording is its plan's
+    (actions.services.plan_trail_name), so one inspection has one name throughout."""
+    return plan_trail_name(inspection.plan)

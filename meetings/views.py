@@ -10,6 +10,7 @@ from django.utils import timezone
 from actions.models import Action, Closure, ClosureStatus
 from actions.rag import RAG
 from audit.downloads import file_download
+from audit.trail import client_address
 from govuk.pdf import html_to_pdf
 from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
@@ -99,6 +100,7 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 meeting = meeting_record(
+                    address=client_address(request),
                     plan=inspection.plan,
                     user=request.user,
                     date=form.cleaned_data["date"],

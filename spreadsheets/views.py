@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.downloads import file_download
+from audit.trail import client_address
 from inspections.selectors import inspection_for_user
 from people import permissions
 from spreadsheets.exports import plan_csv, plan_xlsx
@@ -173,7 +174,9 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
         )
     original = plan_upload_original(token=token)
     source = SourceFile(original, pending["filename"]) if original is not None else None
-    created = import_plan(result=result, user=request.user, source=source)
+    created = import_plan(
+        result=result, user=request.user, source=source, address=client_address(request)
+    )
     _forget(request, token)
     messages.success(
         request, import_summary(result, added=len(created), filename=pending["filename"])

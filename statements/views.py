@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from audit.downloads import file_download
+from audit.trail import client_address
 from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from partnerships.scoping import get_for_user_or_404
@@ -99,6 +100,8 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             statement_text_edit(
+                user=request.user,
+                address=client_address(request),
                 plan=inspection.plan,
                 expected_version=form.cleaned_data["version"],
                 introduction=form.cleaned_data["statement_introduction"],
@@ -129,6 +132,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             submission = statement_submit(
+                address=client_address(request),
                 inspection=inspection,
                 user=request.user,
                 submitted_on=form.cleaned_data["submitted_on"],

@@ -19,6 +19,7 @@ from actions.forms import (
 from actions.models import Action, ClosureStatus, Evidence, Finding
 from actions.rag import RAG
 from audit.downloads import file_download
+from audit.trail import client_address
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import posted_version
 from people import permissions, sessions
@@ -195,6 +196,7 @@ def action_new(request: HttpRequest, finding_pk: int) -> HttpResponse:
             data = form.cleaned_data
             try:
                 action = services.action_create(
+                    address=client_address(request),
                     finding=finding,
                     user=request.user,
                     details={name: data[name] for name in action_fields.detail_names()},
@@ -218,6 +220,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data):
         services.action_edit(
+            address=client_address(request),
             action=action,
             user=request.user,
             expected_version=data["version"],
@@ -257,7 +260,12 @@ def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data):
         service = services.action_restore if restoring else services.action_archive
-        service(action=action, user=request.user, expected_version=data["version"])
+        service(
+            action=action,
+            user=request.user,
+            expected_version=data["version"],
+            address=client_address(request),
+        )
 
     return _versioned_form_page(
         request,
@@ -277,6 +285,7 @@ def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data):
         services.closure_propose(
+            address=client_address(request),
             action=action,
             user=request.user,
             evidence_of_impact=data["evidence_of_impact"],
@@ -306,6 +315,7 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data):
         services.closure_agree(
+            address=client_address(request),
             action=action,
             user=request.user,
             agreed_on=data["agreed_on"],
@@ -335,6 +345,7 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data):
         services.action_reopen(
+            address=client_address(request),
             action=action,
             user=request.user,
             reason=data["reason"],

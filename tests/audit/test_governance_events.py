@@ -448,7 +448,10 @@ def test_sign_ins_are_one_filter_away_from_the_governance(client, plan):
     client.post("/account/sign-in/", {"username": plan.manager.username, "password": "wrong"})
     _meeting(plan)
     client.force_login(plan.manager)
-    everything = client.get(reverse("audit:audit_trail")).content.decode()
+    opened = client.get(reverse("audit:audit_trail")).content.decode()
+    assert "Meeting recorded" in _whats(opened)
+    assert "Failed sign-in" not in _whats(opened)  # sign-ins wait one choice away
+    everything = client.get(reverse("audit:audit_trail"), {"group": "all"}).content.decode()
     assert {"Failed sign-in", "Meeting recorded"} <= set(_whats(everything))
     governance = client.get(reverse("audit:audit_trail"), {"group": "governance"})
     assert _whats(governance.content.decode()) == ["Meeting recorded"]
@@ -518,3 +521,21 @@ def test_the_trail_page_takes_as_many_queries_with_governance_entries(
     for params in ({}, {"group": "governance"}):
         with django_assert_num_queries(6):
             assert client.get(reverse("audit:audit_trail"), params).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_scrutineer_finds_the_trail_in_the_navigation_and_sees_no_buttons_on_the_returns(
+    client, demo
+):
+    from rounds.models import UpdateRound
+
+    client.force_login(demo["scrutineer"])
+    home = client.get("/").content.decode()
+    assert f'href="{reverse("audit:audit_trail")}"' in home
+    update_round = UpdateRound.objects.get(plan__partnership__slug="lewisham")
+    returns = client.get(update_round.get_absolute_url()).content.decode()
+    assert ">Chase<" not in returns and "Check the update" not in returns
+    client.force_login(demo["manager"])
+    returns = client.get(update_round.get_absolute_url()).content.decode()
+    assert ">Chase<" in returns and "Check the update" in returns
+    assert f'href="{reverse("audit:audit_trail")}"' not in client.get("/").content.decode()

@@ -107,5 +107,10 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     page.get_by_role("link", name="Partnership", exact=True).click()
     page.get_by_role("link", name="Audit trail").click()
     expect(page.get_by_role("heading", name="Audit trail", level=1)).to_be_visible()
+    # The trail opens on the plan's governance: the archiving just done, sign-ins one
+    # choice away.
+    expect(page.locator("tbody tr").first).to_contain_text("Action archived")
+    page.get_by_label("Events").select_option(label="Sign-ins and account security")
+    page.get_by_role("button", name="Filter").click()
     expect(page.locator("tbody tr").first).to_contain_text("Signed in")
     assert_accessible(page)
