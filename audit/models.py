@@ -44,6 +44,9 @@ class EventKind(models.TextChoices):
     ACTION_REOPENED = "action_reopened", "Completed action reopened"
     MEETING_RECORDED = "meeting_recorded", "Meeting recorded"
     STATEMENT_EDITED = "statement_edited", "Statement's text edited"
+    STATEMENT_APPROVED = "statement_approved", "Statement approved by a partner's lead"
+    # Recorded when a service next notices the statement changed after the approval.
+    STATEMENT_APPROVAL_WITHDRAWN = "statement_approval_withdrawn", "Statement approval withdrawn"
     STATEMENT_SENT = "statement_sent", "Statement recorded as sent"
     ROUND_OPENED = "round_opened", "Update round opened"
     RETURN_CHECKED = "return_checked", "Return checked"
@@ -73,6 +76,8 @@ EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
         EventKind.ACTION_REOPENED,
         EventKind.MEETING_RECORDED,
         EventKind.STATEMENT_EDITED,
+        EventKind.STATEMENT_APPROVED,
+        EventKind.STATEMENT_APPROVAL_WITHDRAWN,
         EventKind.STATEMENT_SENT,
         EventKind.ROUND_OPENED,
         EventKind.RETURN_CHECKED,

@@ -51,3 +51,22 @@ class AsOfForm(forms.Form):
             except ValidationError as error:
                 self.add_error(None, error)
         return cleaned
+
+
+class SignatoriesForm(VersionedForm):
+    """One choice of lead per statutory partner: `agency_<id>`."""
+
+    def __init__(self, *args, agencies, people, leads, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agencies = list(agencies)
+        for agency in self.agencies:
+            self.fields[f"agency_{agency.pk}"] = forms.ModelChoiceField(
+                queryset=people,
+                required=False,
+                label=f"Lead who approves the statement for {agency.name}",
+                empty_label="Nobody yet",
+                initial=leads.get(agency.pk),
+            )
+
+    def leads(self) -> dict:
+        return {agency: self.cleaned_data[f"agency_{agency.pk}"] for agency in self.agencies}

@@ -47,3 +47,54 @@ class StatementSubmission(models.Model):
     def filename(self) -> str:
         area = self.plan.partnership.slug
         return f"written-statement-{area}-v{self.version}-{self.submitted_on:%Y-%m-%d}.pdf"
+
+
+class StatementSignatoryQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "plan__partnership"
+
+
+class StatementSignatory(models.Model):
+    """The person who approves the statement for one statutory safeguarding partner (local
+    authority, health, police), nominated by the manager. Kept here, not on the agency: a
+    partner may name a different lead for another plan."""
+
+    plan = models.ForeignKey("actions.Plan", on_delete=models.CASCADE, related_name="signatories")
+    agency = models.ForeignKey("partnerships.Agency", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    nominated_at = models.DateTimeField(auto_now=True)
+
+    objects = StatementSignatoryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "agency"], name="one_signatory_per_partner")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} for {self.agency}"
+
+
+class StatementApprovalQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "plan__partnership"
+
+
+class StatementApproval(models.Model):
+    """A partner's lead approving the statement exactly as it stood: the version and the
+    SHA-256 of its content (statements.sign_off.statement_fingerprint). It counts only while
+    that content is unchanged; `withdrawn_at` is when the service noticed it had changed."""
+
+    plan = models.ForeignKey("actions.Plan", on_delete=models.CASCADE, related_name="approvals")
+    agency = models.ForeignKey("partnerships.Agency", on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField()
+    statement_version = models.CharField(max_length=20)
+    sha256 = models.CharField(max_length=64)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StatementApprovalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-approved_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Approved by {self.person} for {self.agency}, version {self.statement_version}"

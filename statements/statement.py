@@ -30,6 +30,13 @@ from inspections.models import Inspection
 from partnerships.versioning import version_claim
 from people.models import User
 from statements.models import StatementSubmission
+from statements.sign_off import (
+    SignOffRow,
+    approvals_withdraw_changed,
+    sign_off_rows,
+    statement_fingerprint,
+    statement_readiness,
+)
 
 TITLE = "Written statement of proposed action"
 PROGRESS_TITLE = "Progress on the written statement of action"
@@ -80,6 +87,10 @@ class StatementDocument:
     # Headers of the columns after the ones the statement lays out by hand: each field
     # actions.fields marks `in_statement`.
     extra_columns: list[str] = field(default_factory=list)
+    # The statement's (not the progress report's): the SHA-256 of its content, which an
+    # approval records, and each statutory partner's lead and approval, which it ends with.
+    fingerprint: str = ""
+    sign_off: list[SignOffRow] = field(default_factory=list)
 
     @property
     def plan(self) -> Plan:
@@ -180,7 +191,7 @@ def statement_document(
             section.rag_counts = _counts(row.rag for row in rows)
         sections.append(section)
 
-    return StatementDocument(
+    document = StatementDocument(
         inspection=inspection,
         progress=progress,
         as_of=as_of,
@@ -189,6 +200,10 @@ def statement_document(
         rag_totals=_counts(row.rag for s in sections for row in s.rows) if progress else [],
         extra_columns=[column.label for column in extra],
     )
+    if not progress:
+        document.fingerprint = statement_fingerprint(document)
+        document.sign_off = sign_off_rows(plan=inspection.plan, fingerprint=document.fingerprint)
+    return document
 
 
 def statement_html(document: StatementDocument) -> str:
@@ -255,6 +270,11 @@ def statement_text_edit(
             partnership_id=plan.partnership_id,
             detail=f"Edited the statement for {plan_trail_name(plan)}: {words}",
         )
+    inspection = getattr(plan, "inspection", None)
+    if changed and inspection is not None:
+        approvals_withdraw_changed(
+            document=statement_document(inspection=inspection), user=user, address=address
+        )
 
 
 @transaction.atomic
@@ -267,8 +287,12 @@ def statement_submit(
 ) -> StatementSubmission:
     """Records that the statement went to Ofsted and keeps the exact PDF that went.
 
-    The stored file never changes afterwards, whatever happens to the plan. The audit
-    trail records who recorded it, the version and the PDF's SHA-256.
+    Refused, saying what is missing, until every statutory partner's lead has approved the
+    statement as it stands, every area for improvement has an action with a lead agency, a
+    target date and a success measure, and the introduction and governance are written
+    (statements.sign_off.statement_readiness). A late statement is not refused: the page
+    warns of it. The stored file never changes afterwards, whatever happens to the plan.
+    The audit trail records who recorded it, the version and the PDF's SHA-256.
     """
     date_not_in_future(submitted_on, field="submitted_on", what="The date the statement was sent")
     if inspection.letter_date and submitted_on < inspection.letter_date:
@@ -286,7 +310,12 @@ def statement_submit(
             f"{earlier.submitted_on:%-d %B %Y}. To record another, give the statement a new "
             "version in 'Edit the statement' first"
         )
-    pdf = statement_pdf(statement_document(inspection=inspection))
+    document = statement_document(inspection=inspection)
+    approvals_withdraw_changed(document=document, user=user, address=address)
+    readiness = statement_readiness(document=document)
+    if not readiness.ready:
+        raise ValidationError(["The statement cannot be recorded as sent yet.", *readiness.missing])
+    pdf = statement_pdf(document)
     submission = StatementSubmission(
         plan=plan,
         submitted_on=submitted_on,

@@ -25,6 +25,16 @@ urlpatterns = [
         name="statement_submit",
     ),
     path(
+        "inspections/<int:pk>/statement/approval/",
+        views.statement_sign_off,
+        name="statement_sign_off",
+    ),
+    path(
+        "inspections/<int:pk>/statement/approval/<int:agency_pk>/approve/",
+        views.statement_approve_view,
+        name="statement_approve",
+    ),
+    path(
         "statements/<uuid:uuid>/download/",
         views.submission_download,
         name="submission_download",

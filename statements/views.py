@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.downloads import file_download
 from audit.trail import client_address
@@ -13,8 +14,11 @@ from inspections.selectors import inspection_for_user
 from partnerships.scoping import get_for_user_or_404
 from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions
-from statements.forms import AsOfForm, StatementTextForm, SubmissionForm
+from people.models import User
+from statements.approvals import statement_approve, statement_signatories_nominate
+from statements.forms import AsOfForm, SignatoriesForm, StatementTextForm, SubmissionForm
 from statements.models import StatementSubmission
+from statements.sign_off import statement_late_warning, statement_readiness, statutory_agencies
 from statements.statement import (
     statement_document,
     statement_filename,
@@ -47,8 +51,80 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "query": request.GET.urlencode(),
             "submissions": inspection.plan.submissions.select_related("submitted_by"),
             "can_plan": permissions.can_plan(request.user, inspection),
+            "readiness": None if document.progress else statement_readiness(document=document),
         },
     )
+
+
+def statement_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who approves the statement: the manager names each statutory partner's lead; each
+    lead approves here for their partner."""
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    plan = inspection.plan
+    document = statement_document(inspection=inspection)
+    can_plan = permissions.can_plan(request.user, inspection)
+    form = None
+    if can_plan:
+        form_kwargs = {
+            "agencies": [row.agency for row in document.sign_off],
+            "people": User.objects.active_in(plan.partnership_id).order_by(
+                "first_name", "last_name"
+            ),
+            "leads": {row.agency.pk: row.lead for row in document.sign_off},
+        }
+        form = SignatoriesForm(
+            request.POST if request.method == "POST" else None,
+            initial={"version": plan.version},
+            **form_kwargs,
+        )
+    if request.method == "POST":
+        permissions.require(can_plan)
+        assert form is not None
+        if form.is_valid():
+            try:
+                statement_signatories_nominate(
+                    plan=plan,
+                    expected_version=form.cleaned_data["version"],
+                    leads=form.leads(),
+                    user=request.user,
+                )
+            except StaleEdit as stale:
+                form = form_after_stale_edit(
+                    SignatoriesForm, request.POST, stale, what="the plan", **form_kwargs
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "The leads who approve the statement have been saved")
+                return redirect("statements:statement_sign_off", pk=inspection.pk)
+    return render(
+        request,
+        "statement/sign_off.html",
+        {"inspection": inspection, "document": document, "form": form},
+    )
+
+
+def statement_approve_view(request: HttpRequest, pk: int, agency_pk: int) -> HttpResponse:
+    inspection = inspection_for_user(user=request.user, pk=pk)
+    agency = get_for_user_or_404(statutory_agencies(inspection.plan), request.user, pk=agency_pk)
+    if request.method != "POST":
+        return redirect("statements:statement_sign_off", pk=inspection.pk)
+    try:
+        approval = statement_approve(
+            inspection=inspection,
+            agency=agency,
+            user=request.user,
+            address=client_address(request),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"You have approved version {approval.statement_version} of the statement "
+            f"for {agency.name}",
+        )
+    return redirect("statements:statement_sign_off", pk=inspection.pk)
 
 
 def _back_to_preview(request: HttpRequest, pk: int) -> HttpResponse:
@@ -129,6 +205,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     permissions.require(permissions.can_plan(request.user, inspection))
     form = SubmissionForm(request.POST if request.method == "POST" else None)
+    late = statement_late_warning(inspection=inspection, on=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
             submission = statement_submit(
@@ -140,16 +217,20 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            late = statement_late_warning(inspection=inspection, on=submission.submitted_on)
             messages.success(
                 request,
                 f"Version {submission.version} is recorded as sent on "
-                f"{submission.submitted_on:%-d %B %Y}. The PDF that was sent is kept below.",
+                f"{submission.submitted_on:%-d %B %Y}. The PDF that was sent is kept below."
+                + (f" {late}." if late else ""),
             )
             return redirect(
                 reverse("statements:statement_preview", args=[inspection.pk]) + "#submissions"
             )
     return render(
-        request, "statement/statement_submit.html", {"inspection": inspection, "form": form}
+        request,
+        "statement/statement_submit.html",
+        {"inspection": inspection, "form": form, "late": late},
     )
 
 

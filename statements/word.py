@@ -13,6 +13,7 @@ The page, headings, tables and tags come from govuk.word; this module adds what 
 Overdue look like, which the meeting pack shares.
 """
 
+from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
@@ -99,7 +100,31 @@ def statement_docx(document: StatementDocument) -> bytes:
         writer.text(plan.statement_governance)
     writer.heading("The plan: actions by area for improvement", level=2)
     _plan_table(writer, document)
+    if not document.progress:
+        _sign_off(writer, document)
     return writer.to_bytes()
+
+
+def _sign_off(writer: WordWriter, document: StatementDocument) -> None:
+    """Each statutory partner, its lead and the day they approved, as the PDF ends."""
+    writer.heading("Sign-off by the safeguarding partners", level=2)
+    columns = [Column("Partner", 34), Column("Lead", 40), Column("Date approved", 26)]
+    table = writer.table(columns, caption="Sign-off by the safeguarding partners", compact=True)
+    for row in document.sign_off:
+        partner, lead, approved = table.row()
+        partner.paragraphs[0].add_run(clean(row.agency.name))
+        if row.lead:
+            job = f", {row.lead.job_title}" if row.lead.job_title else ""
+            lead.paragraphs[0].add_run(clean(row.lead.get_full_name() + job))
+        else:
+            lead.paragraphs[0].add_run("Not nominated")
+        approved.paragraphs[0].add_run(
+            long_date(timezone.localdate(row.approval.approved_at))
+            if row.approval
+            else "Awaiting approval"
+        )
+    table.keep_together()
+    writer.end_table()
 
 
 def _statement_cover(writer: WordWriter, document: StatementDocument) -> None:

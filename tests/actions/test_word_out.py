@@ -130,6 +130,7 @@ def test_the_statement_in_word_follows_the_pdf_with_every_action_in_order(client
         "Introduction",
         "Governance and monitoring arrangements",
         "The plan: actions by area for improvement",
+        "Sign-off by the safeguarding partners",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
     assert "The partnership accepts every finding." in text
@@ -360,7 +361,8 @@ def test_another_partnerships_plan_is_not_found(client, demo, url_name):
 @pytest.mark.parametrize(
     ("url_name", "pdf_url_name", "params", "queries"),
     [
-        ("statements:statement_docx", "statements:statement_download", {}, 9),
+        # The statement's sign-off block: the statutory partners, their leads and approvals.
+        ("statements:statement_docx", "statements:statement_download", {}, 12),
         ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 11),
         ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 21),
     ],

@@ -28,6 +28,7 @@ from spreadsheets.importers import SourceFile, import_plan, parse_plan
 from statements.statement import statement_submit, statement_text_edit
 from tests.factories import UserFactory
 from tests.rounds.conftest import RoundPlan, at
+from tests.statements.signing import statement_made_ready
 from tests.test_one_way_out import our_modules
 
 ADDRESS = "192.0.2.44"
@@ -264,7 +265,17 @@ def _edit_statement(plan: RoundPlan) -> None:
     )
 
 
+def _approve_statement(plan: RoundPlan) -> None:
+    statement_made_ready(plan.inspection)
+
+
+def _withdraw_approval(plan: RoundPlan) -> None:
+    statement_made_ready(plan.inspection)
+    _edit_statement(plan)
+
+
 def _send_statement(plan: RoundPlan) -> None:
+    statement_made_ready(plan.inspection)
     statement_submit(
         inspection=plan.inspection, user=plan.manager, submitted_on=TODAY(), address=ADDRESS
     )
@@ -388,6 +399,8 @@ GOVERNANCE_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
     EventKind.ACTION_REOPENED: _reopen,
     EventKind.MEETING_RECORDED: _meeting,
     EventKind.STATEMENT_EDITED: _edit_statement,
+    EventKind.STATEMENT_APPROVED: _approve_statement,
+    EventKind.STATEMENT_APPROVAL_WITHDRAWN: _withdraw_approval,
     EventKind.STATEMENT_SENT: _send_statement,
     EventKind.ROUND_OPENED: _open_round,
     EventKind.RETURN_CHECKED: _check_return,
