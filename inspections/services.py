@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, ProtectedError, Value, When
+from django.dispatch import Signal
 
-from actions.models import Finding, Plan, PlanKind
+from actions.models import Finding, Plan, PlanKind, PlanStatus
 from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
@@ -255,6 +256,13 @@ def inspection_create(
     return inspection
 
 
+# Sent, with the plan, before a plan is closed. What must be true first (every area judged
+# addressed at a meeting, no update round open) is known only in the layers above, so
+# meetings.judgements answers it: a receiver refuses by raising ValidationError, before
+# anything is saved, and the edit page shows the refusal beside the status.
+plan_closing = Signal()
+
+
 @transaction.atomic
 def inspection_edit(
     *,
@@ -270,7 +278,10 @@ def inspection_edit(
 ) -> list[str]:
     """Corrects the inspection's details and status. Refused (InspectionChanged) when
     someone else saved them after this person opened the page. Returns the names of the
-    fields that changed."""
+    fields that changed. Closing the plan is refused, with the reasons beside the status,
+    until the plan is done (see plan_closing)."""
+    if status == PlanStatus.CLOSED and inspection.plan.status != PlanStatus.CLOSED:
+        plan_closing.send(sender=Plan, plan=inspection.plan)
     try:
         version_claim(inspection, expected_version=expected_version)
     except StaleEdit as stale:

@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from actions.models import Action
+from actions.models import Action, Finding
 from actions.rag import RAG, overdue_q
 from actions.selectors import latest_update, with_list_annotations
 from inspections.models import Inspection
+from meetings.judgements import with_current_judgement
 from meetings.models import Meeting
 from meetings.services import (
     ChangeGroup,
@@ -64,6 +65,8 @@ class Dashboard:
     # The update round for the next meeting: how many actions came back and were accepted.
     update_round: UpdateRound | None = None
     round_counts: dict = field(default_factory=dict)
+    # Each area for improvement with the executive's current judgement of it (meetings.judgements).
+    areas: list[Finding] = field(default_factory=list)
 
     @property
     def red(self) -> Cell:
@@ -106,7 +109,8 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
     last_meeting = Meeting.objects.filter(plan=inspection.plan_id).order_by("-date", "-pk").first()
     by_finding = list(actions.values("finding_id", "rag").annotate(count=Count("pk")))
     by_agency = list(actions.values("lead_agency_id", "rag").annotate(count=Count("pk")))
-    findings = {f.pk: f"{f.number}. {f.text}" for f in inspection.plan.findings.order_by("number")}
+    areas = list(with_current_judgement(inspection.plan.findings.order_by("number")))
+    findings = {f.pk: f"{f.number}. {f.text}" for f in areas}
     agency_names = dict(
         inspection.partnership.agencies.filter(
             pk__in={row["lead_agency_id"] for row in by_agency}
@@ -184,6 +188,7 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         ),
         exception_count=numbers["exceptions"],
         exceptions_url=action_list_url(inspection, needs_attention="on"),
+        areas=areas,
     )
     if update_round:
         dashboard.update_round = update_round

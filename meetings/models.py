@@ -58,3 +58,44 @@ class ActionSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_id} at {self.meeting}"
+
+
+class Judgement(models.TextChoices):
+    """How far the executive judges an area for improvement addressed, as a whole: the
+    outcome for children the letter asked for, not the RAG of the area's actions."""
+
+    NOT_YET_ADDRESSED = "not_yet_addressed", "Not yet addressed"
+    IMPROVING = "improving", "Improving"
+    ADDRESSED = "addressed", "Addressed"
+
+
+class AreaJudgementQuerySet(PartnershipScopedQuerySet):
+    partnership_lookup = "meeting__plan__partnership"
+
+
+class AreaJudgement(models.Model):
+    """The executive's judgement of one area for improvement at one meeting, with the
+    evidence that shows it. An area's current judgement is its latest by meeting date."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="judgements")
+    finding = models.ForeignKey(
+        "actions.Finding", on_delete=models.CASCADE, related_name="judgements"
+    )
+    judgement = models.CharField(max_length=20, choices=Judgement.choices)
+    evidence = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    objects = AreaJudgementQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "finding"], name="area_judged_once_per_meeting"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Area {self.finding.number}: {self.get_judgement_display()} at {self.meeting}"

@@ -22,4 +22,9 @@ urlpatterns = [
     ),
     path("inspections/<int:pk>/meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path(
+        "meetings/<int:pk>/areas/<int:finding_pk>/judgement/",
+        views.area_judgement,
+        name="area_judgement",
+    ),
 ]

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from actions.models import Action, Closure, ClosureStatus
+from actions.models import Action, Closure, ClosureStatus, Finding
 from actions.rag import RAG
 from audit.downloads import file_download
 from audit.trail import client_address
@@ -15,7 +17,8 @@ from govuk.pdf import html_to_pdf
 from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from meetings.dashboard import LISTED, plan_dashboard
-from meetings.forms import MeetingForm
+from meetings.forms import AreaJudgementForm, MeetingForm
+from meetings.judgements import AreaAtMeeting, area_judge, can_judge_areas, meeting_areas
 from meetings.models import Meeting
 from meetings.overview import partnership_overview
 from meetings.pack_word import pack_docx, pack_docx_filename
@@ -120,18 +123,40 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_for_user_or_404(
+def _meeting_for_user(request: HttpRequest, pk: int) -> Meeting:
+    return get_for_user_or_404(
         Meeting.objects.select_related("plan__inspection__partnership", "recorded_by"),
         request.user,
         pk=pk,
     )
+
+
+def _area_form(area: AreaAtMeeting, data=None) -> AreaJudgementForm:
+    judged = area.at_meeting or area.current
+    initial = {"judgement": judged.judgement, "evidence": judged.evidence} if judged else {}
+    return AreaJudgementForm(
+        data, prefix=f"area-{area.finding.pk}", initial=initial, number=area.finding.number
+    )
+
+
+def _meeting_page(
+    request: HttpRequest, meeting: Meeting, *, bound: AreaJudgementForm | None = None
+) -> HttpResponse:
     earlier = previous_meeting(meeting)
     after = snapshot_states(meeting)
     actions = Action.objects.select_related("lead_agency", "lead_officer")
     counts = dict.fromkeys(RAG, 0)
     for state in after.values():
         counts[state.rag] += 1
+    can_judge = can_judge_areas(request.user, meeting.plan)
+    areas = meeting_areas(meeting=meeting)
+    forms = {}
+    if can_judge:
+        for area in areas:
+            form = _area_form(area)
+            if bound is not None and bound.prefix == form.prefix:
+                form = bound
+            forms[area.finding.pk] = form
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -145,8 +170,46 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if earlier
             else None,
+            "can_judge": can_judge,
+            "areas": [(area, forms.get(area.finding.pk)) for area in areas],
+            "bound": bound,
         },
     )
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_page(request, _meeting_for_user(request, pk))
+
+
+@require_POST
+def area_judgement(request: HttpRequest, pk: int, finding_pk: int) -> HttpResponse:
+    """The executive's judgement of one area at the meeting, from the meeting page."""
+    meeting = _meeting_for_user(request, pk)
+    finding = get_object_or_404(Finding, pk=finding_pk, plan=meeting.plan_id)
+    permissions.require(can_judge_areas(request.user, meeting.plan))
+    form = AreaJudgementForm(request.POST, prefix=f"area-{finding.pk}", number=finding.number)
+    if form.is_valid():
+        try:
+            judged = area_judge(
+                meeting=meeting,
+                finding=finding,
+                judgement=form.cleaned_data["judgement"],
+                evidence=form.cleaned_data["evidence"],
+                user=request.user,
+                address=client_address(request),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                f"Area {finding.number} is judged {judged.get_judgement_display().lower()} "
+                f"at {meeting}",
+            )
+            return redirect(
+                reverse("meetings:meeting_detail", args=[meeting.pk]) + f"#area-{finding.pk}"
+            )
+    return _meeting_page(request, meeting, bound=form)
 
 
 def home(request: HttpRequest) -> HttpResponse:
