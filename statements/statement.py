@@ -253,7 +253,8 @@ def statement_text_edit(
     managers drafting the introduction at once cannot wipe out each other's words. The
     audit trail records which of them changed (nothing when none did)."""
     version_claim(plan, expected_version=expected_version)
-    before = {name: getattr(plan, name) for name in STATEMENT_TEXT_FIELDS}
+    # From the database: the edit page's model form has already set the new words on `plan`.
+    before = Plan.objects.filter(pk=plan.pk).values(*STATEMENT_TEXT_FIELDS).get()
     plan.statement_introduction = introduction
     plan.statement_governance = governance
     plan.statement_version = statement_version
@@ -271,7 +272,7 @@ def statement_text_edit(
             detail=f"Edited the statement for {plan_trail_name(plan)}: {words}",
         )
     inspection = getattr(plan, "inspection", None)
-    if changed and inspection is not None:
+    if inspection is not None:
         approvals_withdraw_changed(
             document=statement_document(inspection=inspection), user=user, address=address
         )

@@ -30,7 +30,7 @@ urlpatterns = [
         name="statement_sign_off",
     ),
     path(
-        "inspections/<int:pk>/statement/approval/<int:agency_pk>/approve/",
+        "inspections/<int:pk>/statement/agencies/<int:agency_pk>/approve/",
         views.statement_approve_view,
         name="statement_approve",
     ),
