@@ -32,6 +32,8 @@ from rounds.models import (
     ReviewDecision,
     UpdateRound,
 )
+from statements.models import StatementSignatory
+from statements.sign_off import statutory_agencies
 
 DEMO_PARTNERSHIPS = (LEWISHAM, NORTHBROOK)
 
@@ -110,6 +112,13 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         for position, action_seed in enumerate(facts.actions.get(number, ()), start=1):
             _load_action(finding, position, action_seed, agencies, people, today=today)
     if created:
+        # Each statutory partner's lead for approving the statement: its officer in the demo.
+        for agency in statutory_agencies(inspection.plan):
+            lead = next((p for p in people.values() if p.agency_id == agency.pk), None)
+            if lead is not None:
+                StatementSignatory.objects.get_or_create(
+                    plan=inspection.plan, agency=agency, defaults={"person": lead}
+                )
         manager = next(p for p in people.values() if p.role == Role.MANAGER)
         earlier_meeting, latest_meeting = MEETINGS_DAYS_AGO
         # Re-baselined targets were approved between the two meetings.

@@ -54,6 +54,7 @@ def _edit_introduction(client, inspection, introduction):
 
 @pytest.mark.django_db
 def test_the_manager_nominates_a_lead_for_each_statutory_partner(client, demo, lewisham):
+    StatementSignatory.objects.all().delete()  # the demo nominates its officers: start from none
     client.force_login(demo["manager"])
     page = client.get(_sign_off_url(lewisham))
     assert page.status_code == 200
