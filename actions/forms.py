@@ -3,11 +3,12 @@
 from crispy_forms_gds.choices import Choice
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from actions import fields as action_fields
 from actions import services
 from actions.evidence import WHAT_IS_ACCEPTED, validate_evidence_file
-from actions.models import Action
+from actions.models import Action, Closure
 from actions.rag import RAG
 from govuk.forms import GovUkDateField
 from partnerships.models import Agency
@@ -143,16 +144,56 @@ class ClosureProposalForm(VersionedForm, EvidenceFields):
     field_order = ["evidence_of_impact", "sustainability_plan", "evidence_link", "evidence_file"]
 
 
+class ClosureDecision(models.TextChoices):
+    AGREED = "agreed", "Agreed: the action is complete"
+    NOT_AGREED = "not_agreed", "Not agreed: the action goes back to its owner"
+
+
 class ClosureAgreementForm(VersionedForm):
-    agreed_on = GovUkDateField(
-        name="date the partnership agreed", label="Date the partnership agreed"
+    """The partnership's decision on a closure, agreed or not agreed: the service's rules
+    (not the proposer's own, the date, a reason when not agreed) in its words."""
+
+    decision = forms.ChoiceField(
+        label="Has the partnership agreed that the action is complete?",
+        choices=ClosureDecision.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the partnership agreed that the action is complete"
+        },
     )
+    agreed_on = GovUkDateField(name="date of the decision", label="Date of the decision")
     meeting = forms.CharField(
-        label="Meeting where it was agreed",
+        label="Meeting where the partnership decided",
         max_length=200,
         help_text="For example, LSCP executive",
-        error_messages={"required": "Enter the meeting where closure was agreed"},
+        error_messages={"required": "Enter the meeting where the partnership decided"},
     )
+    decision_reason = forms.CharField(
+        label="Why has the partnership not agreed that the action is complete?",
+        help_text="Needed when not agreed. The owner is e-mailed your reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, closure: Closure, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.closure = closure
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        try:  # the service's rules and words, beside the fields
+            services.closure_decision_check(
+                closure=self.closure,
+                user=self.user,
+                # A reason is asked for only once "Not agreed" is chosen.
+                agreed=cleaned.get("decision") != ClosureDecision.NOT_AGREED,
+                decided_on=cleaned.get("agreed_on"),
+                reason=cleaned.get("decision_reason", ""),
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
 
 
 class ReopenForm(VersionedForm):

@@ -169,3 +169,40 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
             entries.append(HistoryEntry(record.history_date, who, kind, changes))
         previous = record
     return list(reversed(entries))
+
+
+# How many of an action's latest updates the agreement page shows beside its evidence.
+LATEST_UPDATES_FOR_AGREEMENT = 3
+
+
+@dataclass(frozen=True)
+class ClosureForAgreement:
+    """What the partnership decides a closure on: the proposal, every piece of evidence
+    the action has (the proposal's and its updates'), and its latest updates."""
+
+    closure: Closure
+    evidence: list[Evidence]
+    latest_updates: list[ProgressUpdate]
+
+
+def closure_for_agreement(*, action: Action) -> ClosureForAgreement | None:
+    """The closure awaiting the partnership's decision, with its evidence, in three queries
+    however much evidence and however many updates; None when none awaits."""
+    closure = (
+        Closure.objects.filter(action=action, status=ClosureStatus.PROPOSED)
+        .select_related("proposed_by")
+        .first()
+    )
+    if closure is None:
+        return None
+    evidence = list(
+        Evidence.objects.filter(action=action)
+        .select_related("update__author", "added_by")
+        .order_by("-added_at", "-pk")
+    )
+    latest_updates = list(
+        ProgressUpdate.objects.filter(action=action)
+        .select_related("author")
+        .order_by("-date", "-created_at", "-pk")[:LATEST_UPDATES_FOR_AGREEMENT]
+    )
+    return ClosureForAgreement(closure=closure, evidence=evidence, latest_updates=latest_updates)

@@ -7,8 +7,10 @@ page is refused rather than silently overwriting someone else's.
 
 import datetime
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -29,6 +31,7 @@ from actions.rag import RAG
 from actions.rules import date_not_in_future
 from audit.models import EventKind
 from audit.trail import record
+from notifications.emails import email_send, email_to
 from partnerships.models import Agency
 from partnerships.versioning import StaleEdit, version_claim
 from people.models import User
@@ -411,7 +414,8 @@ def action_restore(
 
 
 def open_closure(action: Action) -> Closure | None:
-    return action.closures.exclude(status=ClosureStatus.REOPENED).first()
+    """The closure that stands: proposed, or agreed. One not agreed or reopened has ended."""
+    return action.closures.exclude(status__in=ClosureStatus.ended()).first()
 
 
 @transaction.atomic
@@ -427,7 +431,8 @@ def closure_propose(
     address: str | None = None,
 ) -> Closure:
     """The owner says the action is done. It shows as awaiting the partnership's agreement,
-    and the audit trail records who proposed it."""
+    and the audit trail records who proposed it. After a closure not agreed, the owner
+    proposes again with new evidence."""
     if open_closure(action):
         raise ValidationError("This action has already been proposed complete")
     _claim(action, expected_version=expected_version, user=user)
@@ -463,6 +468,59 @@ def closure_propose(
     return closure
 
 
+def closure_self_decision(*, closure: Closure, user: User) -> str | None:
+    """Why this person may not record the partnership's decision on this closure, if they
+    may not: whoever proposed an action complete does not also agree (or refuse) it."""
+    if closure.proposed_by_id == user.pk:
+        return (
+            "You proposed this action complete, so someone else must record the "
+            "partnership's decision on it"
+        )
+    return None
+
+
+def closure_decision_check(
+    *,
+    closure: Closure,
+    user: User,
+    agreed: bool,
+    decided_on: datetime.date | None,
+    reason: str = "",
+) -> None:
+    """The rules of a closure's decision, which the decision form also runs, so the page
+    shows them beside the other errors at once: not the proposer's own; a date neither in
+    the future nor before the proposal; a reason when not agreed."""
+    refusal = closure_self_decision(closure=closure, user=user)
+    if refusal:
+        raise ValidationError(refusal)
+    errors: dict[str, str] = {}
+    if decided_on is not None:
+        what = "The date agreed" if agreed else "The date of the decision"
+        try:
+            date_not_in_future(decided_on, field="agreed_on", what=what)
+        except ValidationError as error:
+            errors.update({"agreed_on": error.message_dict["agreed_on"][0]})
+        proposed_on = timezone.localtime(closure.proposed_at).date()
+        if decided_on < proposed_on:
+            errors["agreed_on"] = (
+                f"{what} must be on or after the day the action was "
+                f"proposed complete ({proposed_on:%-d %B %Y})"
+            )
+    if not agreed and not reason.strip():
+        errors["decision_reason"] = (
+            "Enter why the partnership has not agreed that the action is complete"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _proposed_closure(action: Action) -> Closure:
+    closure = open_closure(action)
+    if closure is None or closure.status != ClosureStatus.PROPOSED:
+        raise ValidationError("Only an action proposed complete can be agreed or not agreed")
+    return closure
+
+
 @transaction.atomic
 def closure_agree(
     *,
@@ -474,19 +532,10 @@ def closure_agree(
     address: str | None = None,
 ) -> Closure:
     """The partnership agrees at a meeting that the action is complete: the audit trail
-    records who recorded it, at which meeting and on what day."""
-    closure = open_closure(action)
-    if closure is None or closure.status != ClosureStatus.PROPOSED:
-        raise ValidationError("Only an action proposed complete can be agreed complete")
-    date_not_in_future(agreed_on, field="agreed_on", what="The date agreed")
-    proposed_on = timezone.localtime(closure.proposed_at).date()
-    if agreed_on < proposed_on:
-        raise ValidationError(
-            {
-                "agreed_on": "The date agreed must be on or after the day the action was "
-                f"proposed complete ({proposed_on:%-d %B %Y})"
-            }
-        )
+    records who recorded it, at which meeting and on what day. closure_decide also tells
+    the owner."""
+    closure = _proposed_closure(action)
+    closure_decision_check(closure=closure, user=user, agreed=True, decided_on=agreed_on)
     _claim(action, expected_version=expected_version, user=user)
     closure.status = ClosureStatus.AGREED
     closure.agreed_by = user
@@ -510,6 +559,128 @@ def closure_agree(
 
 
 @transaction.atomic
+def closure_not_agree(
+    *,
+    action: Action,
+    user: User,
+    decided_on: datetime.date,
+    meeting: str,
+    reason: str,
+    expected_version: int,
+    address: str | None = None,
+) -> Closure:
+    """The partnership does not agree at a meeting that the action is complete, and says
+    why. The action stays open at the status it had, the closure stays on record with the
+    reason, who recorded it and when, and the owner may propose it complete again."""
+    closure = _proposed_closure(action)
+    closure_decision_check(
+        closure=closure, user=user, agreed=False, decided_on=decided_on, reason=reason
+    )
+    _claim(action, expected_version=expected_version, user=user)
+    reason = reason.strip()
+    closure.status = ClosureStatus.NOT_AGREED
+    closure.agreed_by = user
+    closure.agreed_on = decided_on
+    closure.agreed_at_meeting = meeting
+    closure.decision_reason = reason
+    _save(closure)
+    when = f"{decided_on:%-d %B %Y}"
+    _record(
+        action,
+        author=user,
+        rag=action.rag,
+        narrative=f"Closure not agreed by the partnership at {meeting} on {when}: {reason}",
+        reason=reason,
+    )
+    _governance(
+        EventKind.CLOSURE_NOT_AGREED,
+        action=action,
+        user=user,
+        address=address,
+        detail=f"Did not agree {action_trail_name(action)} complete at {meeting} on {when}: "
+        f"{reason}",
+    )
+    return closure
+
+
+@dataclass(frozen=True)
+class ClosureDecided:
+    closure: Closure
+    # Owners the mail server refused: the person who recorded the decision tells them.
+    not_emailed: list[User]
+
+
+def closure_decide(
+    *,
+    action: Action,
+    user: User,
+    agreed: bool,
+    decided_on: datetime.date,
+    meeting: str,
+    reason: str = "",
+    expected_version: int,
+    address: str | None = None,
+) -> ClosureDecided:
+    """Records the partnership's decision on a closure (closure_agree or closure_not_agree)
+    and then e-mails it to the owners: who proposed it and the action's lead officer. The
+    decision is saved first and stands whatever the mail server does."""
+    if agreed:
+        closure = closure_agree(
+            action=action,
+            user=user,
+            agreed_on=decided_on,
+            meeting=meeting,
+            expected_version=expected_version,
+            address=address,
+        )
+    else:
+        closure = closure_not_agree(
+            action=action,
+            user=user,
+            decided_on=decided_on,
+            meeting=meeting,
+            reason=reason,
+            expected_version=expected_version,
+            address=address,
+        )
+    return ClosureDecided(closure=closure, not_emailed=_email_decision(closure))
+
+
+def _email_decision(closure: Closure) -> list[User]:
+    action = closure.action
+    owners = [closure.proposed_by]
+    if action.lead_officer is not None and action.lead_officer_id != closure.proposed_by_id:
+        owners.append(action.lead_officer)
+    partnership = action.finding.plan.partnership
+    agreed = closure.status == ClosureStatus.AGREED
+    not_emailed = []
+    for owner in owners:
+        if not owner.is_active or not owner.email:
+            continue
+        message = email_to(
+            owner,
+            subject=f"Action {action.reference} "
+            + ("is complete: closure agreed" if agreed else "closure not agreed"),
+            template="emails/closure_decided",
+            context={
+                "recipient": owner,
+                "closure": closure,
+                "action": action,
+                "agreed": agreed,
+                "proposer": owner.pk == closure.proposed_by_id,
+                "partnership": partnership,
+                "site_url": settings.SITE_URL,
+                "action_url": settings.SITE_URL + action.get_absolute_url(),
+            },
+        )
+        try:
+            email_send(message)
+        except Exception:  # noqa: BLE001 - whatever the mail server did, the decision stands
+            not_emailed.append(owner)
+    return not_emailed
+
+
+@transaction.atomic
 def action_reopen(
     *,
     action: Action,
@@ -527,6 +698,10 @@ def action_reopen(
         raise ValidationError("This action is neither complete nor proposed complete")
     if rag not in RAG.reportable():
         raise ValidationError({"rag": "Choose the status the action returns to"})
+    if closure is not None and closure.status == ClosureStatus.PROPOSED:
+        refusal = closure_self_decision(closure=closure, user=user)
+        if refusal:
+            raise ValidationError(refusal)
     _claim(action, expected_version=expected_version, user=user)
     was_agreed = closure is None or closure.status == ClosureStatus.AGREED
     if closure is not None:

@@ -183,12 +183,21 @@ class ClosureStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed complete"
     AGREED = "agreed", "Closure agreed"
     REOPENED = "reopened", "Reopened"
+    NOT_AGREED = "not_agreed", "Not agreed"
+
+    @classmethod
+    def ended(cls) -> list["ClosureStatus"]:
+        """A closure that no longer stands: the action is open again, and its owner may
+        propose it complete again."""
+        return [cls.REOPENED, cls.NOT_AGREED]
 
 
 class Closure(models.Model):
     """The way partnerships close an action: its owner proposes it complete with evidence
     of impact and a sustainability plan; the partnership agrees at a meeting. Until then
-    the action is "Proposed complete", not Complete. A reopened closure stays on record."""
+    the action is "Proposed complete", not Complete. The partnership's decision, agreed or
+    not agreed (with its reason), names who recorded it, the day and the meeting. A closure
+    not agreed or reopened stays on record."""
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="closures")
     status = models.CharField(max_length=20, choices=ClosureStatus.choices)
@@ -198,11 +207,18 @@ class Closure(models.Model):
     proposed_at = models.DateTimeField(auto_now_add=True)
     evidence_of_impact = models.TextField()
     sustainability_plan = models.TextField()
+    # The partnership's decision, whichever it was: agreed, or not agreed with its reason.
     agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="decision recorded by",
     )
-    agreed_on = models.DateField(null=True, blank=True)
-    agreed_at_meeting = models.CharField(max_length=200, blank=True)
+    agreed_on = models.DateField("date decided", null=True, blank=True)
+    agreed_at_meeting = models.CharField("meeting", max_length=200, blank=True)
+    decision_reason = models.TextField("why not agreed", blank=True)
     reopened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -217,13 +233,17 @@ class Closure(models.Model):
             # An action has at most one closure under way or agreed at a time.
             models.UniqueConstraint(
                 fields=["action"],
-                condition=~models.Q(status="reopened"),
+                condition=~models.Q(status__in=["reopened", "not_agreed"]),
                 name="closure_one_open_per_action",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.action.reference}: {self.get_status_display()}"
+
+    @property
+    def has_ended(self) -> bool:
+        return self.status in ClosureStatus.ended()
 
 
 class EvidenceQuerySet(PartnershipScopedQuerySet):

@@ -11,6 +11,7 @@ from actions.filters import ActionFilter
 from actions.forms import (
     ActionForm,
     ClosureAgreementForm,
+    ClosureDecision,
     ClosureProposalForm,
     ProgressUpdateForm,
     ReopenForm,
@@ -62,7 +63,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     action = selectors.action_for_page(user=request.user, pk=pk)
     closures = list(action.closures.all())
-    open_closure = next((c for c in closures if c.status != ClosureStatus.REOPENED), None)
+    open_closure = next((c for c in closures if not c.has_ended), None)
     user = request.user
     return render(
         request,
@@ -70,7 +71,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "open_closure": open_closure,
-            "past_closures": [c for c in closures if c.status == ClosureStatus.REOPENED],
+            "past_closures": [c for c in closures if c.has_ended],
             "history": selectors.action_history(action=action),
             "can_update": permissions.can_update_action(user, action),
             "can_plan": permissions.can_plan(user, action.finding.plan),
@@ -123,7 +124,7 @@ def _versioned_form_page(
                 raise services.EditConflict(action, since_version=started_from)
             if form.is_valid():
                 save(form.cleaned_data)
-                messages.success(request, success)
+                messages.success(request, success() if callable(success) else success)
                 return redirect(action)
         except services.EditConflict as conflict:
             changed_meanwhile = selectors.action_history(
@@ -307,30 +308,56 @@ def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
 
 @sessions.keeps_typed_form(_action_to_close)
 def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
+    """The partnership's decision on a closure, taken with all its evidence in view."""
     action = _action_to_close(request.user, pk)
-    closure = services.open_closure(action)
-    if closure is None or closure.status != ClosureStatus.PROPOSED:
+    proposal = selectors.closure_for_agreement(action=action)
+    if proposal is None:
         messages.info(request, "This action is not awaiting agreement")
         return redirect(action)
+    decided = []
 
     def save(data):
-        services.closure_agree(
+        outcome = services.closure_decide(
             address=client_address(request),
             action=action,
             user=request.user,
-            agreed_on=data["agreed_on"],
+            agreed=data["decision"] == ClosureDecision.AGREED,
+            decided_on=data["agreed_on"],
             meeting=data["meeting"],
+            reason=data["decision_reason"],
             expected_version=data["version"],
+        )
+        decided.append(outcome.closure)
+        if outcome.not_emailed:
+            names = ", ".join(str(person) for person in outcome.not_emailed)
+            messages.warning(
+                request,
+                f"The e-mail telling {names} of the decision could not be sent: tell them yourself",
+            )
+
+    def success() -> str:
+        if decided and decided[0].status == ClosureStatus.AGREED:
+            return f"Action {action.reference} is complete: the partnership's agreement is recorded"
+        return (
+            f"Closure of action {action.reference} not agreed: the action stays open and its "
+            "owner has been told why"
         )
 
     return _versioned_form_page(
         request,
         action=action,
         form_class=ClosureAgreementForm,
+        form_kwargs={"closure": proposal.closure, "user": request.user},
         template="actions/closure_agree_form.html",
         save=save,
-        success=f"Action {action.reference} is complete: the partnership's agreement is recorded",
-        context={"closure": closure},
+        success=success,
+        context={
+            "proposal": proposal,
+            "closure": proposal.closure,
+            "self_decision": services.closure_self_decision(
+                closure=proposal.closure, user=request.user
+            ),
+        },
     )
 
 

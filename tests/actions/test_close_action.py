@@ -19,6 +19,7 @@ def agree(client, action, when=None, meeting="LSCP executive"):
         reverse("actions:closure_agree", args=[action.pk]),
         {
             "version": action.version,
+            "decision": "agreed",
             "agreed_on_0": when.day,
             "agreed_on_1": when.month,
             "agreed_on_2": when.year,
@@ -127,14 +128,26 @@ def test_a_declined_proposal_returns_to_the_owner(client, plan):
     propose(plan.action, plan.police_owner)
     plan.action.refresh_from_db()
     client.force_login(plan.manager)
+    today = timezone.localdate()
     client.post(
-        reverse("actions:action_reopen", args=[plan.action.pk]),
-        {"version": plan.action.version, "rag": "green", "reason": "No audit evidence yet."},
+        reverse("actions:closure_agree", args=[plan.action.pk]),
+        {
+            "version": plan.action.version,
+            "decision": "not_agreed",
+            "agreed_on_0": today.day,
+            "agreed_on_1": today.month,
+            "agreed_on_2": today.year,
+            "meeting": "LSCP executive",
+            "decision_reason": "No audit evidence yet.",
+        },
     )
 
     client.force_login(plan.police_owner)
     page = client.get(plan.action.get_absolute_url()).content.decode()
-    assert "Closure not agreed: No audit evidence yet." in page
+    assert (
+        "Closure not agreed by the partnership at LSCP executive on "
+        f"{today:%-d %B %Y}: No audit evidence yet." in page
+    )
     assert "Propose complete" in page
 
 

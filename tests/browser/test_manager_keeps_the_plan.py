@@ -4,10 +4,16 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
+
+
+def _today():
+    today = timezone.localdate()
+    return str(today.day), str(today.month), str(today.year)
 
 
 def fill_date(page, label_prefix, day, month, year):
@@ -48,19 +54,29 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     )
     page.get_by_label("How will the change be kept in place?").fill("Quarterly check.")
     page.get_by_role("button", name="Propose complete").click()
-    page.get_by_role("link", name="Record the partnership's agreement").click()
-    assert_accessible(page)
-    page.get_by_role("button", name=re.compile("Record agreement")).click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date")
-    page.get_by_role("link", name=re.compile("Back to action")).click()
+    # The manager proposed it, so someone else records the partnership's decision.
+    page.get_by_role("link", name="Record the partnership's decision").click()
+    expect(page.get_by_text("You proposed this action complete")).to_be_visible()
+    action_url = page.url.replace("agree-complete/", "")
 
-    page.get_by_role("link", name="Closure not agreed").click()
+    page.context.clear_cookies()
+    sign_in(page, "executive")
+    page.goto(action_url)
+    page.get_by_role("link", name="Record the partnership's decision").click()
     assert_accessible(page)
-    page.get_by_label("Green").check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the date of the decision")
+    assert_accessible(page)
+    page.get_by_role("radio", name=re.compile("^Not agreed")).check()
+    fill_date(page, "Date of the decision", *_today())
+    page.get_by_label("Meeting where the partnership decided").fill("LSCP executive")
     page.get_by_label(re.compile("Why has the partnership not agreed")).fill("No report seen yet.")
-    page.get_by_role("button", name="Return to the owner").click()
-    expect(page.get_by_text("Closure not agreed: No report seen yet.")).to_be_visible()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("not agreed at LSCP executive")).to_be_visible()
 
+    page.context.clear_cookies()
+    sign_in(page, "manager")
+    page.goto(action_url)
     page.get_by_role("link", name=re.compile("^Archive action")).click()
     assert_accessible(page)
     page.get_by_role("button", name="Archive action").click()
