@@ -43,6 +43,7 @@ class EventKind(models.TextChoices):
     CLOSURE_NOT_AGREED = "closure_not_agreed", "Closure not agreed"
     ACTION_REOPENED = "action_reopened", "Completed action reopened"
     MEETING_RECORDED = "meeting_recorded", "Meeting recorded"
+    AREA_JUDGED = "area_judged", "Area for improvement judged"
     STATEMENT_EDITED = "statement_edited", "Statement's text edited"
     STATEMENT_APPROVED = "statement_approved", "Statement approved by a partner's lead"
     # Recorded when a service next notices the statement changed after the approval.
@@ -75,6 +76,7 @@ EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
         EventKind.CLOSURE_NOT_AGREED,
         EventKind.ACTION_REOPENED,
         EventKind.MEETING_RECORDED,
+        EventKind.AREA_JUDGED,
         EventKind.STATEMENT_EDITED,
         EventKind.STATEMENT_APPROVED,
         EventKind.STATEMENT_APPROVAL_WITHDRAWN,

@@ -6,3 +6,8 @@ class MeetingsConfig(AppConfig):
     and each meeting recorded with a snapshot of the plan."""
 
     name = "meetings"
+
+    def ready(self) -> None:
+        # Connects the check that a plan may be closed to the inspections' signal for it,
+        # however the plan comes to be closed (a page, a command, a test).
+        from meetings import judgements  # noqa: F401

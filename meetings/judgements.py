@@ -11,25 +11,14 @@ from django.utils import timezone
 
 from actions.models import Action, Finding, Plan
 from actions.rag import RAG
+from actions.services import plan_trail_name
+from audit.models import EventKind
+from audit.trail import record
 from inspections.services import plan_closing
 from meetings.models import ActionSnapshot, AreaJudgement, Judgement, Meeting
-from people.models import Role, User
+from people import permissions
+from people.models import User
 from rounds.selectors import current_round
-
-# Those who judge an area at a meeting: as for agreeing a closure, the partnership's
-# manager and its executive members. (Belongs in people.permissions as can_judge_areas.)
-JUDGING_ROLES = (Role.MANAGER, Role.EXECUTIVE)
-
-
-def can_judge_areas(user: User, plan: Plan) -> bool:
-    """Record the executive's judgement of the plan's areas for improvement."""
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.partnership_id is not None
-        and user.partnership_id == plan.partnership_id
-        and user.role in JUDGING_ROLES
-    )
 
 
 def _evidence_needed(judgement: str) -> bool:
@@ -49,8 +38,8 @@ def area_judge(
     """Records the executive's judgement of one area at a meeting: not yet addressed,
     improving or addressed, with the evidence that shows it. Judging the area again at the
     same meeting replaces that meeting's judgement; a later meeting's judgement becomes the
-    area's current one. (No audit trail entry yet: no event kind names area judgements.)"""
-    if not can_judge_areas(user, meeting.plan):
+    area's current one."""
+    if not permissions.can_judge_areas(user, meeting.plan):
         raise PermissionDenied
     if finding.plan_id != meeting.plan_id:
         raise ValidationError({"finding": "The area for improvement is not in this plan"})
@@ -73,6 +62,14 @@ def area_judge(
     area.recorded_at = timezone.now()
     area.full_clean()
     area.save()
+    record(
+        EventKind.AREA_JUDGED,
+        user=user,
+        address=address,
+        partnership_id=meeting.plan.partnership_id,
+        detail=f"Judged area for improvement {finding.number} of "
+        f"{plan_trail_name(meeting.plan)} {area.get_judgement_display().lower()} at {meeting}",
+    )
     return area
 
 

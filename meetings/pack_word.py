@@ -64,6 +64,7 @@ def pack_docx(
     writer.cover_heading("RAG key")
     rag_key(writer)
     writer.end_columns()
+    _judgements(writer, dashboard)
     _trend(writer, dashboard)
     _exceptions(writer, dashboard)
     writer.heading("Changes since the last meeting", level=2)
@@ -160,6 +161,32 @@ def _trend(writer: WordWriter, dashboard: Dashboard) -> None:
         cells[0].paragraphs[0].add_run(short_date(meeting.date)).bold = True
         for cell, count in zip(cells[1:], counts.values(), strict=True):
             cell.paragraphs[0].add_run(str(count))
+    writer.end_table()
+
+
+def _judgements(writer: WordWriter, dashboard: Dashboard) -> None:
+    writer.heading("Areas for improvement: the executive's judgement", level=2)
+    writer.paragraph(
+        "Each area judged as a whole at the executive's latest meeting that judged it, "
+        "whatever the RAG of its actions."
+    )
+    columns = [
+        Column("Area for improvement", 34),
+        Column("Judgement", 14),
+        Column("Judged on", 10),
+        Column("Evidence", 42),
+    ]
+    table = writer.table(columns, caption="Each area for improvement and its judgement")
+    for area in dashboard.areas:
+        name, judgement, judged_on, evidence = (cell.paragraphs[0] for cell in table.row())
+        words = area.text.split()
+        name.add_run(
+            clean(f"{area.number}. {' '.join(words[:12])}{'…' if len(words) > 12 else ''}")
+        )
+        judgement.add_run(clean(area.judgement_label)).bold = True
+        if area.judged_on:
+            judged_on.add_run(short_date(area.judged_on))
+        evidence.add_run(clean(area.judgement_evidence or ""))
     writer.end_table()
 
 

@@ -18,7 +18,7 @@ from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from meetings.dashboard import LISTED, plan_dashboard
 from meetings.forms import AreaJudgementForm, MeetingForm
-from meetings.judgements import AreaAtMeeting, area_judge, can_judge_areas, meeting_areas
+from meetings.judgements import AreaAtMeeting, area_judge, meeting_areas
 from meetings.models import Meeting
 from meetings.overview import partnership_overview
 from meetings.pack_word import pack_docx, pack_docx_filename
@@ -148,7 +148,7 @@ def _meeting_page(
     counts = dict.fromkeys(RAG, 0)
     for state in after.values():
         counts[state.rag] += 1
-    can_judge = can_judge_areas(request.user, meeting.plan)
+    can_judge = permissions.can_judge_areas(request.user, meeting.plan)
     areas = meeting_areas(meeting=meeting)
     forms = {}
     if can_judge:
@@ -186,7 +186,7 @@ def area_judgement(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
     """The executive's judgement of one area at the meeting, from the meeting page."""
     meeting = _meeting_for_user(request, pk)
     finding = get_object_or_404(Finding, pk=finding_pk, plan=meeting.plan_id)
-    permissions.require(can_judge_areas(request.user, meeting.plan))
+    permissions.require(permissions.can_judge_areas(request.user, meeting.plan))
     form = AreaJudgementForm(request.POST, prefix=f"area-{finding.pk}", number=finding.number)
     if form.is_valid():
         try:

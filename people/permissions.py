@@ -65,6 +65,17 @@ def can_agree_closure(user, action) -> bool:
     )
 
 
+def can_judge_areas(user, plan) -> bool:
+    """Record the executive's judgement of a plan's areas for improvement at a meeting:
+    as for agreeing a closure, the partnership's manager and its executive members."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and _in_partnership(user, plan.partnership_id)
+        and user.role in (Role.MANAGER, Role.EXECUTIVE)
+    )
+
+
 def can_run_update_round(user, plan) -> bool:
     """Open the update round before an executive meeting, chase owners and check their returns."""
     return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER

@@ -300,11 +300,14 @@ def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, l
         "Update round",
         "RAG summary",
         "RAG key",
+        "Areas for improvement: the executive's judgement",
         "Trend across meetings",
         "Exceptions: red and overdue",
         "Changes since the last meeting",
         "Closures to agree",
     ]
+    judged = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
+    assert "Not yet judged" in judged  # each area's judgement, as in the PDF
     # The cover names the meeting the demo's update round prepares.
     meeting = UpdateRound.objects.filter(plan=lewisham.plan).latest().meeting_date
     assert word.paragraphs[2].text == f"For the LSCP executive meeting on {meeting:%-d %B %Y}"

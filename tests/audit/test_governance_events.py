@@ -240,6 +240,31 @@ def _meeting(plan: RoundPlan) -> None:
     )
 
 
+def _judge_area(plan: RoundPlan) -> None:
+    from meetings.judgements import area_judge
+    from meetings.models import Judgement
+
+    meeting = meeting_record(
+        plan=plan.inspection.plan, user=plan.manager, date=TODAY(), title="LSCP executive"
+    )
+    area_judge(
+        meeting=meeting,
+        finding=plan.finding,
+        judgement=Judgement.IMPROVING,
+        evidence="Custody audit: 90% of transfers within 4 hours.",
+        user=plan.manager,
+        address=ADDRESS,
+    )
+
+
+def test_an_area_judged_is_recorded(plan):
+    _judge_area(plan)
+    entry = _entry(EventKind.AREA_JUDGED)
+    assert (entry.user, entry.ip_address) == (plan.manager, ADDRESS)
+    assert entry.detail.startswith(f"Judged area for improvement {plan.finding.number} of ")
+    assert "improving at LSCP executive" in entry.detail
+
+
 def test_a_meeting_recorded_is_recorded(plan):
     _meeting(plan)
     entry = _entry(EventKind.MEETING_RECORDED)
@@ -398,6 +423,7 @@ GOVERNANCE_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
     EventKind.CLOSURE_NOT_AGREED: _not_agree,
     EventKind.ACTION_REOPENED: _reopen,
     EventKind.MEETING_RECORDED: _meeting,
+    EventKind.AREA_JUDGED: _judge_area,
     EventKind.STATEMENT_EDITED: _edit_statement,
     EventKind.STATEMENT_APPROVED: _approve_statement,
     EventKind.STATEMENT_APPROVAL_WITHDRAWN: _withdraw_approval,
