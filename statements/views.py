@@ -134,34 +134,40 @@ def _back_to_preview(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
+def _statement_file(request: HttpRequest, pk: int, *, made_as, named, content_type: str):
+    """The statement or progress report asked for, made into a file and handed out."""
     inspection = inspection_for_user(user=request.user, pk=pk)
     document, as_of_form = _document(request, inspection)
     if as_of_form.errors:
         return _back_to_preview(request, pk)
     return file_download(
         request,
-        content=statement_pdf(document),
-        filename=statement_filename(document),
-        content_type="application/pdf",
+        content=made_as(document),
+        filename=named(document),
+        content_type=content_type,
         kind="progress report" if document.progress else "statement",
         subject=inspection,
     )
 
 
+def statement_download(request: HttpRequest, pk: int) -> HttpResponse:
+    return _statement_file(
+        request,
+        pk,
+        made_as=statement_pdf,
+        named=statement_filename,
+        content_type="application/pdf",
+    )
+
+
 def statement_docx_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The same document as the PDF, as Word, for people to reuse its text."""
-    inspection = inspection_for_user(user=request.user, pk=pk)
-    document, as_of_form = _document(request, inspection)
-    if as_of_form.errors:
-        return _back_to_preview(request, pk)
-    return file_download(
+    return _statement_file(
         request,
-        content=statement_docx(document),
-        filename=statement_docx_filename(document),
+        pk,
+        made_as=statement_docx,
+        named=statement_docx_filename,
         content_type=DOCX_CONTENT_TYPE,
-        kind="progress report" if document.progress else "statement",
-        subject=inspection,
     )
 
 

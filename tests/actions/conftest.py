@@ -2,7 +2,13 @@ import pytest
 
 from actions import services
 from people.models import Role
-from tests.factories import ActionFactory, AgencyFactory, FindingFactory, UserFactory
+from tests.factories import (
+    ActionFactory,
+    AgencyFactory,
+    FindingFactory,
+    InspectionFactory,
+    UserFactory,
+)
 
 
 class Plan:
@@ -51,3 +57,16 @@ def propose(action, user):
         sustainability_plan="Quarterly audit by the missing persons lead.",
         expected_version=action.version,
     )
+
+
+@pytest.fixture
+def empty_copy(demo):
+    """A second inspection of Lewisham's partnership with the same areas for improvement and
+    no actions: an empty plan to import into."""
+    from inspections.models import Inspection
+
+    lewisham = Inspection.objects.get(partnership__slug="lewisham")
+    copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
+    for finding in lewisham.plan.findings.all():
+        FindingFactory(inspection=copy, number=finding.number, text=finding.text)
+    return copy

@@ -10,23 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from actions.models import Action, Finding
-from inspections.models import Inspection
+from actions.models import Action
 from partnerships.models import Agency
 from spreadsheets.importers import parse_plan
-from tests.factories import InspectionFactory
 
 HEADER = ["Area for improvement", "Action", "Lead agency", "Target date", "Success measure"]
-
-
-@pytest.fixture
-def empty_copy(demo):
-    """A second inspection of Lewisham with the same findings and no actions."""
-    lewisham = Inspection.objects.get(partnership__slug="lewisham")
-    copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
-    for finding in lewisham.plan.findings.all():
-        Finding.objects.create(plan=copy.plan, number=finding.number, text=finding.text)
-    return copy
 
 
 def xlsx(rows) -> bytes:

@@ -16,7 +16,7 @@ from actions.models import Action
 from govuk.forms import GovUkDateField
 from inspections.models import Inspection
 from spreadsheets.exports import plan_csv
-from tests.factories import FindingFactory, InspectionFactory
+from tests.actions.test_edit_conflict import edit_data
 
 BASELINE = action_fields.ActionField(
     "original_target_date",
@@ -49,20 +49,9 @@ def lewisham(demo):
 
 
 def _edit(client, action, **fields):
-    target = action.target_date
     return client.post(
         reverse("actions:action_edit", args=[action.pk]),
-        {
-            "version": action.version,
-            "reference": action.reference,
-            "description": action.description,
-            "lead_agency": action.lead_agency_id,
-            "target_date_0": target.day,
-            "target_date_1": target.month,
-            "target_date_2": target.year,
-            "success_measure": action.success_measure,
-            **fields,
-        },
+        edit_data(action, action.version, **fields),
     )
 
 
@@ -106,16 +95,14 @@ def test_a_declared_field_is_on_the_form_and_its_change_in_the_history(
 
 @pytest.mark.django_db
 def test_a_declared_field_goes_out_in_the_export_and_comes_back_in_the_import(
-    client, demo, lewisham, baseline_declared
+    client, demo, lewisham, empty_copy, baseline_declared
 ):
     Action.objects.filter(finding__plan=lewisham.plan_id).update(original_target_date=BEFORE)
     exported = plan_csv(lewisham).decode("utf-8-sig").splitlines()
     assert exported[0].endswith(",Baseline date")
     assert exported[1].endswith(",31/01/2027")
 
-    empty = InspectionFactory(partnership=lewisham.partnership, subject="an empty plan")
-    for finding in lewisham.plan.findings.all():
-        FindingFactory(inspection=empty, number=finding.number, text=finding.text)
+    empty = empty_copy
     client.force_login(demo["manager"])
     check = client.post(
         reverse("spreadsheets:plan_import", args=[empty.pk]),

@@ -12,12 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from actions.models import Action, Finding
-from inspections.models import Inspection
+from actions.models import Action
 from spreadsheets.importers import import_plan, parse_plan
 from spreadsheets.importers.columns import column_named
 from tests.actions.plan_files import csv_file, docx_file, xlsx_file
-from tests.factories import InspectionFactory
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "plans"
 POLICE = "Metropolitan Police Service"
@@ -25,16 +23,6 @@ ICB = "NHS South East London Integrated Care Board"
 COUNCIL = "London Borough of Lewisham"
 LSCP = "Lewisham Safeguarding Children Partnership"
 D = datetime.date
-
-
-@pytest.fixture
-def empty_copy(demo):
-    """A second inspection of Lewisham's partnership with the same findings, no actions."""
-    lewisham = Inspection.objects.get(partnership__slug="lewisham")
-    copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
-    for finding in lewisham.plan.findings.all():
-        Finding.objects.create(plan=copy.plan, number=finding.number, text=finding.text)
-    return copy
 
 
 def actions_read(result) -> list[tuple]:

@@ -9,13 +9,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from actions.models import Action, Closure, Evidence, Finding, ProgressUpdate
+from actions.models import Action, Closure, Evidence, ProgressUpdate
 from actions.rag import RAG
 from inspections.models import Inspection
 from partnerships.models import Agency
 from spreadsheets.exports import plan_csv, plan_rows, plan_xlsx
 from spreadsheets.importers import import_plan, parse_plan
-from tests.factories import InspectionFactory
 
 HEADER = [
     "No.",
@@ -58,15 +57,6 @@ NOT_CARRIED_ACROSS = {"Evidence", "Closure", "Action ID"}
 @pytest.fixture
 def lewisham(demo):
     return Inspection.objects.get(partnership__slug="lewisham")
-
-
-@pytest.fixture
-def empty_copy(lewisham):
-    """A second inspection of the same partnership with the same findings and no actions."""
-    copy = InspectionFactory(partnership=lewisham.partnership, subject="the copy")
-    for finding in lewisham.plan.findings.all():
-        Finding.objects.create(plan=copy.plan, number=finding.number, text=finding.text)
-    return copy
 
 
 def xlsx(rows, title_rows=()) -> bytes:
