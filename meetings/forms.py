@@ -2,6 +2,23 @@ from django import forms
 
 from govuk.forms import GovUkDateField
 from meetings.models import Judgement
+from people.models import User
+
+
+class PersonWithAgencyField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        name = obj.get_full_name() or obj.username
+        return f"{name} ({obj.agency})" if obj.agency_id else name
+
+
+def _people_field(label: str) -> PersonWithAgencyField:
+    return PersonWithAgencyField(
+        label=label,
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose people of the partnership"},
+    )
 
 
 class MeetingForm(forms.Form):
@@ -23,6 +40,35 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Decisions and challenges the executive recorded about the plan",
     )
+    attendees = _people_field("Who attended from the partnership (optional)")
+    guests = forms.CharField(
+        label="Guests who attended (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One a line, with their organisation: for example, Sam Patel, Ofsted",
+    )
+    apologies = _people_field("Who sent apologies from the partnership (optional)")
+    guest_apologies = forms.CharField(
+        label="Guests who sent apologies (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One a line",
+    )
+    agenda = forms.CharField(
+        label="Agenda (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One item a line, in the order the meeting took them",
+    )
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["attendees"].queryset = people
+            self.fields["apologies"].queryset = people
+
+    def clean_agenda(self) -> list[str]:
+        return [item.strip() for item in self.cleaned_data["agenda"].splitlines() if item.strip()]
 
 
 class AreaJudgementForm(forms.Form):

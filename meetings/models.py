@@ -20,6 +20,16 @@ class Meeting(models.Model):
     date = models.DateField()
     title = models.CharField(max_length=200, default="LSCP executive")
     notes = models.TextField(blank=True)
+    # Who was there, and who sent apologies: people of the partnership (each shown with
+    # their agency) and, for everyone else, their names as written, one per line.
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="meetings_attended"
+    )
+    guests = models.TextField("named guests", blank=True)
+    apologies = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="meetings_apologised"
+    )
+    guest_apologies = models.TextField("apologies from guests", blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -37,6 +47,31 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def guest_names(self) -> list[str]:
+        return [name.strip() for name in self.guests.splitlines() if name.strip()]
+
+    @property
+    def guest_apology_names(self) -> list[str]:
+        return [name.strip() for name in self.guest_apologies.splitlines() if name.strip()]
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, in the order the meeting took them."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.PositiveIntegerField()
+    text = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_numbered_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text}"
 
 
 class ActionSnapshot(models.Model):

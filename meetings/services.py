@@ -2,6 +2,7 @@
 snapshots (or a snapshot and today) says what changed since the last meeting."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -15,7 +16,7 @@ from actions.selectors import latest_update
 from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
-from meetings.models import ActionSnapshot, Meeting
+from meetings.models import ActionSnapshot, AgendaItem, Meeting
 from people.models import User
 
 
@@ -78,25 +79,60 @@ def meeting_record(
     date: datetime.date,
     title: str,
     notes: str = "",
+    attendees: Sequence[User] = (),
+    guests: str = "",
+    apologies: Sequence[User] = (),
+    guest_apologies: str = "",
+    agenda: Sequence[str] = (),
     address: str | None = None,
 ) -> Meeting:
-    """Records an executive meeting and keeps every action's RAG, target date and latest
-    update as they stand, so the next meeting can see what changed. The audit trail
-    records who recorded it."""
+    """Records an executive meeting: who attended (people of the partnership, each for
+    their agency, and named guests), who sent apologies, and its agenda; and keeps every
+    action's RAG, target date and latest update as they stand, so the next meeting can see
+    what changed. The audit trail records who recorded it."""
     date_not_in_future(date, field="date", what="The meeting date")
+    errors: dict[str, str] = {}
     # The snapshot is the plan as it stands now, so it cannot stand for a meeting held
     # before one already recorded.
     latest = Meeting.objects.filter(plan=plan).order_by("-date").first()
     if latest and date < latest.date:
-        raise ValidationError(
-            {
-                "date": f"The meeting date must be on or after the last meeting recorded "
-                f"({latest.date:%-d %B %Y})"
-            }
+        errors["date"] = (
+            f"The meeting date must be on or after the last meeting recorded "
+            f"({latest.date:%-d %B %Y})"
         )
-    meeting = Meeting(plan=plan, date=date, title=title, notes=notes, recorded_by=user)
+    for field, people in (("attendees", attendees), ("apologies", apologies)):
+        if any(person.partnership_id != plan.partnership_id for person in people):
+            errors[field] = "Choose people of the partnership"
+    both = sorted({person.pk for person in attendees} & {person.pk for person in apologies})
+    if both:
+        names = ", ".join(
+            person.get_full_name() or person.username for person in attendees if person.pk in both
+        )
+        errors["apologies"] = (
+            f"{names} cannot both attend and send apologies: choose one or the other"
+        )
+    items = [item.strip() for item in agenda if item.strip()]
+    if any(len(item) > AGENDA_ITEM_LENGTH for item in items):
+        errors["agenda"] = f"Each agenda item must be {AGENDA_ITEM_LENGTH} characters or fewer"
+    if errors:
+        raise ValidationError(errors)
+    meeting = Meeting(
+        plan=plan,
+        date=date,
+        title=title,
+        notes=notes,
+        guests=_one_per_line(guests),
+        guest_apologies=_one_per_line(guest_apologies),
+        recorded_by=user,
+    )
     meeting.full_clean()
     meeting.save()
+    meeting.attendees.set(attendees)
+    meeting.apologies.set(apologies)
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, number=number, text=text)
+        for number, text in enumerate(items, start=1)
+    )
     take_snapshot(meeting)
     record(
         EventKind.MEETING_RECORDED,
@@ -107,6 +143,13 @@ def meeting_record(
         f"{plan_trail_name(plan)}",
     )
     return meeting
+
+
+AGENDA_ITEM_LENGTH = AgendaItem._meta.get_field("text").max_length or 500
+
+
+def _one_per_line(names: str) -> str:
+    return "\n".join(name.strip() for name in names.splitlines() if name.strip())
 
 
 def take_snapshot(meeting: Meeting) -> None:

@@ -30,6 +30,7 @@ from meetings.services import (
 )
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
+from people.models import User
 
 
 def _pack_context(inspection) -> dict:
@@ -97,7 +98,11 @@ def meeting_pack_docx(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
     can_plan = permissions.can_plan(request.user, inspection)
-    form = MeetingForm(request.POST if request.method == "POST" else None)
+    people = User.objects.active_in(inspection.partnership_id).select_related("agency")
+    form = MeetingForm(
+        request.POST if request.method == "POST" else None,
+        people=people.order_by("first_name", "last_name", "username"),
+    )
     if request.method == "POST":
         permissions.require(can_plan)
         if form.is_valid():
@@ -109,6 +114,11 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
                     date=form.cleaned_data["date"],
                     title=form.cleaned_data["title"],
                     notes=form.cleaned_data["notes"],
+                    attendees=list(form.cleaned_data["attendees"]),
+                    guests=form.cleaned_data["guests"],
+                    apologies=list(form.cleaned_data["apologies"]),
+                    guest_apologies=form.cleaned_data["guest_apologies"],
+                    agenda=form.cleaned_data["agenda"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)
@@ -173,12 +183,19 @@ def _meeting_page(
             "can_judge": can_judge,
             "areas": [(area, forms.get(area.finding.pk)) for area in areas],
             "bound": bound,
+            "attendees": list(_with_agency(meeting.attendees)),
+            "apologies": list(_with_agency(meeting.apologies)),
+            "agenda": list(meeting.agenda_items.all()),
         },
     )
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _meeting_page(request, _meeting_for_user(request, pk))
+
+
+def _with_agency(people):
+    return people.select_related("agency").order_by("first_name", "last_name", "username")
 
 
 @require_POST
