@@ -4,6 +4,7 @@ from crispy_forms_gds.choices import Choice
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 
 from actions import fields as action_fields
 from actions import services
@@ -162,11 +163,15 @@ class ClosureAgreementForm(VersionedForm):
         },
     )
     agreed_on = GovUkDateField(name="date of the decision", label="Date of the decision")
-    meeting = forms.CharField(
+    meeting = forms.ModelChoiceField(
         label="Meeting where the partnership decided",
-        max_length=200,
-        help_text="For example, LSCP executive",
-        error_messages={"required": "Enter the meeting where the partnership decided"},
+        queryset=None,
+        empty_label="Select the meeting",
+        help_text="The plan's recorded meetings, the most recent first",
+        error_messages={
+            "required": "Select the meeting where the partnership decided",
+            "invalid_choice": services.MEETING_NOT_OF_THE_PLAN,
+        },
     )
     decision_reason = forms.CharField(
         label="Why has the partnership not agreed that the action is complete?",
@@ -175,10 +180,13 @@ class ClosureAgreementForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, closure: Closure, user: User, **kwargs):
+    def __init__(self, *args, closure: Closure, user: User, meetings: QuerySet, **kwargs):
+        """`meetings`: the plan's recorded meetings to choose from, the most recent first;
+        closure_decision_check holds the one chosen to the date of the decision."""
         super().__init__(*args, **kwargs)
         self.closure = closure
         self.user = user
+        self.fields["meeting"].queryset = meetings
 
     def clean(self):
         cleaned = super().clean()
@@ -190,6 +198,7 @@ class ClosureAgreementForm(VersionedForm):
                 agreed=cleaned.get("decision") != ClosureDecision.NOT_AGREED,
                 decided_on=cleaned.get("agreed_on"),
                 reason=cleaned.get("decision_reason", ""),
+                meeting=cleaned.get("meeting"),
             )
         except ValidationError as error:
             self.add_error(None, error)

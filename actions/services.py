@@ -468,6 +468,16 @@ def closure_propose(
     return closure
 
 
+MEETING_NOT_OF_THE_PLAN = "Select a meeting recorded for this plan"
+
+
+def _meeting_named(meeting: models.Model | str) -> tuple[str, int | None]:
+    """The meeting's name as the record reads it, and the recorded meeting if it is one."""
+    if isinstance(meeting, str):
+        return meeting, None
+    return str(meeting), meeting.pk
+
+
 def closure_self_decision(*, closure: Closure, user: User) -> str | None:
     """Why this person may not record the partnership's decision on this closure, if they
     may not: whoever proposed an action complete does not also agree (or refuse) it."""
@@ -486,10 +496,12 @@ def closure_decision_check(
     agreed: bool,
     decided_on: datetime.date | None,
     reason: str = "",
+    meeting: models.Model | None = None,
 ) -> None:
     """The rules of a closure's decision, which the decision form also runs, so the page
     shows them beside the other errors at once: not the proposer's own; a date neither in
-    the future nor before the proposal; a reason when not agreed."""
+    the future nor before the proposal; a recorded meeting of the action's plan held on or
+    before that date; a reason when not agreed."""
     refusal = closure_self_decision(closure=closure, user=user)
     if refusal:
         raise ValidationError(refusal)
@@ -505,6 +517,17 @@ def closure_decision_check(
             errors["agreed_on"] = (
                 f"{what} must be on or after the day the action was "
                 f"proposed complete ({proposed_on:%-d %B %Y})"
+            )
+    if meeting is not None:
+        # A meetings.Meeting: actions sits below meetings and cannot import its type, so
+        # its fields are read by name.
+        plan_id, held_on = (getattr(meeting, name) for name in ("plan_id", "date"))
+        if plan_id != closure.action.finding.plan_id:
+            errors["meeting"] = MEETING_NOT_OF_THE_PLAN
+        elif decided_on is not None and held_on > decided_on:
+            errors["meeting"] = (
+                "Select a meeting held on or before the date of the decision "
+                f"({decided_on:%-d %B %Y})"
             )
     if not agreed and not reason.strip():
         errors["decision_reason"] = (
@@ -527,20 +550,27 @@ def closure_agree(
     action: Action,
     user: User,
     agreed_on: datetime.date,
-    meeting: str,
+    meeting: models.Model | str,
     expected_version: int,
     address: str | None = None,
 ) -> Closure:
     """The partnership agrees at a meeting that the action is complete: the audit trail
-    records who recorded it, at which meeting and on what day. closure_decide also tells
-    the owner."""
+    records who recorded it, at which meeting and on what day. The meeting is one recorded
+    for the plan (a meetings.Meeting), or, from before meetings were recorded, its name.
+    closure_decide also tells the owner."""
     closure = _proposed_closure(action)
-    closure_decision_check(closure=closure, user=user, agreed=True, decided_on=agreed_on)
+    closure_decision_check(
+        closure=closure,
+        user=user,
+        agreed=True,
+        decided_on=agreed_on,
+        meeting=None if isinstance(meeting, str) else meeting,
+    )
     _claim(action, expected_version=expected_version, user=user)
+    closure.agreed_at_meeting, closure.meeting_id = _meeting_named(meeting)
     closure.status = ClosureStatus.AGREED
     closure.agreed_by = user
     closure.agreed_on = agreed_on
-    closure.agreed_at_meeting = meeting
     _save(closure)
     _record(
         action,
@@ -564,7 +594,7 @@ def closure_not_agree(
     action: Action,
     user: User,
     decided_on: datetime.date,
-    meeting: str,
+    meeting: models.Model | str,
     reason: str,
     expected_version: int,
     address: str | None = None,
@@ -574,14 +604,19 @@ def closure_not_agree(
     reason, who recorded it and when, and the owner may propose it complete again."""
     closure = _proposed_closure(action)
     closure_decision_check(
-        closure=closure, user=user, agreed=False, decided_on=decided_on, reason=reason
+        closure=closure,
+        user=user,
+        agreed=False,
+        decided_on=decided_on,
+        reason=reason,
+        meeting=None if isinstance(meeting, str) else meeting,
     )
     _claim(action, expected_version=expected_version, user=user)
+    closure.agreed_at_meeting, closure.meeting_id = _meeting_named(meeting)
     reason = reason.strip()
     closure.status = ClosureStatus.NOT_AGREED
     closure.agreed_by = user
     closure.agreed_on = decided_on
-    closure.agreed_at_meeting = meeting
     closure.decision_reason = reason
     _save(closure)
     when = f"{decided_on:%-d %B %Y}"
@@ -616,7 +651,7 @@ def closure_decide(
     user: User,
     agreed: bool,
     decided_on: datetime.date,
-    meeting: str,
+    meeting: models.Model | str,
     reason: str = "",
     expected_version: int,
     address: str | None = None,

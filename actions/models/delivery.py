@@ -218,6 +218,16 @@ class Closure(models.Model):
     )
     agreed_on = models.DateField("date decided", null=True, blank=True)
     agreed_at_meeting = models.CharField("meeting", max_length=200, blank=True)
+    # The recorded meeting the decision was made at; agreed_at_meeting keeps its name as
+    # the record reads it. A string reference: meetings sits above actions, and this is no
+    # import of it. Decisions from before meetings were recorded may have none.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="closures_decided",
+    )
     decision_reason = models.TextField("why not agreed", blank=True)
     reopened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions import fields as action_fields
@@ -314,6 +315,9 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
     if proposal is None:
         messages.info(request, "This action is not awaiting agreement")
         return redirect(action)
+    meetings = action.finding.plan.meetings.filter(date__lte=timezone.localdate()).order_by(
+        "-date", "-pk"
+    )
     decided = []
 
     def save(data):
@@ -347,7 +351,7 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         action=action,
         form_class=ClosureAgreementForm,
-        form_kwargs={"closure": proposal.closure, "user": request.user},
+        form_kwargs={"closure": proposal.closure, "user": request.user, "meetings": meetings},
         template="actions/closure_agree_form.html",
         save=save,
         success=success,
@@ -357,6 +361,7 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
             "self_decision": services.closure_self_decision(
                 closure=proposal.closure, user=request.user
             ),
+            "meetings_recorded": meetings.exists(),
         },
     )
 

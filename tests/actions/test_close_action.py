@@ -8,13 +8,28 @@ from django.utils import timezone
 
 from actions.models import ClosureStatus
 from actions.rag import RAG
+from meetings.models import Meeting
+from people.models import User
 from tests.actions.conftest import propose
 from tests.assertions import error_summary_messages
 from tests.factories import ActionFactory
 
 
-def agree(client, action, when=None, meeting="LSCP executive"):
+def recorded_meeting(action, when, *, by, title="LSCP executive"):
+    """The plan's latest meeting on or before `when`, recorded (without a snapshot, which
+    these tests do not read) if the plan has none."""
+    plan = action.finding.plan
+    meeting = plan.meetings.filter(date__lte=when).order_by("-date", "-pk").first()
+    if meeting is None:
+        meeting = Meeting.objects.create(plan=plan, date=when, title=title, recorded_by=by)
+    return meeting
+
+
+def agree(client, action, when=None, meeting=None):
     when = when or timezone.localdate()
+    if meeting is None:
+        by = User.objects.get(pk=client.session["_auth_user_id"])
+        meeting = recorded_meeting(action, min(when, timezone.localdate()), by=by)
     return client.post(
         reverse("actions:closure_agree", args=[action.pk]),
         {
@@ -23,7 +38,7 @@ def agree(client, action, when=None, meeting="LSCP executive"):
             "agreed_on_0": when.day,
             "agreed_on_1": when.month,
             "agreed_on_2": when.year,
-            "meeting": meeting,
+            "meeting": getattr(meeting, "pk", meeting),
         },
     )
 
@@ -61,7 +76,8 @@ def test_an_owner_proposes_complete_and_the_executive_agrees(client, plan):
     closure = plan.action.closures.get()
     assert closure.status == ClosureStatus.AGREED
     assert closure.agreed_by == plan.executive
-    assert closure.agreed_at_meeting == "LSCP executive"
+    assert closure.agreed_at_meeting == f"LSCP executive, {timezone.localdate():%-d %B %Y}"
+    assert closure.meeting.title == "LSCP executive"
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert "Closure agreed" in page
     assert ">Complete</strong>" in page
@@ -137,7 +153,7 @@ def test_a_declined_proposal_returns_to_the_owner(client, plan):
             "agreed_on_0": today.day,
             "agreed_on_1": today.month,
             "agreed_on_2": today.year,
-            "meeting": "LSCP executive",
+            "meeting": recorded_meeting(plan.action, today, by=plan.manager).pk,
             "decision_reason": "No audit evidence yet.",
         },
     )
@@ -145,7 +161,7 @@ def test_a_declined_proposal_returns_to_the_owner(client, plan):
     client.force_login(plan.police_owner)
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert (
-        "Closure not agreed by the partnership at LSCP executive on "
+        f"Closure not agreed by the partnership at LSCP executive, {today:%-d %B %Y} on "
         f"{today:%-d %B %Y}: No audit evidence yet." in page
     )
     assert "Propose complete" in page

@@ -14,6 +14,8 @@ from actions import services
 from actions.models import Action, ClosureStatus
 from actions.rag import RAG
 from audit.models import AuditEvent, EventKind
+from people.models import User
+from tests.actions.test_close_action import recorded_meeting
 from tests.actions.test_rules_stated_once import errors_beside_fields
 from tests.assertions import error_summary_messages
 from tests.rounds.conftest import mail_server_refusing  # noqa: F401 - a fixture
@@ -59,7 +61,13 @@ def _propose(action, user, *, link="", file=None):
     )
 
 
-def _decide(client, action, *, decision, reason="", when=TODAY, meeting="LSCP executive"):
+AT_MEETING = f"LSCP executive, {TODAY:%-d %B %Y}"
+
+
+def _decide(client, action, *, decision, reason="", when=TODAY, meeting=None):
+    if meeting is None:
+        by = User.objects.get(pk=client.session["_auth_user_id"])
+        meeting = recorded_meeting(action, min(when, TODAY), by=by)
     return client.post(
         reverse("actions:closure_agree", args=[action.pk]),
         {
@@ -68,7 +76,7 @@ def _decide(client, action, *, decision, reason="", when=TODAY, meeting="LSCP ex
             "agreed_on_0": when.day,
             "agreed_on_1": when.month,
             "agreed_on_2": when.year,
-            "meeting": meeting,
+            "meeting": getattr(meeting, "pk", meeting),
             "decision_reason": reason,
         },
     )
@@ -117,7 +125,7 @@ def test_the_page_takes_the_same_number_of_queries_however_much_evidence(
     _propose(plan.action, plan.police_owner, link="https://sp.example.org/closure")
     client.force_login(plan.executive)
     url = reverse("actions:closure_agree", args=[plan.action.pk])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
 
     update = plan.action.updates.first()
@@ -130,7 +138,7 @@ def test_the_page_takes_the_same_number_of_queries_however_much_evidence(
             content_type="application/pdf",
             size=100,
         )
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         page = client.get(url).content.decode()
     assert "audit-4.pdf" in page
 
@@ -146,7 +154,7 @@ def test_agreed_records_who_when_and_the_meeting_and_makes_the_action_complete(c
     closure = plan.action.closures.get()
     assert closure.status == ClosureStatus.AGREED
     assert (closure.agreed_by, closure.agreed_on) == (plan.executive, TODAY)
-    assert closure.agreed_at_meeting == "LSCP executive"
+    assert closure.agreed_at_meeting == AT_MEETING
     assert _fresh(plan.action).rag == RAG.COMPLETE
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert "is complete: the partnership&#x27;s agreement is recorded" in page
@@ -184,18 +192,18 @@ def test_not_agreed_is_recorded_leaves_the_action_at_its_status_and_it_can_be_pr
     assert closure.status == ClosureStatus.NOT_AGREED
     assert closure.decision_reason == "The audit covers one month only."
     assert (closure.agreed_by, closure.agreed_on) == (plan.executive, TODAY)
-    assert closure.agreed_at_meeting == "LSCP executive"
+    assert closure.agreed_at_meeting == AT_MEETING
     assert _fresh(plan.action).rag == RAG.AMBER
     event = AuditEvent.objects.get(kind=EventKind.CLOSURE_NOT_AGREED)
     assert event.user == plan.executive
     assert event.detail.endswith(
-        f"at LSCP executive on {TODAY:%-d %B %Y}: The audit covers one month only."
+        f"at {AT_MEETING} on {TODAY:%-d %B %Y}: The audit covers one month only."
     )
 
     client.force_login(plan.police_owner)
     page = client.get(plan.action.get_absolute_url()).content.decode()
     earlier = page.split("Earlier closures")[1]
-    assert f"not agreed at LSCP executive on {TODAY:%-d %B %Y}" in earlier
+    assert f"not agreed at {AT_MEETING} on {TODAY:%-d %B %Y}" in earlier
     assert "The audit covers one month only." in earlier
     assert "Propose complete" in page
     client.post(
@@ -258,7 +266,7 @@ def test_the_owner_is_emailed_an_agreement(client, plan):
     [message] = mail.outbox
     assert message.to == [plan.police_owner.email]
     assert message.subject == "Action 1.1 is complete: closure agreed"
-    assert f"at LSCP executive on {TODAY:%-d %B %Y}" in message.body
+    assert f"at {AT_MEETING} on {TODAY:%-d %B %Y}" in message.body
 
 
 @pytest.mark.django_db

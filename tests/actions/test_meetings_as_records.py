@@ -6,14 +6,17 @@ import datetime
 import html
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from actions import services
 from meetings.models import Meeting
 from meetings.services import meeting_record
 from people.models import Role
+from tests.actions.conftest import propose
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
-from tests.factories import UserFactory
+from tests.factories import FindingFactory, UserFactory
 
 TODAY = timezone.localdate()
 
@@ -166,3 +169,111 @@ def test_another_partnerships_meeting_is_not_found(client, plan):
     meeting = _full_meeting(plan)
     client.force_login(plan.stranger)
     assert client.get(meeting.get_absolute_url()).status_code == 404
+
+
+def _decision_page(plan):
+    return reverse("actions:closure_agree", args=[plan.action.pk])
+
+
+def _decision(plan, meeting, *, when=TODAY):
+    plan.action.refresh_from_db()
+    return {
+        "version": plan.action.version,
+        "decision": "agreed",
+        "agreed_on_0": when.day,
+        "agreed_on_1": when.month,
+        "agreed_on_2": when.year,
+        "meeting": meeting.pk,
+    }
+
+
+@pytest.fixture
+def proposed_with_meetings(plan):
+    propose(plan.action, plan.police_owner)
+    ours = plan.finding.plan
+    older = Meeting.objects.create(
+        plan=ours, date=days(-30), title="LSCP executive", recorded_by=plan.manager
+    )
+    latest = Meeting.objects.create(
+        plan=ours, date=days(-2), title="Extraordinary executive", recorded_by=plan.manager
+    )
+    theirs = Meeting.objects.create(
+        plan=FindingFactory().plan,
+        date=days(-1),
+        title="Northbrook board",
+        recorded_by=plan.stranger,
+    )
+    return older, latest, theirs
+
+
+@pytest.mark.django_db
+def test_the_decision_form_offers_this_plans_meetings_most_recent_first(
+    client, plan, proposed_with_meetings
+):
+    older, latest, theirs = proposed_with_meetings
+    client.force_login(plan.executive)
+    page = html.unescape(client.get(_decision_page(plan)).content.decode())
+    offered = page.split('name="meeting"', 1)[1].split("</select>", 1)[0]
+    assert offered.index(str(latest)) < offered.index(str(older))
+    assert str(theirs) not in page
+
+
+@pytest.mark.django_db
+def test_a_closure_decided_points_at_its_meeting_and_keeps_its_name(
+    client, plan, proposed_with_meetings
+):
+    older, latest, _ = proposed_with_meetings
+    client.force_login(plan.executive)
+    response = client.post(_decision_page(plan), _decision(plan, latest))
+    assert response.status_code == 302
+    closure = plan.action.closures.get()
+    assert closure.meeting == latest
+    assert closure.agreed_at_meeting == str(latest)
+    page = client.get(plan.action.get_absolute_url()).content.decode()
+    assert f"Agreed at {latest}" in html.unescape(page)
+
+
+@pytest.mark.django_db
+def test_another_plans_meeting_is_refused(client, plan, proposed_with_meetings):
+    _, _, theirs = proposed_with_meetings
+    client.force_login(plan.executive)
+    page = client.post(_decision_page(plan), _decision(plan, theirs)).content.decode()
+    assert error_summary_messages(page) == ["Select a meeting recorded for this plan"]
+    assert_error_summary_links_reach_inputs(page)
+    assert plan.action.closures.get().meeting is None
+    # The service refuses it in the same words.
+    plan.action.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.closure_agree(
+            action=plan.action,
+            user=plan.executive,
+            agreed_on=TODAY,
+            meeting=theirs,
+            expected_version=plan.action.version,
+        )
+    assert refused.value.message_dict == {"meeting": ["Select a meeting recorded for this plan"]}
+
+
+@pytest.mark.django_db
+def test_a_meeting_after_the_decision_date_is_refused(client, plan, proposed_with_meetings):
+    older, latest, _ = proposed_with_meetings
+    client.force_login(plan.executive)
+    # Proposed today, so a decision before today is refused for that too: move the
+    # proposal back so only the meeting's date is wrong.
+    plan.action.closures.update(proposed_at=timezone.now() - datetime.timedelta(days=40))
+    page = client.post(_decision_page(plan), _decision(plan, latest, when=days(-10)))
+    assert error_summary_messages(page.content.decode()) == [
+        f"Select a meeting held on or before the date of the decision ({days(-10):%-d %B %Y})"
+    ]
+    assert (
+        client.post(_decision_page(plan), _decision(plan, older, when=days(-10))).status_code == 302
+    )
+
+
+@pytest.mark.django_db
+def test_with_no_meeting_recorded_the_decision_page_says_to_record_it_first(client, plan):
+    propose(plan.action, plan.police_owner)
+    client.force_login(plan.executive)
+    page = client.get(_decision_page(plan)).content.decode()
+    assert "No meeting of this plan up to today is recorded yet" in page
+    assert reverse("meetings:meeting_list", args=[plan.finding.plan.inspection.pk]) in page

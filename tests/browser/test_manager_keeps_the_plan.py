@@ -69,7 +69,7 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     assert_accessible(page)
     page.get_by_role("radio", name=re.compile("^Not agreed")).check()
     fill_date(page, "Date of the decision", *_today())
-    page.get_by_label("Meeting where the partnership decided").fill("LSCP executive")
+    page.get_by_label("Meeting where the partnership decided").select_option(index=1)
     page.get_by_label(re.compile("Why has the partnership not agreed")).fill("No report seen yet.")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("not agreed at LSCP executive")).to_be_visible()
