@@ -79,7 +79,7 @@ def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
     updates = ProgressUpdate.objects.select_related("author", "entered_by").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("added_at"))
     )
-    closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by")
+    closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by", "meeting")
     return get_for_user_or_404(
         Action.objects.with_page_relations()
         # The breadcrumbs name the inspection the plan answers, when there is one.

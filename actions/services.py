@@ -576,14 +576,14 @@ def closure_agree(
         action,
         author=user,
         rag=RAG.COMPLETE,
-        narrative=f"Closure agreed by the partnership at {meeting} on {agreed_on:%-d %B %Y}.",
+        narrative=f"Closure agreed by the partnership {closure.decided_at}.",
     )
     _governance(
         EventKind.CLOSURE_AGREED,
         action=action,
         user=user,
         address=address,
-        detail=f"Agreed {action_trail_name(action)} complete at {meeting} on {agreed_on:%-d %B %Y}",
+        detail=f"Agreed {action_trail_name(action)} complete {closure.decided_at}",
     )
     return closure
 
@@ -619,12 +619,12 @@ def closure_not_agree(
     closure.agreed_on = decided_on
     closure.decision_reason = reason
     _save(closure)
-    when = f"{decided_on:%-d %B %Y}"
+    where = closure.decided_at
     _record(
         action,
         author=user,
         rag=action.rag,
-        narrative=f"Closure not agreed by the partnership at {meeting} on {when}: {reason}",
+        narrative=f"Closure not agreed by the partnership {where}: {reason}",
         reason=reason,
     )
     _governance(
@@ -632,8 +632,7 @@ def closure_not_agree(
         action=action,
         user=user,
         address=address,
-        detail=f"Did not agree {action_trail_name(action)} complete at {meeting} on {when}: "
-        f"{reason}",
+        detail=f"Did not agree {action_trail_name(action)} complete {where}: {reason}",
     )
     return closure
 

@@ -252,6 +252,17 @@ class Closure(models.Model):
         return f"{self.action.reference}: {self.get_status_display()}"
 
     @property
+    def decided_at(self) -> str:
+        """Where and when the partnership decided, as the record words it ("at LSCP
+        executive, 1 December 2026"): a recorded meeting names its own date, so the day of
+        the decision is said again only when it differs; a meeting typed as text has it."""
+        if self.meeting_id is None:
+            return f"at {self.agreed_at_meeting} on {self.agreed_on:%-d %B %Y}"
+        if self.meeting.date == self.agreed_on:  # type: ignore[attr-defined]
+            return f"at {self.agreed_at_meeting}"
+        return f"at {self.agreed_at_meeting}, decided on {self.agreed_on:%-d %B %Y}"
+
+    @property
     def has_ended(self) -> bool:
         return self.status in ClosureStatus.ended()
 

@@ -161,8 +161,8 @@ def test_a_declined_proposal_returns_to_the_owner(client, plan):
     client.force_login(plan.police_owner)
     page = client.get(plan.action.get_absolute_url()).content.decode()
     assert (
-        f"Closure not agreed by the partnership at LSCP executive, {today:%-d %B %Y} on "
-        f"{today:%-d %B %Y}: No audit evidence yet." in page
+        f"Closure not agreed by the partnership at LSCP executive, {today:%-d %B %Y}: "
+        "No audit evidence yet." in page
     )
     assert "Propose complete" in page
 
