@@ -79,10 +79,32 @@ def test_a_scanned_letter_is_refused():
         text_from_pdf(scanned())
 
 
+# Real councils' papers about their JTAI (../shared/seeds): a select committee's, a
+# scrutiny panel's, a health and wellbeing board's and a cabinet's report. They quote the
+# inspection, some its "What needs to improve?" list; none is addressed to anyone, so none
+# is the letter.
+NOT_LETTERS = sorted(LETTERS.glob("not-a-letter-*.txt"))
+
+
 @pytest.mark.django_db
-def test_a_committee_report_quoting_the_letters_findings_is_not_a_letter():
-    # Lewisham's report to its select committee quotes "What needs to improve?" and its
-    # eight items; it is addressed to no one, so it is not the letter.
-    report = (LETTERS / "not-a-letter-lewisham-committee-report-2023.txt").read_text()
+@pytest.mark.parametrize("path", NOT_LETTERS, ids=lambda path: path.name)
+def test_a_council_report_about_the_inspection_is_not_a_letter(path):
+    assert len(NOT_LETTERS) >= 4
     with pytest.raises(LetterError, match="does not look like a JTAI letter"):
-        read_letter(report)
+        read_letter(path.read_text())
+
+
+# The letter's text copied out of a PDF viewer (poppler's pdftotext, as a manager might
+# paste it): the list markers come apart from their items, on lines of their own before
+# them, and the running footer and Ofsted's address block sit among the findings. The
+# reader of pasted text does not rejoin them yet (the PDF reader does, by position), so
+# it finds too few findings: strict, so the fix must remove the mark.
+COPIED = sorted((LETTERS / "copied-from-a-pdf-viewer").glob("*.txt"))
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(strict=True, reason="pasted text with detached list markers: not read yet")
+@pytest.mark.parametrize("path", COPIED, ids=lambda path: path.name)
+def test_a_letter_copied_out_of_a_pdf_viewer_gives_every_finding(path):
+    expected = json.loads((LETTERS / f"{path.stem}.expected.json").read_text())
+    assert read_letter(path.read_text()).as_json()["findings"] == expected["findings"]
