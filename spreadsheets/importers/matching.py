@@ -365,6 +365,8 @@ class _Matcher:
         self.in_plan = list(
             Action.objects.filter(finding__plan=plan)
             .select_related("finding__plan", "lead_agency", "lead_officer")
+            # action_edit is given each updated action's supporting agencies: read once here.
+            .prefetch_related("supporting_agencies")
             .annotate(latest_narrative=latest_update("narrative"))
         )
         self.action_ids = {action.pk for action in self.in_plan}
