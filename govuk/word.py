@@ -90,10 +90,6 @@ def truncate_chars(text: str, count: int) -> str:
     return Truncator(text).chars(count)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 @dataclass
 class Column:
     header: str

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from govuk.words import plural
 from notifications import emails as notifications
 from notifications.emails import EmailMultiAlternatives, email_to
 from people.models import User
@@ -27,11 +28,6 @@ def absolute(path: str) -> str:
 def long_date(day: datetime.date) -> str:
     """'Friday 6 March', as GOV.UK writes dates in a sentence."""
     return f"{day:%A} {day.day} {day:%B}"
-
-
-def plural(count: int, word: str) -> str:
-    """'1 action', '3 actions': every count the service writes, in e-mails and on pages."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def actions_phrase(count: int) -> str:

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from audit.trail import client_address
+from govuk.words import plural
 from inspections.selectors import inspection_for_user
 from people import permissions
 from people.models import User
 from rounds import selectors, services
-from rounds.emails import plural
 from rounds.forms import ReviewForm, RoundForm
 from rounds.models import ReturnReview, ReviewDecision, UpdateRound
 from rounds.reminders import short_notice

@@ -28,13 +28,13 @@ from govuk.word import (
     clean,
     cover,
     long_date,
-    plural,
     short_date,
     small,
     tag,
     truncate_chars,
     truncate_words,
 )
+from govuk.words import plural
 from statements.statement import ActionRow, Section, StatementDocument, statement_filename
 
 # The word's colours on its background, as the PDF's tags (static/css/document.css):

@@ -15,6 +15,7 @@ from actions.models import Action, ProgressUpdate, evidence_file_name
 from actions.rag import RAG
 from audit.models import EventKind
 from audit.trail import record
+from govuk.words import plural
 from spreadsheets.importers.matching import LAST_POSITION, ImportResult
 from spreadsheets.importers.updating import RowUpdate
 
@@ -106,9 +107,9 @@ def _import_recorded(
     if plan is None:  # no row named an area or an action: nothing was read
         return
     updated = len(result.to_update)
-    done = [f"{_count(added, 'action')} added", f"{updated} updated"]
+    done = [f"{plural(added, 'action')} added", f"{updated} updated"]
     if result.refused:
-        done.append(f"{_count(len(result.refused), 'row')} refused")
+        done.append(f"{plural(len(result.refused), 'row')} refused")
     into = action_services.plan_trail_name(plan)
     record(
         EventKind.PLAN_IMPORTED,
@@ -167,22 +168,18 @@ def _apply_updates(updates: list[RowUpdate], *, user, source: SourceFile | None)
             )
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 def import_summary(result: ImportResult, *, added: int, filename: str) -> str:
     """What the import did, in the words the manager is told after confirming."""
     updated = len(result.to_update)
     untouched = result.unchanged
     done = []
     if added:
-        done.append(f"{_count(added, 'action')} added")
+        done.append(f"{plural(added, 'action')} added")
     if updated:
-        done.append(f"{_count(updated, 'action')} updated")
+        done.append(f"{plural(updated, 'action')} updated")
     said = f"From {filename}: " + (" and ".join(done) if done else "nothing new")
     if untouched > 0:
-        said += f"; {_count(untouched, 'action')} already in the plan left as they are"
+        said += f"; {plural(untouched, 'action')} already in the plan left as they are"
     if result.refused:
-        said += f"; {_count(len(result.refused), 'row')} not applied, as the check page said"
+        said += f"; {plural(len(result.refused), 'row')} not applied, as the check page said"
     return said
