@@ -88,6 +88,14 @@ def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
             "supporting_agencies",
             Prefetch("updates", queryset=updates),
             Prefetch("closures", queryset=closures),
+            # The governance records about the action (meetings.models), read through their
+            # relations so this layer need not import the one above it.
+            "executive_asks__asked_by",
+            "executive_asks__decision__meeting",
+            "decisions__meeting",
+            "decisions__owner",
+            "challenges__raised_by",
+            "challenges__answered_by",
         ),
         user,
         pk=pk,

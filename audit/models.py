@@ -51,6 +51,11 @@ class EventKind(models.TextChoices):
     STATEMENT_SENT = "statement_sent", "Statement recorded as sent"
     ROUND_OPENED = "round_opened", "Update round opened"
     RETURN_CHECKED = "return_checked", "Return checked"
+    ASK_RECORDED = "ask_recorded", "Owner asked the executive for help"
+    DECISION_RECORDED = "decision_recorded", "Executive decision recorded"
+    DECISION_DONE = "decision_done", "Executive decision done"
+    CHALLENGE_RAISED = "challenge_raised", "Challenge raised"
+    CHALLENGE_ANSWERED = "challenge_answered", "Challenge answered"
 
 
 class EventGroup(models.TextChoices):
@@ -83,6 +88,11 @@ EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
         EventKind.STATEMENT_SENT,
         EventKind.ROUND_OPENED,
         EventKind.RETURN_CHECKED,
+        EventKind.ASK_RECORDED,
+        EventKind.DECISION_RECORDED,
+        EventKind.DECISION_DONE,
+        EventKind.CHALLENGE_RAISED,
+        EventKind.CHALLENGE_ANSWERED,
     ),
     EventGroup.PEOPLE: (
         EventKind.INVITED,

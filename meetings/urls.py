@@ -1,8 +1,8 @@
 """The executive's view: dashboard, meeting pack, recorded meetings."""
 
-from django.urls import path
+from django.urls import include, path
 
-from meetings import views
+from meetings import challenge_urls, decision_urls, views
 
 app_name = "meetings"
 
@@ -27,4 +27,6 @@ urlpatterns = [
         views.area_judgement,
         name="area_judgement",
     ),
+    path("", include(decision_urls)),
+    path("", include(challenge_urls)),
 ]

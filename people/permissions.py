@@ -76,6 +76,29 @@ def can_judge_areas(user, plan) -> bool:
     )
 
 
+def can_ask_executive(user, action) -> bool:
+    """State what the owner asks of the executive for an action: those who update it, while
+    it is Red or overdue (what "Red" means: it needs the executive's help)."""
+    return can_update_action(user, action) and (action.rag == "red" or action.is_overdue)
+
+
+def can_record_decisions(user, plan) -> bool:
+    """Record the executive's decisions at a meeting and mark them done: the manager, who
+    keeps the meeting's record."""
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
+
+
+def can_raise_challenge(user, plan) -> bool:
+    """Challenge an action, an area or a meeting: the independent scrutineer, whose part is
+    to hold the partnership to account."""
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.SCRUTINEER
+
+
+def can_answer_challenge(user, plan) -> bool:
+    """Answer the scrutineer's challenge on the partnership's behalf: the manager."""
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
+
+
 def can_run_update_round(user, plan) -> bool:
     """Open the update round before an executive meeting, chase owners and check their returns."""
     return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER

@@ -77,6 +77,8 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_update": permissions.can_update_action(user, action),
             "can_plan": permissions.can_plan(user, action.finding.plan),
             "can_agree": permissions.can_agree_closure(user, action),
+            "can_ask": permissions.can_ask_executive(user, action),
+            "can_challenge": permissions.can_raise_challenge(user, action.finding.plan),
         },
     )
 

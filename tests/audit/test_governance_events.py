@@ -26,6 +26,8 @@ from rounds import services as round_services
 from rounds.models import ReviewDecision
 from spreadsheets.importers import SourceFile, import_plan, parse_plan
 from statements.statement import statement_submit, statement_text_edit
+from tests.audit.governance_asks_and_decisions import ASKS_AND_DECISIONS_MADE_BY
+from tests.audit.governance_challenges import CHALLENGES_MADE_BY
 from tests.factories import UserFactory
 from tests.rounds.conftest import RoundPlan, at
 from tests.statements.signing import statement_made_ready
@@ -430,6 +432,8 @@ GOVERNANCE_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
     EventKind.STATEMENT_SENT: _send_statement,
     EventKind.ROUND_OPENED: _open_round,
     EventKind.RETURN_CHECKED: _check_return,
+    **ASKS_AND_DECISIONS_MADE_BY,
+    **CHALLENGES_MADE_BY,
 }
 
 

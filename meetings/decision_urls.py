@@ -1,0 +1,5 @@
+"""The decision pages' routes, in the meetings namespace (included by meetings.urls)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
