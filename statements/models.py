@@ -29,6 +29,9 @@ class StatementSubmission(models.Model):
     version = models.CharField(max_length=20)
     pdf = models.FileField(upload_to=statement_file_name)
     sha256 = models.CharField(max_length=64)
+    # What the statement said, structured (statements.changes.statement_content), so the
+    # next version can say what changed; empty for versions sent before it was kept.
+    content = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = StatementSubmissionQuerySet.as_manager()

@@ -10,6 +10,7 @@ import datetime
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -29,6 +30,13 @@ from govuk.pdf import html_to_pdf
 from inspections.models import Inspection
 from partnerships.versioning import version_claim
 from people.models import User
+from statements.changes import (
+    Comparison,
+    StatementContent,
+    compared,
+    last_sent,
+    statement_content,
+)
 from statements.models import StatementSubmission
 from statements.sign_off import (
     SignOffRow,
@@ -107,6 +115,20 @@ class StatementDocument:
     @property
     def overdue_count(self) -> int:
         return sum(row.overdue for section in self.sections for row in section.rows)
+
+    # The statement's (None for the progress report): its content as a sent version keeps
+    # it, and what changed in it since the version sent last, which it ends with
+    # (statements.changes). Worked out when first asked for: the pages that only check or
+    # approve the statement do not read the sent versions.
+    @cached_property
+    def content(self) -> StatementContent | None:
+        return None if self.progress else statement_content(self)
+
+    @cached_property
+    def what_changed(self) -> Comparison | None:
+        if self.content is None:
+            return None
+        return compared(content=self.content, previous=last_sent(self.plan))
 
     @property
     def column_count(self) -> int:
@@ -293,7 +315,9 @@ def statement_submit(
     target date and a success measure, and the introduction and governance are written
     (statements.sign_off.statement_readiness). A late statement is not refused: the page
     warns of it. The stored file never changes afterwards, whatever happens to the plan.
-    The audit trail records who recorded it, the version and the PDF's SHA-256.
+    The audit trail records who recorded it, the version and the PDF's SHA-256. The
+    submission keeps the statement's content too, so the next version can say what changed
+    (statements.changes); the PDF ends with what changed since the version sent before.
     """
     date_not_in_future(submitted_on, field="submitted_on", what="The date the statement was sent")
     if inspection.letter_date and submitted_on < inspection.letter_date:
@@ -323,6 +347,7 @@ def statement_submit(
         submitted_by=user,
         version=plan.statement_version,
         sha256=hashlib.sha256(pdf).hexdigest(),
+        content=document.content or {},
     )
     submission.pdf.save("statement.pdf", ContentFile(pdf), save=False)
     submission.full_clean()

@@ -16,6 +16,7 @@ from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions
 from people.models import User
 from statements.approvals import statement_approve, statement_signatories_nominate
+from statements.changes import changes_since_last_sent, sent_versions
 from statements.forms import AsOfForm, SignatoriesForm, StatementTextForm, SubmissionForm
 from statements.models import StatementSubmission
 from statements.sign_off import statement_late_warning, statement_readiness, statutory_agencies
@@ -49,7 +50,7 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "document": document,
             "as_of_form": as_of_form,
             "query": request.GET.urlencode(),
-            "submissions": inspection.plan.submissions.select_related("submitted_by"),
+            "sent_versions": sent_versions(plan=inspection.plan),
             "can_plan": permissions.can_plan(request.user, inspection),
             "readiness": None if document.progress else statement_readiness(document=document),
         },
@@ -212,6 +213,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(permissions.can_plan(request.user, inspection))
     form = SubmissionForm(request.POST if request.method == "POST" else None)
     late = statement_late_warning(inspection=inspection, on=timezone.localdate())
+    refused = False
     if request.method == "POST" and form.is_valid():
         try:
             submission = statement_submit(
@@ -222,6 +224,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error(None, error)
+            refused = True
         else:
             late = statement_late_warning(inspection=inspection, on=submission.submitted_on)
             messages.success(
@@ -236,7 +239,14 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "statement/statement_submit.html",
-        {"inspection": inspection, "form": form, "late": late},
+        {
+            "inspection": inspection,
+            "form": form,
+            "late": late,
+            # Refused, the page leads with what to fix: the service has read the whole
+            # statement once to refuse it, and the list of changes would read it again.
+            "what_changed": None if refused else changes_since_last_sent(plan=inspection.plan),
+        },
     )
 
 

@@ -4,7 +4,8 @@ Built from the same StatementDocument as the PDF, in the same order
 (templates/statement/document.html): a cover with the letter's facts beside the plan by
 area for improvement (number, shortened words and counts) and the RAG key; the introduction
 and governance; then the plan as one table whose header row repeats on every page, each
-area for improvement a row leading its actions, no page forced between areas. The progress
+area for improvement a row leading its actions, no page forced between areas; the statement
+ends with the sign-off block and what changed since the version sent before. The progress
 report adds each action's status, latest update and evidence, and each area's RAG counts.
 Partnerships paste these into board papers and edit them; the version recorded as sent to
 Ofsted stays the frozen PDF.
@@ -102,7 +103,19 @@ def statement_docx(document: StatementDocument) -> bytes:
     _plan_table(writer, document)
     if not document.progress:
         _sign_off(writer, document)
+        _what_changed(writer, document)
     return writer.to_bytes()
+
+
+def _what_changed(writer: WordWriter, document: StatementDocument) -> None:
+    """What changed since the version sent before, after the sign-off block as in the PDF."""
+    comparison = document.what_changed
+    if comparison is None:
+        return
+    writer.heading(comparison.heading, level=2)
+    writer.text(comparison.summary)
+    for line in comparison.lines:
+        writer.bullet(line)
 
 
 def _sign_off(writer: WordWriter, document: StatementDocument) -> None:
