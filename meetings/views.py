@@ -17,6 +17,7 @@ from govuk.pdf import html_to_pdf
 from govuk.word import DOCX_CONTENT_TYPE
 from inspections.selectors import inspection_for_user
 from meetings.dashboard import LISTED, plan_dashboard
+from meetings.decision_views import decision_context
 from meetings.forms import AreaJudgementForm, MeetingForm
 from meetings.judgements import AreaAtMeeting, area_judge, meeting_areas
 from meetings.models import Meeting
@@ -186,6 +187,7 @@ def _meeting_page(
             "attendees": list(_with_agency(meeting.attendees)),
             "apologies": list(_with_agency(meeting.apologies)),
             "agenda": list(meeting.agenda_items.all()),
+            **decision_context(meeting=meeting, user=request.user),
         },
     )
 
