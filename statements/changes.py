@@ -436,7 +436,9 @@ def changes_since_last_sent(*, plan: Plan) -> Comparison:
     """The statement as it stands now beside the version sent last."""
     from statements.statement import statement_document  # it shows this comparison itself
 
-    return statement_document(inspection=plan.inspection).what_changed
+    comparison = statement_document(inspection=plan.inspection).what_changed
+    assert comparison is not None  # the statement's always has one; a progress report's not
+    return comparison
 
 
 @dataclass(frozen=True)
