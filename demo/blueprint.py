@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from actions.models import PlanStatus
 from actions.rag import RAG
+from meetings.models import AskKind
 from partnerships.models import AgencyKind
 from people.models import Role
 
@@ -80,6 +81,32 @@ class InspectionSeed:
 
 
 @dataclass(frozen=True)
+class AskSeed:
+    """What an action's owner asked of the executive, `days_ago` before the demo's day."""
+
+    action: str  # the action's reference
+    kind: AskKind
+    text: str
+    asked_by: str
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class DecisionSeed:
+    """A decision of one of the demo's two meetings (0: the earlier, 1: the latest), due
+    `due_in` days after the demo's day; it answers the asks on the actions of `answers`."""
+
+    meeting: int
+    text: str
+    owner: str | None
+    due_in: int | None
+    actions: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    done_days_ago: int | None = None
+    done_note: str = ""
+
+
+@dataclass(frozen=True)
 class PartnershipSeed:
     slug: str
     local_area: str
@@ -88,3 +115,5 @@ class PartnershipSeed:
     agencies: tuple[AgencySeed, ...]
     people: tuple[PersonSeed, ...]
     inspection: InspectionSeed
+    asks: tuple[AskSeed, ...] = ()
+    decisions: tuple[DecisionSeed, ...] = ()

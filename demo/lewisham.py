@@ -8,11 +8,14 @@ from demo import lewisham_letter as letter
 from demo.blueprint import (
     ActionSeed,
     AgencySeed,
+    AskSeed,
+    DecisionSeed,
     InspectionSeed,
     PartnershipSeed,
     PersonSeed,
     UpdateSeed,
 )
+from meetings.models import AskKind
 from partnerships.models import AgencyKind
 from people.models import Role
 
@@ -461,5 +464,43 @@ LEWISHAM = PartnershipSeed(
         status=PlanStatus.MONITORING,
         findings=tuple(letter.WHAT_NEEDS_TO_IMPROVE),
         actions=ACTIONS,
+    ),
+    asks=(
+        # Before the latest meeting, which answered it.
+        AskSeed(
+            action="1.1",
+            kind=AskKind.ESCALATE,
+            text="Escalate to the BCU commander: the custody lead post is vacant and the PACE "
+            "protocol cannot be signed until the police name a lead.",
+            asked_by="police.officer",
+            days_ago=20,
+        ),
+        # Since the latest meeting: it waits for the next one.
+        AskSeed(
+            action="6.1",
+            kind=AskKind.FUNDING,
+            text="Fund a named social worker for every pre-birth assessment for six months, "
+            "so discharge plans are shared by 32 weeks.",
+            asked_by="health.officer",
+            days_ago=3,
+        ),
+    ),
+    decisions=(
+        DecisionSeed(
+            meeting=0,
+            text="Agree a market supplement for emergency duty team posts and run a second "
+            "campaign; report appointments to each meeting until the establishment is filled.",
+            owner="executive",
+            due_in=30,
+            actions=("2.1",),
+        ),
+        DecisionSeed(
+            meeting=1,
+            text="The police partner to name an interim custody lead from the BCU within two "
+            "weeks; the protocol comes back to the executive for sign-off at the next meeting.",
+            owner="police.officer",
+            due_in=7,
+            answers=("1.1",),
+        ),
     ),
 )

@@ -23,7 +23,7 @@ from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
 from inspections.models import Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
-from meetings.models import ActionSnapshot, Meeting
+from meetings.models import ActionSnapshot, Decision, ExecutiveAsk, Meeting
 from partnerships.models import Agency, Partnership
 from people.models import Role, User
 from rounds.models import (
@@ -120,10 +120,13 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
                     plan=inspection.plan, agency=agency, defaults={"person": lead}
                 )
         manager = next(p for p in people.values() if p.role == Role.MANAGER)
-        earlier_meeting, latest_meeting = MEETINGS_DAYS_AGO
+        earlier, latest = MEETINGS_DAYS_AGO
         # Re-baselined targets were approved between the two meetings.
-        _load_meeting(inspection, manager, today - datetime.timedelta(days=earlier_meeting), True)
-        _load_meeting(inspection, manager, today - datetime.timedelta(days=latest_meeting), False)
+        meetings = [
+            _load_meeting(inspection, manager, today - datetime.timedelta(days=earlier), True),
+            _load_meeting(inspection, manager, today - datetime.timedelta(days=latest), False),
+        ]
+        _load_asks_and_decisions(seed, inspection, meetings, manager, people, today=today)
         _load_round(inspection, manager, today=today)
     return partnership
 
@@ -224,6 +227,54 @@ def _load_round(inspection, manager, *, today: datetime.date):
             )
 
 
+def _load_asks_and_decisions(seed, inspection, meetings, manager, people, *, today):
+    """What owners asked of the executive and what its meetings decided: an ask answered at
+    the latest meeting, one still waiting, and a decision of the earlier meeting not yet
+    done, so the latest meeting carries it forward as a matter arising."""
+    actions = {
+        action.reference: action
+        for action in Action.objects.filter(finding__plan=inspection.plan_id)
+    }
+    asks = []
+    for ask in seed.asks:
+        asks.append(
+            ExecutiveAsk.objects.create(
+                action=actions[ask.action],
+                kind=ask.kind,
+                text=ask.text,
+                asked_by=people[ask.asked_by],
+                asked_at=_at(today - datetime.timedelta(days=ask.days_ago)),
+            )
+        )
+    for number, decided in enumerate(seed.decisions, start=1):
+        meeting = meetings[decided.meeting]
+        done_on = (
+            today - datetime.timedelta(days=decided.done_days_ago)
+            if decided.done_days_ago is not None
+            else None
+        )
+        decision = Decision.objects.create(
+            meeting=meeting,
+            text=decided.text,
+            owner=people[decided.owner] if decided.owner else None,
+            due_date=today + datetime.timedelta(days=decided.due_in)
+            if decided.due_in is not None
+            else None,
+            recorded_by=manager,
+            # Recorded on the meeting's day, in the order the meeting took them.
+            recorded_at=_at(meeting.date) + datetime.timedelta(minutes=number),
+            done_at=_at(done_on) if done_on else None,
+            done_by=manager if done_on else None,
+            done_note=decided.done_note,
+        )
+        answered = [ask for ask in asks if ask.action.reference in decided.answers]
+        decision.actions.set(
+            {actions[reference].pk for reference in decided.actions}
+            | {ask.action_id for ask in answered}
+        )
+        ExecutiveAsk.objects.filter(pk__in=[ask.pk for ask in answered]).update(decision=decision)
+
+
 def _load_meeting(inspection, manager, date, before_rebaselining: bool):
     """A past meeting with the snapshot it would have taken: each action as its latest
     update on or before that day left it."""
@@ -250,6 +301,7 @@ def _load_meeting(inspection, manager, date, before_rebaselining: bool):
             )
         )
     ActionSnapshot.objects.bulk_create(snapshots)
+    return meeting
 
 
 def _load_action(finding, position, seed, agencies, people, *, today):
