@@ -17,6 +17,13 @@ from pypdf.errors import DependencyError
 
 from govuk.working_days import working_days_from
 from inspections.letter_pdf import PAGE_BREAK, drop_running_lines, pdf_pages, text_of_pages
+from inspections.letter_text import (
+    compounds_of,
+    drop_page_furniture,
+    list_items,
+    restore_joined_hyphens,
+    unwrap,
+)
 from inspections.models import Theme
 
 
@@ -26,14 +33,7 @@ class LetterError(Exception):
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})"
-BULLET = re.compile(r"^\s*(?:[•■▪●◦‣∙·*\-–—]|\d{1,2}[.)])\s+")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
-# Words that keep their hyphen when a line breaks after it ("multi-" + "agency").
-HYPHEN_PREFIXES = {
-    "multi", "pre", "post", "non", "co", "cross", "inter", "sub", "self", "well", "long",
-    "short", "re", "anti", "under", "over", "out", "front", "child", "single", "extra",
-    "intra", "semi", "out-of", "face", "age", "high", "low", "early", "on", "off", "step",
-}  # fmt: skip
 SECTIONS = ["headline findings", "summary of findings", "what needs to improve",
             "areas for priority action", "areas for improvement", "strengths", "main findings",
             "case study: highly vulnerable children", "next steps"]  # fmt: skip
@@ -207,21 +207,26 @@ NOT_A_LETTER = (
 def read_letter(text: str) -> LetterExtract:
     """Everything the letter says that the inspection record holds."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = drop_page_furniture(text)
+    compounds = compounds_of(text)
+    text = restore_joined_hyphens(text, compounds)
     lines: list[str] = []
     pages: list[int] = []  # the page each line is on, counted by the form feeds
     page = 1
     for line in text.split("\n"):
-        page_breaks = line.count(PAGE_BREAK)
+        # A form feed before a line's text (pdftotext's) puts it on the next page; one
+        # after it (a PDF reader's), the lines after it.
+        leading_breaks = len(line) - len(line.lstrip(PAGE_BREAK))
+        page += leading_breaks
+        page_breaks = line.count(PAGE_BREAK) - leading_breaks
         line = line.replace(PAGE_BREAK, "").rstrip()
-        if page_breaks and not line.strip():
+        if (leading_breaks + page_breaks and not line.strip()) or PAGE_NUMBER.match(line):
             page += page_breaks
-            continue
-        if PAGE_NUMBER.match(line):
             continue
         lines.append(line)
         pages.append(page)
         page += page_breaks
-    flat = _unwrap(" ".join(line.strip() for line in lines if line.strip()))
+    flat = unwrap(" ".join(line.strip() for line in lines if line.strip()))
     improve = _section(lines, "what needs to improve")
     priority = _section(lines, "areas for priority action")
     older = _section(lines, "areas for improvement")
@@ -256,21 +261,20 @@ def read_letter(text: str) -> LetterExtract:
     if authority:
         letter.principal_authority = authority[1]
     letter.addressees = _addressees(lines)
-    compounds = _compounds(text)
     headline = _section(lines, "headline findings") or _section(lines, "summary of findings")
     letter.headline_findings = "\n\n".join(_paragraphs(_lines(lines, headline), compounds))
     # Older letters named areas for priority action before their areas for improvement:
     # both are findings the plan answers, in the letter's order, the first flagged.
     found: list[tuple[int, str, bool]] = []
     for section, is_priority in ((improve, False), (priority, True), (older, False)):
-        for start, item in _items(_lines(lines, section), compounds):
+        for start, item in list_items(_lines(lines, section), compounds):
             found.append((section[0] + start, item, is_priority))
     found.sort(key=lambda each: each[0])
     letter.findings = [item for _, item, _ in found]
     letter.priority_findings = [item for _, item, is_priority in found if is_priority]
     letter.finding_pages = [pages[index] for index, _, _ in found]
     letter.strengths = [
-        item for _, item in _items(_lines(lines, _section(lines, "strengths")), compounds)
+        item for _, item in list_items(_lines(lines, _section(lines, "strengths")), compounds)
     ]
     return letter
 
@@ -301,7 +305,7 @@ def _lines(lines: list[str], section: tuple[int, int] | None) -> list[str]:
 
 
 def _flat(lines: list[str], section: tuple[int, int] | None) -> str:
-    return _unwrap(" ".join(line.strip() for line in _lines(lines, section) if line.strip()))
+    return unwrap(" ".join(line.strip() for line in _lines(lines, section) if line.strip()))
 
 
 def _subject(flat: str) -> str:
@@ -397,60 +401,17 @@ def _section(lines: list[str], heading: str) -> tuple[int, int] | None:
     return (start, len(lines)) if start is not None else None
 
 
-def _items(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
-    """The section's bullets, each whole (wrapped lines joined, page breaks ignored), with
-    the index of the line each starts on."""
-    items: list[tuple[int, list[str]]] = []
-    continuing = False
-    for index, line in enumerate(lines):
-        if not line.strip():
-            # A wrapped item runs on without a blank line; after one, only a new bullet
-            # continues the list. What comes between is a page's header or footer.
-            continuing = False
-            continue
-        bullet = BULLET.match(line)
-        if bullet:
-            items.append((index, [line[bullet.end() :].strip()]))
-            continuing = True
-        elif items and continuing:
-            items[-1][1].append(line.strip())
-        # Text before the first bullet is an introduction, not an item.
-    return [(index, _unwrap(" ".join(parts), compounds)) for index, parts in items]
-
-
 def _paragraphs(lines: list[str], compounds: frozenset[str] = frozenset()) -> list[str]:
     paragraphs, current = [], []
     for line in lines:
         if line.strip():
             current.append(line.strip())
         elif current:
-            paragraphs.append(_unwrap(" ".join(current), compounds))
+            paragraphs.append(unwrap(" ".join(current), compounds))
             current = []
     if current:
-        paragraphs.append(_unwrap(" ".join(current), compounds))
+        paragraphs.append(unwrap(" ".join(current), compounds))
     return paragraphs
-
-
-def _unwrap(text: str, compounds: frozenset[str] = frozenset()) -> str:
-    """Joins words a line break hyphenated: "assess- ment" is one word, but "multi- agency"
-    keeps its hyphen, as does any compound the letter writes whole elsewhere
-    ("information-sharing"), and "short- and long-term" stays as written."""
-
-    def join(found):
-        word, following = found[1], found[2]
-        if following in ("and", "or", "to"):
-            return found[0]
-        hyphenated = f"{word}-{following}".lower()
-        keep = word.lower() in HYPHEN_PREFIXES or hyphenated in compounds
-        return f"{word}-{following}" if keep else f"{word}{following}"
-
-    text = re.sub(r"\b(\w+)- ([a-z]\w*)", join, text)
-    return " ".join(text.split())
-
-
-def _compounds(text: str) -> frozenset[str]:
-    """Hyphenated words the letter writes whole on one line somewhere."""
-    return frozenset(word.lower() for word in re.findall(r"\b\w+-\w+\b", text))
 
 
 def _addressees(lines: list[str]) -> list[str]:
