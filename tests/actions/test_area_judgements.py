@@ -143,7 +143,8 @@ def test_the_meeting_page_shows_each_areas_rag_counts_in_a_fixed_number_of_queri
     client.force_login(plan.executive)
     judge(client, meeting, second, Judgement.IMPROVING)
 
-    with django_assert_num_queries(15):
+    # 15, and 1 for the scrutineer's challenges on the meeting (meetings.challenges)
+    with django_assert_num_queries(16):
         response = client.get(meeting.get_absolute_url())
     text = page_text(response)
     assert (
@@ -159,7 +160,7 @@ def test_the_meeting_page_shows_each_areas_rag_counts_in_a_fixed_number_of_queri
     later = meeting_record(plan=plan.finding.plan, user=plan.manager, date=TODAY, title="Next")
     for finding in plan.finding.plan.findings.all():
         judge(client, later, finding, Judgement.NOT_YET_ADDRESSED, "")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         assert client.get(later.get_absolute_url()).status_code == 200
 
 
