@@ -143,8 +143,10 @@ def test_the_meeting_page_shows_each_areas_rag_counts_in_a_fixed_number_of_queri
     client.force_login(plan.executive)
     judge(client, meeting, second, Judgement.IMPROVING)
 
-    # 15, and 1 for the scrutineer's challenges on the meeting (meetings.challenges)
-    with django_assert_num_queries(16):
+    # 15, 1 for the scrutineer's challenges on the meeting (meetings.challenges),
+    # and 3 for its decisions, the matters arising and the asks awaiting a decision
+    # (meetings.decisions; their actions are read only when there are decisions)
+    with django_assert_num_queries(19):
         response = client.get(meeting.get_absolute_url())
     text = page_text(response)
     assert (
@@ -160,7 +162,7 @@ def test_the_meeting_page_shows_each_areas_rag_counts_in_a_fixed_number_of_queri
     later = meeting_record(plan=plan.finding.plan, user=plan.manager, date=TODAY, title="Next")
     for finding in plan.finding.plan.findings.all():
         judge(client, later, finding, Judgement.NOT_YET_ADDRESSED, "")
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(19):
         assert client.get(later.get_absolute_url()).status_code == 200
 
 

@@ -154,14 +154,16 @@ def test_the_meeting_page_reads_attendance_in_a_fixed_number_of_queries(
     meeting = _full_meeting(plan)
     client.force_login(plan.scrutineer)
     client.get(meeting.get_absolute_url())  # the session's first queries
-    # 13, and 1 for the scrutineer's challenges on the meeting (meetings.challenges)
-    with django_assert_num_queries(14):
+    # 13, 1 for the scrutineer's challenges on the meeting (meetings.challenges),
+    # and 3 for its decisions, the matters arising and the asks awaiting a decision
+    # (meetings.decisions; their actions are read only when there are decisions)
+    with django_assert_num_queries(17):
         client.get(meeting.get_absolute_url())
     for _ in range(5):
         meeting.attendees.add(
             UserFactory(partnership=plan.partnership, agency=plan.police, role=Role.OWNER)
         )
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         client.get(meeting.get_absolute_url())
 
 
