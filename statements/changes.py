@@ -18,7 +18,7 @@ compare with rather than guessing from the PDF.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from actions.fields import ActionField, action_field, statement_fields
 from actions.models import Action, Plan
@@ -73,7 +73,6 @@ class StatementContent(TypedDict):
     fields: list[FieldContent]
     areas: list[AreaContent]
     actions: list[ActionContent]
-    extra: NotRequired[dict[str, Any]]  # room for a later schema, read by none yet
 
 
 def statement_action_fields() -> list[ActionField]:
