@@ -19,7 +19,7 @@ from django.db.models import (
 )
 
 from actions import fields as action_fields
-from actions.models import Action, Closure, ClosureStatus, Evidence, ProgressUpdate
+from actions.models import Action, Closure, ClosureStatus, Evidence, Plan, ProgressUpdate
 from actions.models.delivery import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
 from partnerships.models import Agency
@@ -191,6 +191,54 @@ class ClosureForAgreement:
     closure: Closure
     evidence: list[Evidence]
     latest_updates: list[ProgressUpdate]
+
+
+def closures_proposed(*, plan: Plan, agency: Agency | None = None) -> QuerySet[Closure]:
+    """The plan's closures awaiting the executive's decision (of the actions `agency` leads,
+    when given), oldest proposal first, with what a list of them shows."""
+    closures = Closure.objects.filter(
+        status=ClosureStatus.PROPOSED,
+        action__finding__plan=plan,
+        action__archived_at__isnull=True,
+    )
+    if agency is not None:
+        closures = closures.filter(action__lead_agency=agency)
+    return closures.select_related(
+        "action__lead_agency", "action__lead_officer", "action__finding", "proposed_by"
+    ).order_by("proposed_at", "pk")
+
+
+def closures_for_agreement(
+    *, plan: Plan, agency: Agency | None = None
+) -> list[ClosureForAgreement]:
+    """Every closure of the plan awaiting the executive's decision (of the actions `agency`
+    leads, when given), each with all its evidence and latest updates, oldest proposal
+    first: the meeting pack's closures to agree. Three queries however many closures."""
+    proposals = list(closures_proposed(plan=plan, agency=agency))
+    action_ids = [closure.action_id for closure in proposals]
+    evidence: dict[int, list[Evidence]] = {pk: [] for pk in action_ids}
+    for item in (
+        Evidence.objects.filter(action__in=action_ids)
+        .select_related("update__author", "added_by")
+        .order_by("-added_at", "-pk")
+    ):
+        evidence[item.action_id].append(item)
+    updates: dict[int, list[ProgressUpdate]] = {pk: [] for pk in action_ids}
+    for update in (
+        ProgressUpdate.objects.filter(action__in=action_ids)
+        .select_related("author")
+        .order_by("-date", "-created_at", "-pk")
+    ):
+        if len(updates[update.action_id]) < LATEST_UPDATES_FOR_AGREEMENT:
+            updates[update.action_id].append(update)
+    return [
+        ClosureForAgreement(
+            closure=closure,
+            evidence=evidence[closure.action_id],
+            latest_updates=updates[closure.action_id],
+        )
+        for closure in proposals
+    ]
 
 
 def closure_for_agreement(*, action: Action) -> ClosureForAgreement | None:

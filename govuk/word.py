@@ -418,6 +418,38 @@ def small(paragraph: Paragraph, text: str, *, new_line: bool = True) -> Run:
     return _small(paragraph.add_run(clean(text)))
 
 
+def hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
+    """A link a reader can open from the document, underlined in the GOV.UK link colour
+    so it is not told by colour alone. python-docx has no call for it: the run sits inside
+    a w:hyperlink that names an external relationship of the part."""
+    relationship = paragraph.part.relate_to(
+        url,
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+        is_external=True,
+    )
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), LINK_COLOUR)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(colour)
+    properties.append(underline)
+    run.append(properties)
+    content = OxmlElement("w:t")
+    content.text = clean(text)
+    content.set(qn("xml:space"), "preserve")
+    run.append(content)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+# GOV.UK's link colour.
+LINK_COLOUR = "1D70B8"
+
+
 def cell_bullet(cell: _Cell, text: str) -> Paragraph:
     """An item of a short list inside a table cell, as the PDF's evidence list."""
     paragraph = cell.add_paragraph(style="List Bullet")

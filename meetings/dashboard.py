@@ -21,7 +21,8 @@ from meetings.services import (
     rag_trend,
     snapshot_states,
 )
-from meetings.trend import trend_chart
+from meetings.trend import TrendPoint, trend_chart
+from partnerships.models import Agency
 from rounds.models import ReviewDecision, UpdateRound
 from rounds.selectors import current_round, round_counts, with_return
 
@@ -67,6 +68,8 @@ class Dashboard:
     round_counts: dict = field(default_factory=dict)
     # Each area for improvement with the executive's current judgement of it (meetings.judgements).
     areas: list[Finding] = field(default_factory=list)
+    # The agency whose actions alone the dashboard counts: its own pack, for its board.
+    agency: Agency | None = None
 
     @property
     def red(self) -> Cell:
@@ -80,10 +83,11 @@ class Dashboard:
 def action_list_url(inspection: Inspection, **filters) -> str:
     """The action list filtered to exactly the actions a dashboard number counts."""
     url = reverse("inspections:inspection_actions", args=[inspection.pk])
+    filters = {name: value for name, value in filters.items() if value is not None}
     return f"{url}?{urlencode(filters, doseq=True)}" if filters else url
 
 
-def _matrix(inspection, rows, key, labels, keys_in_order, filter_name) -> list[MatrixRow]:
+def _matrix(inspection, rows, key, labels, keys_in_order, filter_name, **base) -> list[MatrixRow]:
     counts = {}
     for row in rows:
         counts[(row[key], RAG(row["rag"]))] = row["count"]
@@ -92,20 +96,32 @@ def _matrix(inspection, rows, key, labels, keys_in_order, filter_name) -> list[M
         cells = [
             Cell(
                 counts.get((item_key, status), 0),
-                action_list_url(inspection, **{filter_name: item_key, "rag": status.value}),
+                action_list_url(inspection, **{**base, filter_name: item_key, "rag": status.value}),
             )
             for status in RAG
         ]
         total = Cell(
             sum(cell.count for cell in cells),
-            action_list_url(inspection, **{filter_name: item_key}),
+            action_list_url(inspection, **{**base, filter_name: item_key}),
         )
         matrix.append(MatrixRow(labels[item_key], cells, total))
     return matrix
 
 
-def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard:
+def plan_dashboard(
+    *, inspection: Inspection, today: datetime.date, agency: Agency | None = None
+) -> Dashboard:
+    """The dashboard of the plan, or of the actions one agency leads (its own pack, for
+    that partner's board): every figure, list, change and trend bar counts those only."""
     actions = Action.objects.current().filter(finding__plan=inspection.plan_id)
+    lead_agency = None
+    if agency is not None:
+        actions = actions.filter(lead_agency=agency)
+        lead_agency = agency.pk
+
+    def link(**filters) -> str:
+        return action_list_url(inspection, lead_agency=lead_agency, **filters)
+
     last_meeting = Meeting.objects.filter(plan=inspection.plan_id).order_by("-date", "-pk").first()
     by_finding = list(actions.values("finding_id", "rag").annotate(count=Count("pk")))
     by_agency = list(actions.values("lead_agency_id", "rag").annotate(count=Count("pk")))
@@ -153,14 +169,20 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
         totals=[
             (
                 status,
-                Cell(count, action_list_url(inspection, rag=status.value)),
+                Cell(count, link(rag=status.value)),
                 round(100 * count / grand_total) if grand_total else 0,
             )
             for status, count in total_by_status.items()
         ],
-        total=Cell(grand_total, action_list_url(inspection)),
+        total=Cell(grand_total, link()),
         by_finding=_matrix(
-            inspection, by_finding, "finding_id", findings, list(findings), "finding"
+            inspection,
+            by_finding,
+            "finding_id",
+            findings,
+            list(findings),
+            "finding",
+            lead_agency=lead_agency,
         ),
         by_agency=_matrix(
             inspection,
@@ -170,35 +192,38 @@ def plan_dashboard(*, inspection: Inspection, today: datetime.date) -> Dashboard
             sorted(agency_names, key=agency_names.get),
             "lead_agency",
         ),
-        overdue=Cell(numbers["overdue"], action_list_url(inspection, overdue="on")),
-        due_soon=Cell(numbers["due_soon"], action_list_url(inspection, due_within=DUE_SOON_DAYS)),
+        overdue=Cell(numbers["overdue"], link(overdue="on")),
+        due_soon=Cell(numbers["due_soon"], link(due_within=DUE_SOON_DAYS)),
         not_updated=Cell(
             numbers["not_updated"],
-            action_list_url(inspection, not_updated_since=last_meeting.date.isoformat()),
+            link(not_updated_since=last_meeting.date.isoformat()),
         )
         if last_meeting
         else None,
-        awaiting_agreement=Cell(
-            numbers["awaiting"], action_list_url(inspection, proposed_complete="on")
-        ),
+        awaiting_agreement=Cell(numbers["awaiting"], link(proposed_complete="on")),
         exceptions=list(
             exceptions_listed.filter(overdue_filter | Q(rag=RAG.RED))
             .annotate(latest_update=latest_update("narrative"))
             .order_by("-rag_order", "target_date", "pk")[:LISTED]
         ),
         exception_count=numbers["exceptions"],
-        exceptions_url=action_list_url(inspection, needs_attention="on"),
+        exceptions_url=link(needs_attention="on"),
         areas=areas,
+        agency=agency,
     )
     if update_round:
         dashboard.update_round = update_round
-        dashboard.round_counts = round_counts(update_round=update_round)
+        dashboard.round_counts = round_counts(update_round=update_round, agency=agency)
         for action in dashboard.exceptions:
             action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
     if last_meeting:
-        after = current_states(inspection.plan, on=today, with_updates=False)
-        before = snapshot_states(last_meeting)
+        after = current_states(inspection.plan, on=today, with_updates=False, agency=agency)
+        before = snapshot_states(last_meeting, agency=agency)
         dashboard.changes = list(plan_changes(before, after, listed, limit=LISTED).values())
-    dashboard.trend = rag_trend(inspection.plan)
-    dashboard.chart = trend_chart(dashboard.trend)
+    trend = rag_trend(inspection.plan, agency=agency)
+    if trend:
+        # The last bar is the plan as it stands today, beside the meetings' snapshots.
+        trend.append(TrendPoint(date=today, counts=total_by_status, label="Today", today=True))
+    dashboard.trend = trend
+    dashboard.chart = trend_chart(trend)
     return dashboard

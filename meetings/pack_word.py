@@ -1,24 +1,24 @@
 """The meeting pack as a Word document (.docx).
 
-Built from the same dashboard and closures as the PDF (meetings.views._pack_context), in
-the PDF's order (templates/meetings/pack_document.html): a cover naming the meeting, with
-the meeting and the plan, the update round, the RAG summary and the key; then, following
-on, the trend across meetings, the exceptions, the changes since the last meeting and the
-closures to agree. Word cannot show the trend's chart as drawn, so it gives the chart in
-words and its figures, as the PDF does beside the chart.
+Built from the same pack as the PDF (meetings.pack.pack_contents), in the PDF's order
+(templates/meetings/pack_document.html): a cover naming the meeting, who is expected and who
+came last time, with the RAG summary and the key; then, following on, the decisions due and
+matters arising, each area's judgement, the trend, the highlight report (red and overdue,
+the owners' asks, the changes since the last meeting), the closures to agree on their full
+evidence, the open challenges and the whole plan. Word cannot show the trend's chart as
+drawn, so it gives the chart in words and its figures, as the PDF does beside the chart.
 """
 
-from collections.abc import Iterable
-
+from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import Closure
 from actions.rag import RAG
 from govuk.word import (
     Column,
     WordWriter,
     clean,
     cover,
+    hyperlink,
     long_date,
     short_date,
     small,
@@ -27,54 +27,67 @@ from govuk.word import (
 )
 from inspections.models import Inspection
 from meetings.dashboard import Dashboard
+from meetings.pack import MeetingPack
 from meetings.services import ChangeGroup
 from statements.word import COVER_COLUMNS, OVERDUE, rag_key, rag_tag
 
 TITLE = "Meeting pack: the JTAI action plan"
 
 
-def pack_docx_filename(*, inspection: Inspection, dashboard: Dashboard) -> str:
-    return f"meeting-pack-{inspection.partnership.slug}-{dashboard.today:%Y-%m-%d}.docx"
-
-
-def pack_docx(
-    *, inspection: Inspection, dashboard: Dashboard, closures: Iterable[Closure]
-) -> bytes:
-    """The executive's meeting pack as a Word document, in the PDF's order."""
+def pack_docx(*, pack: MeetingPack, site_url: str) -> bytes:
+    """The executive's meeting pack as a Word document, in the PDF's order. `site_url`
+    makes the evidence files' links open from the document."""
+    inspection, dashboard = pack.inspection, pack.dashboard
     partnership = inspection.partnership
     marking = inspection.plan.protective_marking
+    title = f"{TITLE}, {pack.agency.name}" if pack.agency else TITLE
     writer = WordWriter(
         title=f"Meeting pack: {partnership.name}, {long_date(dashboard.today)}",
         author=partnership.name,
         subject=f"Progress on the JTAI action plan for the {partnership.short_name} executive",
         marking=marking,
-        running=f"{TITLE} – prepared {long_date(dashboard.today)}",
+        running=f"{title} – prepared {long_date(dashboard.today)}",
     )
     cover(
         writer,
         marking=marking,
-        title=TITLE,
+        title=title,
         area=_meeting_line(inspection, dashboard),
         partnership=partnership.name,
     )
     writer.columns(*COVER_COLUMNS)
-    _meeting_and_plan(writer, inspection, dashboard)
+    _meeting_and_plan(writer, pack)
     writer.next_column()
     _rag_summary(writer, dashboard)
     writer.cover_heading("RAG key")
     rag_key(writer)
     writer.end_columns()
+    _matters_arising(writer, pack)
     _judgements(writer, dashboard)
     _trend(writer, dashboard)
+    writer.heading("Highlight report", level=2)
+    writer.paragraph(
+        "What needs the executive: actions red or overdue, what their owners ask of the "
+        "executive, and what changed since the last meeting."
+    )
     _exceptions(writer, dashboard)
-    writer.heading("Changes since the last meeting", level=2)
+    _asks(writer, pack)
+    writer.heading("Changes since the last meeting", level=3)
     if dashboard.last_meeting:
         writer.paragraph(f"Compared with the plan as it stood at {dashboard.last_meeting}.")
         _changes(writer, dashboard.changes)
     else:
         writer.paragraph("No meeting has been recorded yet, so there is nothing to compare with.")
-    _closures(writer, list(closures))
+    _closures(writer, pack, site_url)
+    _challenges(writer, pack)
+    _appendix(writer, pack)
     return writer.to_bytes()
+
+
+def _person(person) -> str:
+    name = person.get_full_name() or person.username
+    agency = person.agency.short_name or person.agency.name if person.agency else ""
+    return f"{name} ({agency})" if agency else name
 
 
 def _meeting_line(inspection: Inspection, dashboard: Dashboard) -> str:
@@ -89,7 +102,8 @@ def _meeting_line(inspection: Inspection, dashboard: Dashboard) -> str:
     return f"For {executive}"
 
 
-def _meeting_and_plan(writer: WordWriter, inspection: Inspection, dashboard: Dashboard) -> None:
+def _meeting_and_plan(writer: WordWriter, pack: MeetingPack) -> None:
+    inspection, dashboard = pack.inspection, pack.dashboard
     writer.cover_heading("The meeting and the plan")
     partnership = inspection.partnership
     letter = long_date(inspection.letter_date) or "(date not recorded)"
@@ -103,12 +117,15 @@ def _meeting_and_plan(writer: WordWriter, inspection: Inspection, dashboard: Das
         [
             ("For", f"The {partnership.short_name} executive"),
             ("Meeting", meeting),
+            ("Executive members", "; ".join(map(_person, pack.members)) or "None named"),
             ("Last meeting", f"{last.title}, {long_date(last.date)}" if last else "None recorded"),
+            *_attendance(pack),
             ("Area", partnership.local_area),
             ("Plan", f"Joint targeted area inspection of {inspection.subject}; letter of {letter}"),
             ("Prepared", long_date(dashboard.today)),
+            ("Actions", f"Those {pack.agency.name} leads" if pack.agency else "The whole plan"),
             (
-                "Actions in the plan",
+                "Actions in the pack",
                 f"{dashboard.total.count}: {dashboard.red.count} red, "
                 f"{dashboard.overdue.count} overdue, {dashboard.awaiting_agreement.count} "
                 "awaiting agreement to close",
@@ -125,6 +142,56 @@ def _meeting_and_plan(writer: WordWriter, inspection: Inspection, dashboard: Das
             '"No accepted update" have none the manager has accepted.',
             size=9,
         )
+
+
+def _attendance(pack: MeetingPack) -> list[tuple[str, str]]:
+    last = pack.last_meeting
+    if last is None:
+        return []
+    came = [*map(_person, pack.last_attendees), *last.guest_names]
+    away = [*map(_person, pack.last_apologies), *last.guest_apology_names]
+    return [
+        ("Attended", "; ".join(came) or "Not recorded"),
+        ("Apologies", "; ".join(away) or "None"),
+    ]
+
+
+def _matters_arising(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.heading("Decisions due and matters arising", level=2)
+    due_by = (
+        f"; those due by the meeting on {long_date(pack.meeting_date)} are marked"
+        if pack.meeting_date
+        else ""
+    )
+    writer.paragraph(f"Decisions of earlier meetings not yet done{due_by}.")
+    if not pack.matters_arising:
+        writer.paragraph("No decision of an earlier meeting is outstanding.")
+        return
+    columns = [
+        Column("Decision", 36),
+        Column("Made at", 16),
+        Column("Owner", 18),
+        Column("Due", 14),
+        Column("Actions", 16),
+    ]
+    table = writer.table(columns, caption="Decisions of earlier meetings not yet done")
+    due = pack.decisions_due
+    for decision in pack.matters_arising:
+        text, made, owner, when, actions = (cell.paragraphs[0] for cell in table.row())
+        text.add_run(clean(decision.text))
+        made.add_run(clean(f"{decision.meeting.title}, {short_date(decision.meeting.date)}"))
+        if decision.owner:
+            owner.add_run(clean(decision.owner.get_full_name() or decision.owner.username))
+            if decision.owner.agency:
+                small(owner, decision.owner.agency.name)
+        else:
+            owner.add_run("Not named")
+        when.add_run(short_date(decision.due_date) if decision.due_date else "No date")
+        if decision in due:
+            small(when, "Due by this meeting").bold = True
+        references = [action.reference for action in decision.actions.all()]
+        actions.add_run(clean(", ".join(references) or "None"))
+    writer.end_table()
 
 
 def _rag_summary(writer: WordWriter, dashboard: Dashboard) -> None:
@@ -156,10 +223,11 @@ def _trend(writer: WordWriter, dashboard: Dashboard) -> None:
     writer.paragraph("RAG status at each meeting (the chart's figures)", bold=True)
     columns = [Column("Meeting", 20)] + [Column(status.label, 12, centred=True) for status in RAG]
     table = writer.table(columns, caption="RAG status at each meeting")
-    for meeting, counts in dashboard.trend:
+    for point in dashboard.trend:
         cells = table.row()
-        cells[0].paragraphs[0].add_run(short_date(meeting.date)).bold = True
-        for cell, count in zip(cells[1:], counts.values(), strict=True):
+        when = f"Today ({short_date(point.date)})" if point.today else short_date(point.date)
+        cells[0].paragraphs[0].add_run(when).bold = True
+        for cell, count in zip(cells[1:], point.counts.values(), strict=True):
             cell.paragraphs[0].add_run(str(count))
     writer.end_table()
 
@@ -191,7 +259,7 @@ def _judgements(writer: WordWriter, dashboard: Dashboard) -> None:
 
 
 def _exceptions(writer: WordWriter, dashboard: Dashboard) -> None:
-    writer.heading("Exceptions: red and overdue", level=2)
+    writer.heading("Red and overdue", level=3)
     if dashboard.more_exceptions:
         writer.paragraph(
             f"{dashboard.exception_count} actions are red or overdue. The "
@@ -268,27 +336,144 @@ def _changes(writer: WordWriter, groups: list[ChangeGroup]) -> None:
             writer.paragraph(f"And {group.more} more.")
 
 
-def _closures(writer: WordWriter, closures: list[Closure]) -> None:
-    writer.heading("Closures to agree", level=2)
-    if not closures:
-        writer.paragraph("No action awaits the executive's agreement to close.")
+def _asks(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.heading("Asks of the executive", level=3)
+    if not pack.asks:
+        writer.paragraph("No owner has an ask of the executive awaiting its decision.")
         return
     columns = [
-        Column("Ref.", 5),
-        Column("Action", 25),
-        Column("Proposed by", 16),
-        Column("Evidence of impact", 27),
-        Column("Sustainability plan", 27),
+        Column("Ref.", 6),
+        Column("Action", 30),
+        Column("Asked by", 16),
+        Column("The ask", 34),
+        Column("Status", 14),
     ]
-    table = writer.table(columns, caption="Closures awaiting the executive's agreement")
-    for closure in closures:
-        reference, description, proposer, evidence, sustainability = (
-            cell.paragraphs[0] for cell in table.row()
-        )
-        reference.add_run(clean(closure.action.reference)).bold = True
-        description.add_run(clean(closure.action.description))
-        proposer.add_run(clean(closure.proposed_by.get_full_name()))
-        small(proposer, short_date(timezone.localtime(closure.proposed_at).date()))
-        evidence.add_run(clean(closure.evidence_of_impact))
-        sustainability.add_run(clean(closure.sustainability_plan))
+    table = writer.table(columns, caption="What owners ask of the executive")
+    for ask in pack.asks:
+        reference, description, asker, text, status = (cell.paragraphs[0] for cell in table.row())
+        reference.add_run(clean(ask.action.reference)).bold = True
+        description.add_run(clean(truncate_words(ask.action.description, 30)))
+        small(description, ask.action.lead_agency.name)
+        asker.add_run(clean(ask.asked_by.get_full_name() or ask.asked_by.username))
+        small(asker, short_date(timezone.localtime(ask.asked_at).date()))
+        text.add_run(clean(ask.get_kind_display())).bold = True
+        text.add_run().add_break()
+        text.add_run(clean(ask.text))
+        tag(status, rag_tag(ask.action.rag_status))
+        if ask.action.is_overdue:
+            status.add_run().add_break()
+            tag(status, OVERDUE)
     writer.end_table()
+
+
+def _closures(writer: WordWriter, pack: MeetingPack, site_url: str) -> None:
+    writer.heading("Closures to agree", level=2)
+    if not pack.closures:
+        writer.paragraph("No action awaits the executive's agreement to close.")
+        return
+    for proposal in pack.closures:
+        closure, action = proposal.closure, proposal.closure.action
+        writer.heading(
+            clean(f"{action.reference} {truncate_words(action.description, 24)}"), level=3
+        )
+        lead = action.lead_agency.name
+        if action.lead_officer:
+            lead += f", {action.lead_officer.get_full_name()}"
+        proposer = closure.proposed_by.get_full_name() or closure.proposed_by.username
+        proposed_on = long_date(timezone.localtime(closure.proposed_at).date())
+        writer.facts(
+            [
+                ("Lead", lead),
+                ("Proposed", f"By {proposer} on {proposed_on}"),
+                ("Success measure", action.success_measure or "None set"),
+                ("Evidence of impact", closure.evidence_of_impact),
+                ("Sustainability plan", closure.sustainability_plan),
+            ]
+        )
+        writer.paragraph("Evidence", bold=True)
+        if not proposal.evidence:
+            writer.paragraph("No files or links.")
+        for item in proposal.evidence:
+            line = writer.bullet("")
+            if item.file:
+                url = site_url + reverse("actions:evidence_download", args=[item.uuid])
+                hyperlink(line, url, item.original_name)
+            if item.file and item.link:
+                line.add_run("; ")
+            if item.link:
+                hyperlink(line, item.link, item.link)
+            line.add_run(f", added {short_date(timezone.localtime(item.added_at).date())}")
+        writer.paragraph("Latest updates", bold=True)
+        if not proposal.latest_updates:
+            writer.paragraph("None.")
+        for update in proposal.latest_updates:
+            line = writer.bullet("")
+            small(line, f"{short_date(update.date)}, {update.author.get_full_name()}:")
+            line.add_run(" " + clean(update.narrative))
+
+
+def _challenges(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.heading("Open challenges", level=2)
+    writer.paragraph(
+        "The independent scrutineer's challenges the partnership manager has not yet answered."
+    )
+    if not pack.challenges:
+        writer.paragraph("No challenge awaits an answer.")
+        return
+    columns = [Column("About", 20), Column("Challenge", 60), Column("Raised", 20)]
+    table = writer.table(columns, caption="Challenges awaiting an answer")
+    for challenge in pack.challenges:
+        about, text, raised = (cell.paragraphs[0] for cell in table.row())
+        subject = challenge.subject_name
+        about.add_run(clean(subject[:1].upper() + subject[1:]))
+        text.add_run(clean(challenge.text))
+        raised.add_run(clean(challenge.raised_by.get_full_name() or challenge.raised_by.username))
+        small(raised, short_date(timezone.localtime(challenge.raised_at).date()))
+    writer.end_table()
+
+
+def _appendix(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.new_page()
+    writer.heading("Appendix: the whole plan", level=2)
+    whose = f" {pack.agency.name} leads" if pack.agency else ""
+    writer.paragraph(
+        f"Every current action{whose}, by area for improvement: {pack.action_count} in all."
+    )
+    columns = [
+        Column("Ref.", 6),
+        Column("Action", 32),
+        Column("Lead", 16),
+        Column("Target date", 11),
+        Column("Status", 12),
+        Column("Latest update", 23),
+    ]
+    for area in pack.appendix:
+        writer.heading(
+            clean(f"{area.finding.number}. {truncate_words(area.finding.text, 30)}"), level=3
+        )
+        if not area.actions:
+            writer.paragraph("No current action answers this area.")
+            continue
+        table = writer.table(columns, caption=f"Actions of area {area.finding.number}")
+        for action in area.actions:
+            reference, description, lead, target, status, update = (
+                cell.paragraphs[0] for cell in table.row()
+            )
+            reference.add_run(clean(action.reference)).bold = True
+            description.add_run(clean(action.description))
+            lead.add_run(clean(action.lead_agency.name))
+            if action.lead_officer:
+                small(lead, action.lead_officer.get_full_name())
+            target.add_run(short_date(action.target_date))
+            tag(status, rag_tag(action.rag_status))
+            if action.is_overdue:
+                status.add_run().add_break()
+                tag(status, OVERDUE)
+            if action.awaiting_agreement:  # type: ignore[attr-defined]
+                small(status, "Awaiting agreement to close")
+            if action.last_update_on:  # type: ignore[attr-defined]
+                small(update, short_date(action.last_update_on))  # type: ignore[attr-defined]
+                update.add_run().add_break()
+            latest = action.latest_update or "No update yet"  # type: ignore[attr-defined]
+            update.add_run(clean(truncate_words(latest, 40)))
+        writer.end_table()

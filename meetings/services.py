@@ -17,6 +17,8 @@ from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
 from meetings.models import ActionSnapshot, AgendaItem, Meeting
+from meetings.trend import TrendPoint
+from partnerships.models import Agency
 from people.models import User
 
 
@@ -33,13 +35,20 @@ class ActionState:
 
 
 def current_states(
-    plan: Plan, *, on: datetime.date, with_updates: bool = True
+    plan: Plan,
+    *,
+    on: datetime.date,
+    with_updates: bool = True,
+    agency: Agency | None = None,
 ) -> dict[int, ActionState]:
-    """Every action in the plan now, judged overdue as at `on`. One query; comparing
-    states needs no updates, so `with_updates=False` spares reading them."""
+    """Every action in the plan now (or those `agency` leads), judged overdue as at `on`.
+    One query; comparing states needs no updates, so `with_updates=False` spares reading
+    them."""
     # ActionQuerySet.current is not annotated.
     current = Action.objects.current()
     actions = current.filter(finding__plan=plan)
+    if agency is not None:
+        actions = actions.filter(lead_agency=agency)
     fields = ["pk", "rag", "target_date"]
     if with_updates:
         actions = actions.annotate(
@@ -59,10 +68,17 @@ def current_states(
     }
 
 
-def snapshot_states(meeting: Meeting | None) -> dict[int, ActionState]:
+def snapshot_states(
+    meeting: Meeting | None, *, agency: Agency | None = None
+) -> dict[int, ActionState]:
+    """The plan as it stood at the meeting: every action's state then (or the states of
+    the actions `agency` leads now, for that agency's pack)."""
     if meeting is None:
         return {}
-    rows = ActionSnapshot.objects.filter(meeting=meeting).values_list(
+    snapshots = ActionSnapshot.objects.filter(meeting=meeting)
+    if agency is not None:
+        snapshots = snapshots.filter(action__lead_agency=agency)
+    rows = snapshots.values_list(
         "action_id", "rag", "target_date", "overdue", "latest_update_on", "latest_update"
     )
     return {
@@ -253,15 +269,18 @@ def plan_changes(
     }
 
 
-def rag_trend(plan: Plan) -> list[tuple[Meeting, dict[RAG, int]]]:
-    """RAG counts at each meeting, oldest first. Two queries however many meetings."""
+def rag_trend(plan: Plan, *, agency: Agency | None = None) -> list[TrendPoint]:
+    """RAG counts at each meeting, oldest first (of the actions `agency` leads now, when
+    given). Two queries however many meetings."""
     meetings = list(Meeting.objects.filter(plan=plan).order_by("date", "pk"))
     counts = {meeting.pk: dict.fromkeys(RAG, 0) for meeting in meetings}
-    rows = (
-        ActionSnapshot.objects.filter(meeting__plan=plan)
-        .values("meeting_id", "rag")
-        .annotate(count=Count("pk"))
-    )
+    snapshots = ActionSnapshot.objects.filter(meeting__plan=plan)
+    if agency is not None:
+        snapshots = snapshots.filter(action__lead_agency=agency)
+    rows = snapshots.values("meeting_id", "rag").annotate(count=Count("pk"))
     for row in rows:
         counts[row["meeting_id"]][RAG(row["rag"])] = row["count"]
-    return [(meeting, counts[meeting.pk]) for meeting in meetings]
+    return [
+        TrendPoint(date=meeting.date, counts=counts[meeting.pk], label=str(meeting))
+        for meeting in meetings
+    ]

@@ -2,6 +2,7 @@
 meeting pack too. Each bar segment is labelled with its count and the legend names every
 colour, so the chart never relies on colour alone; a data table carries the same figures."""
 
+import datetime
 from dataclasses import dataclass
 
 from actions.rag import RAG
@@ -19,6 +20,21 @@ STACK_ORDER = [RAG.RED, RAG.AMBER, RAG.GREEN, RAG.NOT_STARTED, RAG.COMPLETE]
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 150, 16, 44
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """The plan's RAG counts at one meeting, or today: the chart's last bar is the plan as
+    it stands now, so the executive sees where it has gone since they last met."""
+
+    date: datetime.date
+    counts: dict[RAG, int]
+    label: str
+    today: bool = False
+
+    @property
+    def bar_label(self) -> str:
+        return "Today" if self.today else f"{self.date:%-d %b %Y}"
 
 
 @dataclass(frozen=True)
@@ -59,17 +75,18 @@ class TrendChart:
     description: str
 
 
-def trend_chart(trend) -> TrendChart | None:
-    """`trend` is [(meeting, {RAG: count})], oldest first, as meetings.services.rag_trend."""
+def trend_chart(trend: list[TrendPoint]) -> TrendChart | None:
+    """`trend` is oldest first, as meetings.services.rag_trend, with today's point last."""
     if not trend:
         return None
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
-    biggest = max(sum(counts.values()) for _, counts in trend) or 1
+    biggest = max(sum(point.counts.values()) for point in trend) or 1
     slot = plot_width / len(trend)
     bar_width = min(60, slot * 0.6)
     bars = []
-    for index, (meeting, counts) in enumerate(trend):
+    for index, point in enumerate(trend):
+        counts = point.counts
         x = LEFT + index * slot + (slot - bar_width) / 2
         y = TOP + plot_height
         segments = []
@@ -80,9 +97,7 @@ def trend_chart(trend) -> TrendChart | None:
             height = plot_height * count / biggest
             y -= height
             segments.append(Segment(status, count, x, y, bar_width, height, FILLS[status]))
-        bars.append(
-            Bar(f"{meeting.date:%-d %b %Y}", sum(counts.values()), segments, x + bar_width / 2)
-        )
+        bars.append(Bar(point.bar_label, sum(counts.values()), segments, x + bar_width / 2))
     ticks = sorted({0, biggest // 2, biggest})
     axis_ticks = [(tick, TOP + plot_height - plot_height * tick / biggest) for tick in ticks]
     legend = [
@@ -107,10 +122,15 @@ def _describe(trend) -> str:
     def summary(counts):
         return ", ".join(f"{counts.get(status, 0)} {status.label}" for status in STACK_ORDER)
 
+    def when(point: TrendPoint) -> str:
+        return f"today, {point.date:%-d %B %Y}" if point.today else f"{point.date:%-d %B %Y}"
+
+    meetings = len([point for point in trend if not point.today])
     if len(trend) == 1:
-        return f"At the meeting of {first[0].date:%-d %B %Y}: {summary(first[1])}."
+        return f"On {when(first)}: {summary(first.counts)}."
     return (
-        f"RAG status of the plan's actions at {len(trend)} meetings. "
-        f"On {first[0].date:%-d %B %Y}: {summary(first[1])}. "
-        f"On {last[0].date:%-d %B %Y}: {summary(last[1])}."
+        f"RAG status of the plan's actions at {meetings} meeting{'s' if meetings != 1 else ''}"
+        f"{' and today' if last.today else ''}. "
+        f"On {when(first)}: {summary(first.counts)}. "
+        f"On {when(last)}: {summary(last.counts)}."
     )

@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions.models import Action, Closure, ClosureStatus, Finding
+from actions.models import Action, Finding
 from actions.rag import RAG
+from actions.selectors import closures_proposed
 from audit.downloads import file_download
 from audit.trail import client_address
 from govuk.pdf import html_to_pdf
@@ -22,58 +23,76 @@ from meetings.forms import AreaJudgementForm, MeetingForm
 from meetings.judgements import AreaAtMeeting, area_judge, meeting_areas
 from meetings.models import Meeting
 from meetings.overview import partnership_overview
-from meetings.pack_word import pack_docx, pack_docx_filename
+from meetings.pack import pack_contents, pack_filename
+from meetings.pack_word import pack_docx
 from meetings.services import (
     meeting_record,
     plan_changes,
     previous_meeting,
     snapshot_states,
 )
+from partnerships.models import Agency
 from partnerships.scoping import get_for_user_or_404
 from people import permissions
 from people.models import User
 
 
-def _pack_context(inspection) -> dict:
-    dashboard = plan_dashboard(inspection=inspection, today=timezone.localdate())
-    closures = (
-        Closure.objects.filter(
-            status=ClosureStatus.PROPOSED,
-            action__finding__plan=inspection.plan_id,
-            action__archived_at__isnull=True,
-        )
-        .select_related("action__lead_agency", "action__lead_officer", "proposed_by")
-        .order_by("proposed_at")
+def _pack_agency(request: HttpRequest, inspection) -> Agency | None:
+    """The agency whose own pack is asked for (?agency=), one of the partnership's."""
+    chosen = request.GET.get("agency")
+    if not chosen:
+        return None
+    if not chosen.isdigit():
+        raise Http404
+    return get_object_or_404(inspection.partnership.agencies, pk=chosen)
+
+
+def _pack_context(request: HttpRequest, inspection) -> dict:
+    pack = pack_contents(
+        inspection=inspection, today=timezone.localdate(), agency=_pack_agency(request, inspection)
     )
     return {
         "inspection": inspection,
-        "dashboard": dashboard,
-        "closures": closures,
-        "change_groups": dashboard.changes,
+        "pack": pack,
+        "dashboard": pack.dashboard,
+        "change_groups": pack.dashboard.changes,
         "rag_statuses": list(RAG),
         "author": inspection.partnership.name,
+        # Links in the PDF and Word documents open the service's pages from the file.
+        "site_url": request.build_absolute_uri("/").rstrip("/"),
     }
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
-    context = _pack_context(inspection)
-    context["can_plan"] = permissions.can_plan(request.user, inspection)
+    context = {
+        "inspection": inspection,
+        "dashboard": plan_dashboard(inspection=inspection, today=timezone.localdate()),
+        "closures": closures_proposed(plan=inspection.plan),
+        "rag_statuses": list(RAG),
+        "can_plan": permissions.can_plan(request.user, inspection),
+    }
+    context["change_groups"] = context["dashboard"].changes
     return render(request, "meetings/dashboard.html", context)
 
 
 def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
-    return render(request, "meetings/pack_preview.html", _pack_context(inspection))
+    context = _pack_context(request, inspection)
+    context["agencies"] = inspection.partnership.agencies.filter(
+        led_actions__finding__plan=inspection.plan_id, led_actions__archived_at__isnull=True
+    ).distinct()
+    return render(request, "meetings/pack_preview.html", context)
 
 
 def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
-    html = render_to_string("meetings/pack_pdf.html", _pack_context(inspection))
+    context = _pack_context(request, inspection)
+    html = render_to_string("meetings/pack_pdf.html", context)
     return file_download(
         request,
         content=html_to_pdf(html),
-        filename=f"meeting-pack-{inspection.partnership.slug}-{timezone.localdate():%Y-%m-%d}.pdf",
+        filename=pack_filename(pack=context["pack"], extension="pdf"),
         content_type="application/pdf",
         kind="meeting pack",
         subject=inspection,
@@ -81,15 +100,13 @@ def meeting_pack_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_pack_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    """The meeting pack as Word, from the same dashboard and closures as the PDF."""
+    """The meeting pack as Word, from the same pack as the PDF."""
     inspection = inspection_for_user(user=request.user, pk=pk)
-    context = _pack_context(inspection)
+    context = _pack_context(request, inspection)
     return file_download(
         request,
-        content=pack_docx(
-            inspection=inspection, dashboard=context["dashboard"], closures=context["closures"]
-        ),
-        filename=pack_docx_filename(inspection=inspection, dashboard=context["dashboard"]),
+        content=pack_docx(pack=context["pack"], site_url=context["site_url"]),
+        filename=pack_filename(pack=context["pack"], extension="docx"),
         content_type=DOCX_CONTENT_TYPE,
         kind="meeting pack",
         subject=inspection,

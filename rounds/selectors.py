@@ -92,9 +92,13 @@ def round_actions(*, update_round: UpdateRound) -> QuerySet[ActionReturn]:
     return with_return(actions=actions, update_round=update_round)
 
 
-def round_counts(*, update_round: UpdateRound) -> dict[str, int]:
-    """How many actions the round asks for, how many came back, and how many were accepted."""
-    return round_actions(update_round=update_round).aggregate(
+def round_counts(*, update_round: UpdateRound, agency: Agency | None = None) -> dict[str, int]:
+    """How many actions the round asks for, how many came back, and how many were accepted
+    (of those `agency` leads, when given)."""
+    actions = round_actions(update_round=update_round)
+    if agency is not None:
+        actions = actions.filter(lead_agency=agency)
+    return actions.aggregate(
         due=Count("pk"),
         returned=Count("pk", filter=Q(return_id__isnull=False)),
         accepted=Count("pk", filter=Q(review_decision=ReviewDecision.ACCEPTED)),

@@ -169,11 +169,15 @@ def test_the_trend_table_gives_the_rag_counts_at_each_meeting(client, two_meetin
     ).content.decode()
     table = html.split("RAG status at each meeting (the chart")[1].split("</table>")[0]
 
-    counts = [re.findall(r'numeric">(\d+)</td>', row) for row in table.split("<tr")[2:]]
-    # not started, red, amber, green, complete: the plan's 7, then 8 actions
-    assert counts == [["0", "1", "1", "5", "0"], ["0", "1", "1", "5", "1"]]
+    rows = table.split("<tr")[2:]
+    counts = [re.findall(r'numeric">(\d+)</td>', row) for row in rows]
+    # not started, red, amber, green, complete: the plan's 7, then 8 actions, and today
+    # the same 8 as at the last meeting
+    today = ["0", "1", "1", "5", "1"]
+    assert counts == [["0", "1", "1", "5", "0"], ["0", "1", "1", "5", "1"], today]
+    assert "Today (" in rows[2]
     assert '<svg role="img"' in html
-    assert "RAG status of the plan&#x27;s actions at 2 meetings" in html
+    assert "RAG status of the plan&#x27;s actions at 2 meetings and today" in html
 
 
 @pytest.mark.django_db
@@ -196,7 +200,8 @@ def test_the_meeting_pack_pdf_holds_exceptions_changes_and_closures(client, two_
     reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Meeting pack: the JTAI action plan" in text
-    assert "Exceptions: red and overdue" in text
+    assert "Highlight report" in text
+    assert "Red and overdue" in text
     assert "Trend across meetings" in text
     assert "Changes since the last meeting" in text
     assert "Closures to agree" in text
@@ -261,7 +266,12 @@ def test_the_demo_pack_reads_on_in_a_few_landscape_pages(client, demo):
     client.force_login(demo["executive"])
     response = client.get(reverse("meetings:meeting_pack_download", args=[lewisham.pk]))
     reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
-    assert len(reader.pages) <= 4
+    # The pack reads on in a few pages; the whole plan follows as an appendix of its own.
+    texts = [" ".join(page.extract_text().split()) for page in reader.pages]
+    appendix = next(n for n, text in enumerate(texts) if "Appendix: the whole plan" in text)
+    assert appendix <= 5
+    assert "Appendix: the whole plan" in texts[appendix][:200]  # it starts a page
+    assert len(reader.pages) - appendix <= 4
     for number, page in enumerate(reader.pages, start=1):
         assert page.mediabox.width > page.mediabox.height
         text = " ".join(page.extract_text().split())

@@ -131,8 +131,10 @@ def test_the_statement_in_word_follows_the_pdf_with_every_action_in_order(client
         "Governance and monitoring arrangements",
         "The plan: actions by area for improvement",
         "Sign-off by the safeguarding partners",
+        "What changed",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
+    assert "This is the first version of the statement sent to Ofsted." in text
     assert "The partnership accepts every finding." in text
     assert "It will report." in text
     assert "Statement due\t11 May 2023" in text
@@ -300,11 +302,13 @@ def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, l
         "Update round",
         "RAG summary",
         "RAG key",
+        "Decisions due and matters arising",
         "Areas for improvement: the executive's judgement",
         "Trend across meetings",
-        "Exceptions: red and overdue",
-        "Changes since the last meeting",
+        "Highlight report",
         "Closures to agree",
+        "Open challenges",
+        "Appendix: the whole plan",
     ]
     judged = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
     assert "Not yet judged" in judged  # each area's judgement, as in the PDF
@@ -319,16 +323,24 @@ def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, l
     assert "Moved to a worse status (0)" in headings(word, 3)
     assert all(repeats_its_header(table) for table in word.tables)
     text = "\n".join(p.text for p in word.paragraphs)
-    assert "RAG status of the plan's actions at 2 meetings." in text
+    assert "RAG status of the plan's actions at 2 meetings and today." in text
 
-    exceptions, closures = action_tables(word)
-    red_or_overdue = Action.objects.filter(finding__plan=lewisham.plan_id).current()
-    expected = {a.reference for a in red_or_overdue if a.rag == RAG.RED or a.is_overdue}
+    exceptions = action_tables(word)[0]
+    appendix = [table for table in action_tables(word) if table.rows[0].cells[2].text == "Lead"]
+    current = Action.objects.filter(finding__plan=lewisham.plan_id).current()
+    expected = {a.reference for a in current if a.rag == RAG.RED or a.is_overdue}
     assert {cells[0] for cells in body_rows(exceptions)} == expected
     for cells in body_rows(exceptions):
         assert cells[4].split("\n")[0] in {"Red", "Amber", "Green", "Not started"}
-    assert body_rows(closures)[0][:2] == [waiting.reference, waiting.description]
-    assert "Audit shows 95% of episodes followed up in 72 hours." in body_rows(closures)[0]
+    # The closure to agree on its full evidence: its heading, then its facts.
+    closure_at = headings(word, 3).index(f"{waiting.reference} {waiting.description}")
+    assert closure_at > headings(word, 3).index("Changes since the last meeting")
+    assert "Audit shows 95% of episodes followed up in 72 hours." in text
+    assert waiting.success_measure in text
+    # The appendix: every current action, in each area's table.
+    assert sorted(cells[0] for table in appendix for cells in body_rows(table)) == sorted(
+        a.reference for a in current
+    )
     assert running_text(word).count("OFFICIAL-SENSITIVE") == 3
 
 
@@ -364,10 +376,14 @@ def test_another_partnerships_plan_is_not_found(client, demo, url_name):
 @pytest.mark.parametrize(
     ("url_name", "pdf_url_name", "params", "queries"),
     [
-        # The statement's sign-off block: the statutory partners, their leads and approvals.
-        ("statements:statement_docx", "statements:statement_download", {}, 12),
+        # The statement's sign-off block: the statutory partners, their leads and approvals;
+        # the version sent last, which the statement's what-changed compares it with.
+        ("statements:statement_docx", "statements:statement_download", {}, 13),
         ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 11),
-        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 21),
+        # The pack's cover (members, attendance), matters arising, asks, closures with their
+        # evidence and updates, challenges and the whole plan's appendix; the actions of
+        # the demo's decisions outstanding.
+        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 29),
     ],
 )
 def test_the_word_document_reads_what_the_pdf_reads_in_a_fixed_number_of_queries(

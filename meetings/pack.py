@@ -1,0 +1,148 @@
+"""The meeting pack a chair runs the executive's meeting from, for the whole plan or for one
+agency's actions (that partner's own board): the cover with the meeting and who is expected,
+the decisions due and matters arising, the highlight report (red, overdue, changed, the
+owners' asks), the closures to agree on their full evidence, each area's judgement, the
+trend, the open challenges and, last, the whole plan. The PDF (templates/meetings/
+pack_document.html) and the Word document (meetings/pack_word.py) both read this."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.text import slugify
+
+from actions.models import Action, Finding
+from actions.selectors import (
+    ClosureForAgreement,
+    closures_for_agreement,
+    latest_update,
+    with_list_annotations,
+)
+from inspections.models import Inspection
+from meetings.dashboard import Dashboard, plan_dashboard
+from meetings.models import Challenge, Decision, ExecutiveAsk, Meeting
+from partnerships.models import Agency
+from people.models import Role, User
+
+
+@dataclass(frozen=True)
+class AreaOfThePlan:
+    """One area for improvement with every current action answering it: the appendix."""
+
+    finding: Finding
+    actions: list[Action]
+
+
+@dataclass(frozen=True)
+class MeetingPack:
+    inspection: Inspection
+    dashboard: Dashboard
+    agency: Agency | None
+    # Who is expected: the executive's members, each for their agency.
+    members: list[User]
+    last_meeting: Meeting | None
+    last_attendees: list[User]
+    last_apologies: list[User]
+    matters_arising: list[Decision]
+    asks: list[ExecutiveAsk]
+    closures: list[ClosureForAgreement]
+    challenges: list[Challenge]
+    appendix: list[AreaOfThePlan]
+
+    @property
+    def today(self) -> datetime.date:
+        return self.dashboard.today
+
+    @property
+    def meeting_date(self) -> datetime.date | None:
+        """The meeting the pack is for: the one the open update round prepares."""
+        update_round = self.dashboard.update_round
+        return update_round.meeting_date if update_round else None
+
+    @property
+    def decisions_due(self) -> list[Decision]:
+        """Matters arising due by the meeting (or by today when no meeting is arranged)."""
+        by = self.meeting_date or self.today
+        return [d for d in self.matters_arising if d.due_date and d.due_date <= by]
+
+    @property
+    def scope(self) -> str:
+        """Whose actions the pack counts, in words for its cover and title."""
+        return f"{self.agency.name}'s actions" if self.agency else "the whole plan"
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(area.actions) for area in self.appendix)
+
+
+def _people(queryset: QuerySet[User]) -> list[User]:
+    return list(queryset.select_related("agency").order_by("first_name", "last_name", "username"))
+
+
+def pack_contents(
+    *, inspection: Inspection, today: datetime.date, agency: Agency | None = None
+) -> MeetingPack:
+    """Everything the pack shows, in a fixed number of queries however big the plan."""
+    plan = inspection.plan
+    dashboard = plan_dashboard(inspection=inspection, today=today, agency=agency)
+    last_meeting = dashboard.last_meeting
+    # Decisions concern actions; an agency's pack carries those about its actions or
+    # owned by its people. Asks and challenges about actions follow their action's lead.
+    decisions = Decision.objects.filter(meeting__plan=plan).outstanding()
+    asks = ExecutiveAsk.objects.open().filter(
+        action__finding__plan=plan, action__archived_at__isnull=True
+    )
+    challenges = Challenge.objects.filter(plan=plan).open()
+    if agency is not None:
+        decisions = decisions.filter(Q(actions__lead_agency=agency) | Q(owner__agency=agency))
+        asks = asks.filter(action__lead_agency=agency)
+        challenges = challenges.filter(Q(action__isnull=True) | Q(action__lead_agency=agency))
+    current = Action.objects.current().filter(finding__plan=plan)
+    if agency is not None:
+        current = current.filter(lead_agency=agency)
+    appendix_actions = (
+        with_list_annotations(current)
+        .annotate(latest_update=latest_update("narrative"))
+        .order_by("finding__number", "position", "pk")
+    )
+    by_finding: dict[int, list[Action]] = {}
+    for action in appendix_actions:
+        by_finding.setdefault(action.finding_id, []).append(action)
+    return MeetingPack(
+        inspection=inspection,
+        dashboard=dashboard,
+        agency=agency,
+        members=_people(User.objects.active_in(inspection.partnership_id, Role.EXECUTIVE)),
+        last_meeting=last_meeting,
+        last_attendees=_people(last_meeting.attendees.all()) if last_meeting else [],
+        last_apologies=_people(last_meeting.apologies.all()) if last_meeting else [],
+        matters_arising=list(
+            decisions.distinct()
+            .select_related("meeting", "owner__agency")
+            .prefetch_related(
+                Prefetch("actions", queryset=Action.objects.order_by("finding__number", "position"))
+            )
+            .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "pk")
+        ),
+        asks=list(
+            asks.select_related("action__lead_agency", "action__lead_officer", "asked_by").order_by(
+                "action__finding__number", "action__position", "asked_at"
+            )
+        ),
+        closures=closures_for_agreement(plan=plan, agency=agency),
+        challenges=list(
+            challenges.select_related("action", "finding", "meeting", "raised_by").order_by(
+                "raised_at", "pk"
+            )
+        ),
+        appendix=[
+            AreaOfThePlan(finding, by_finding.get(finding.pk, [])) for finding in dashboard.areas
+        ],
+    )
+
+
+def pack_filename(*, pack: MeetingPack, extension: str) -> str:
+    """meeting-pack-<partnership>[-<agency>]-<date>.<pdf|docx>"""
+    partnership = pack.inspection.partnership.slug
+    agency = f"-{slugify(pack.agency.short_name or pack.agency.name)}" if pack.agency else ""
+    return f"meeting-pack-{partnership}{agency}-{pack.today:%Y-%m-%d}.{extension}"
