@@ -56,6 +56,10 @@ class EventKind(models.TextChoices):
     DECISION_DONE = "decision_done", "Executive decision done"
     CHALLENGE_RAISED = "challenge_raised", "Challenge raised"
     CHALLENGE_ANSWERED = "challenge_answered", "Challenge answered"
+    MEASURE_ADDED = "measure_added", "Measure of impact added"
+    MEASURE_CHANGED = "measure_changed", "Measure of impact changed"
+    READING_RECORDED = "reading_recorded", "Reading of a measure recorded"
+    SUSTAINABILITY_REVIEWED = "sustainability_reviewed", "Sustainability review recorded"
 
 
 class EventGroup(models.TextChoices):
@@ -93,6 +97,10 @@ EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
         EventKind.DECISION_DONE,
         EventKind.CHALLENGE_RAISED,
         EventKind.CHALLENGE_ANSWERED,
+        EventKind.MEASURE_ADDED,
+        EventKind.MEASURE_CHANGED,
+        EventKind.READING_RECORDED,
+        EventKind.SUSTAINABILITY_REVIEWED,
     ),
     EventGroup.PEOPLE: (
         EventKind.INVITED,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "inspections",
     "people",
     "actions",
+    "impact",
     "audit",
     "meetings",
     "statements",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("partnership/", include("people.manage_urls")),
     path("", include("people.audit_urls")),
     path("", include("rounds.urls")),
+    path("", include("impact.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,6 +29,21 @@ class Partnership(models.Model):
         default=False,
         help_text="They then sign in with a code from an authenticator app as well as a password",
     )
+    # The suggested RAG (actions.rag): progress reported against the share of time gone,
+    # in per cent of what is due by now: Green at or above on-track, Red below off-track.
+    on_track_percent = models.PositiveSmallIntegerField(
+        "on track at or above (per cent of the progress due by now)", default=90
+    )
+    off_track_percent = models.PositiveSmallIntegerField(
+        "off track below (per cent of the progress due by now)", default=70
+    )
+    # An open action not updated for longer than this is flagged "not updated".
+    update_interval_days = models.PositiveSmallIntegerField(
+        "days between updates before an action is flagged not updated", default=62
+    )
+    sustainability_review_months = models.PositiveSmallIntegerField(
+        "months after closure that the owner checks the change held", default=6
+    )
     version = models.PositiveIntegerField(default=1)  # partnerships.versioning
 
     objects = PartnershipQuerySet.as_manager()

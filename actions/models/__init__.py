@@ -6,6 +6,7 @@ from actions.models.delivery import (
     Closure,
     ClosureStatus,
     Evidence,
+    EvidenceKind,
     ProgressUpdate,
     evidence_file_name,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "Closure",
     "ClosureStatus",
     "Evidence",
+    "EvidenceKind",
     "Finding",
     "Plan",
     "PlanKind",

@@ -5,6 +5,7 @@ from typing import Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -151,6 +152,14 @@ class ProgressUpdate(models.Model):
     narrative = models.TextField()
     rag = models.CharField("RAG status", max_length=20, choices=RAG.choices)
     previous_rag = models.CharField(max_length=20, choices=RAG.choices, blank=True)
+    # How much of the action the owner reports done: with the time gone between the plan's
+    # start and the target date it gives the suggested RAG (actions.rag), when given.
+    percent_complete = models.PositiveSmallIntegerField(
+        "per cent complete",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     rag_change_reason = models.TextField(
         "why the status changed", blank=True, help_text="Required when the status gets worse"
     )
@@ -234,6 +243,9 @@ class Closure(models.Model):
     )
     reopened_at = models.DateTimeField(null=True, blank=True)
     reopen_reason = models.TextField(blank=True)
+    # When the owner checks that the change held (impact.SustainabilityReview): set as the
+    # closure is agreed, by default six months on (Partnership.sustainability_review_months).
+    sustainability_review_due = models.DateField(null=True, blank=True)
 
     objects = ClosureQuerySet.as_manager()
 
@@ -271,6 +283,18 @@ class EvidenceQuerySet(PartnershipScopedQuerySet):
     partnership_lookup = "action__finding__plan__partnership"
 
 
+class EvidenceKind(models.TextChoices):
+    """What an item of evidence is, as inspectors ask for it."""
+
+    DATA = "data", "Data"
+    CASE_AUDIT = "case_audit", "Case audit"
+    QUALITY_ASSURANCE = "quality_assurance", "Quality assurance"
+    POLICY = "policy", "Policy or procedure"
+    TRAINING = "training", "Training record"
+    VOICE = "voice", "Voice of the child or family"
+    OTHER = "other", "Other"
+
+
 def evidence_file_name(instance, filename: str) -> str:
     # Unguessable and free of the uploader's file name: the original name is kept in the
     # database and given back only on download.
@@ -288,6 +312,10 @@ class Evidence(models.Model):
     closure = models.ForeignKey(
         Closure, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
     )
+    title = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=30, choices=EvidenceKind.choices, default=EvidenceKind.OTHER)
+    date = models.DateField("date of the evidence", null=True, blank=True)
+    description = models.TextField(blank=True)
     link = models.URLField(max_length=500, blank=True)
     file = models.FileField(upload_to=evidence_file_name, blank=True)
     original_name = models.CharField(max_length=255, blank=True)

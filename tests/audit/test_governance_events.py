@@ -28,6 +28,8 @@ from spreadsheets.importers import SourceFile, import_plan, parse_plan
 from statements.statement import statement_submit, statement_text_edit
 from tests.audit.governance_asks_and_decisions import ASKS_AND_DECISIONS_MADE_BY
 from tests.audit.governance_challenges import CHALLENGES_MADE_BY
+from tests.audit.governance_measures import MEASURES_MADE_BY
+from tests.audit.governance_reviews import REVIEWS_MADE_BY
 from tests.factories import UserFactory
 from tests.rounds.conftest import RoundPlan, at
 from tests.statements.signing import statement_made_ready
@@ -434,6 +436,8 @@ GOVERNANCE_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
     EventKind.RETURN_CHECKED: _check_return,
     **ASKS_AND_DECISIONS_MADE_BY,
     **CHALLENGES_MADE_BY,
+    **MEASURES_MADE_BY,
+    **REVIEWS_MADE_BY,
 }
 
 

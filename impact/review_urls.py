@@ -1,0 +1,3 @@
+"""The sustainability reviews' routes, in the impact namespace (included by impact.urls)."""
+
+urlpatterns: list = []
