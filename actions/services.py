@@ -28,7 +28,7 @@ from actions.models import (
     ProgressUpdate,
 )
 from actions.rag import RAG
-from actions.rules import date_not_in_future
+from actions.rules import date_not_in_future, sustainability_review_due
 from audit.models import EventKind
 from audit.trail import record
 from notifications.emails import email_send, email_to
@@ -571,6 +571,9 @@ def closure_agree(
     closure.status = ClosureStatus.AGREED
     closure.agreed_by = user
     closure.agreed_on = agreed_on
+    closure.sustainability_review_due = sustainability_review_due(
+        agreed_on, months=action.finding.plan.partnership.sustainability_review_months
+    )
     _save(closure)
     _record(
         action,
@@ -624,8 +627,9 @@ def closure_not_agree(
         action,
         author=user,
         rag=action.rag,
+        # The reason is the decision's, already in the narrative: the status is unchanged,
+        # so it is no reason for a change of status.
         narrative=f"Closure not agreed by the partnership {where}: {reason}",
-        reason=reason,
     )
     _governance(
         EventKind.CLOSURE_NOT_AGREED,
