@@ -156,9 +156,20 @@ def meeting_record(
         address=address,
         partnership_id=plan.partnership_id,
         detail=f"Recorded the meeting {title!r} of {date:%-d %B %Y}, with a snapshot of "
-        f"{plan_trail_name(plan)}",
+        f"{plan_trail_name(plan)}{_attendance_words(meeting)}",
     )
     return meeting
+
+
+def _attendance_words(meeting: Meeting) -> str:
+    """Who was there, as the audit trail keeps it: the count of each, for the record
+    (the meeting page names them)."""
+    attended = meeting.attendees.count() + len(meeting.guest_names)
+    apologies = meeting.apologies.count() + len(meeting.guest_apology_names)
+    if not attended and not apologies:
+        return ""
+    sent = f"{apologies} {'apology' if apologies == 1 else 'apologies'}"
+    return f"; {attended} attended, {sent}"
 
 
 AGENDA_ITEM_LENGTH = AgendaItem._meta.get_field("text").max_length or 500

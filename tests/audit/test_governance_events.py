@@ -279,6 +279,21 @@ def test_a_meeting_recorded_is_recorded(plan):
     )
 
 
+def test_a_meetings_attendance_is_in_its_entry(plan):
+    meeting_record(
+        plan=plan.inspection.plan,
+        user=plan.manager,
+        date=TODAY(),
+        title="LSCP executive",
+        attendees=[plan.manager, plan.executive],
+        guests="Dr Asha Patel\nDI Sam Okafor",
+        apologies=[plan.police_owner],
+        address=ADDRESS,
+    )
+    entry = _entry(EventKind.MEETING_RECORDED)
+    assert entry.detail.endswith(f"{_name(plan)}; 4 attended, 1 apology")
+
+
 def _edit_statement(plan: RoundPlan) -> None:
     statement = plan.inspection.plan
     statement.refresh_from_db()
