@@ -155,6 +155,9 @@ def test_a_closure_to_agree_shows_its_full_evidence_files_and_links(client, meet
     assert f'href="http://testserver{download}">audit.pdf</a>' in page
     assert 'href="https://intranet.example.org/audit-report"' in page
     assert reverse("actions:closure_agree", args=[meeting_plan.action.pk]) in page
+    # Each section once, after the closures, however many closures there are.
+    assert page.count('id="challenges"') == page.count('id="whole-plan"') == 1
+    assert page.index('id="closures"') < page.index('id="challenges"')
     # The file opens from the pack for those who may read the plan.
     assert client.get(download).status_code == 200
 
