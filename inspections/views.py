@@ -48,7 +48,11 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "inspections/inspection_detail.html",
-        {"inspection": inspection, "can_plan": permissions.can_plan(request.user, inspection)},
+        {
+            "inspection": inspection,
+            "can_plan": permissions.can_plan(request.user, inspection),
+            "can_read_returns": permissions.can_read_returns(request.user, inspection.plan),
+        },
     )
 
 

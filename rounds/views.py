@@ -24,7 +24,11 @@ from rounds.reminders import short_notice
 @transaction.non_atomic_requests
 def round_list(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = inspection_for_user(user=request.user, pk=pk)
-    permissions.require(permissions.can_run_update_round(request.user, inspection))
+    # The scrutineer reads the rounds and their returns; the manager also opens them.
+    permissions.require(permissions.can_read_returns(request.user, inspection.plan))
+    can_run = permissions.can_run_update_round(request.user, inspection)
+    if request.method == "POST":
+        permissions.require(can_run)
     form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,6 +68,7 @@ def round_list(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "rounds": rounds,
             "form": form,
+            "can_run": can_run,
             "current": selectors.current_round(plan=inspection.plan, today=timezone.localdate()),
         },
     )

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from notifications.models import SentEmail
+from people.models import Role
 from rounds import services
 from rounds.models import EmailKind, UpdateRound
+from tests.factories import UserFactory
 from tests.rounds.conftest import MEETING, OPENED
 
 
@@ -71,6 +73,31 @@ def test_only_managers_open_rounds_and_strangers_get_404(client, plan):
     assert client.get(url).status_code == 403
     client.force_login(plan.stranger)
     assert client.get(url).status_code == 404
+
+
+def test_the_scrutineer_reads_the_rounds_and_cannot_open_one(client, plan):
+    scrutineer = UserFactory(partnership=plan.partnership, role=Role.SCRUTINEER)
+    plan.open_round()
+    client.force_login(scrutineer)
+    page = client.get(reverse("inspections:inspection_detail", args=[plan.inspection.pk]))
+    rounds = reverse("rounds:round_list", args=[plan.inspection.pk])
+    assert f'href="{rounds}">Update rounds</a>' in page.content.decode()
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        listed = client.get(rounds).content.decode()
+    assert "See its returns" in listed
+    assert "Open the round and e-mail the owners" not in listed
+    refused = client.post(rounds, {"meeting_date_0": "1", "meeting_date_1": "1"})
+    assert refused.status_code == 403
+
+
+def test_the_open_round_is_shown_instead_of_the_form_to_open_one(client, plan):
+    update_round = plan.open_round()
+    client.force_login(plan.manager)
+    with time_machine.travel(timezone.make_aware(OPENED), tick=False):
+        page = client.get(reverse("rounds:round_list", args=[plan.inspection.pk]))
+    page = page.content.decode()
+    assert f"The round for the meeting on {update_round.meeting_date:%-d %B %Y} is open" in page
+    assert "Open the round and e-mail the owners" not in page
 
 
 def test_a_mail_server_failing_keeps_the_round_and_send_reminders_sends_what_failed(
