@@ -164,3 +164,55 @@ def lands_on_my_actions(user) -> bool:
 def has_own_actions(user) -> bool:
     """Whether "My actions" means anything to this person: those who update actions."""
     return user.is_authenticated and user.role in LEAD_OFFICER_ROLES
+
+
+def can_manage_measures(user, plan) -> bool:
+    """Add and change an area's measures of impact (what is counted, baseline and target):
+    the manager, who keeps the plan."""
+    return _in_partnership(user, plan.partnership_id) and user.role == Role.MANAGER
+
+
+def can_record_reading(user, measure, *, area_agency_ids=None) -> bool:
+    """Record a reading of a measure: the manager; an owner in an agency that leads one of
+    the area's current actions; and the lead officer or an owner of the lead agency of the
+    measure's own action. `area_agency_ids`, the lead agencies of the area's current
+    actions, saves a query per measure on a page that lists many."""
+    if not _in_partnership(user, measure.finding.plan.partnership_id):
+        return False
+    if user.role == Role.MANAGER:
+        return True
+    if user.role != Role.OWNER:
+        return False
+    action = measure.action
+    if (
+        action is not None
+        and user.agency_id is not None
+        and user.agency_id == action.lead_agency_id
+    ):
+        return True
+    if action is not None and user.pk == action.lead_officer_id:
+        return True
+    if user.agency_id is None:
+        return False
+    if area_agency_ids is None:
+        area_agency_ids = set(
+            measure.finding.actions.filter(archived_at__isnull=True).values_list(
+                "lead_agency_id", flat=True
+            )
+        )
+    return user.agency_id in area_agency_ids
+
+
+def can_review_sustainability(user, action) -> bool:
+    """Record the sustainability review of a complete action: whether the change held,
+    months after the partnership agreed its closure. Those who updated it until it closed:
+    managers, owners of the agency that leads it, and its lead officer."""
+    if action.is_archived or not action.is_complete:
+        return False
+    if not _in_partnership(user, _action_partnership_id(action)):
+        return False
+    if user.role == Role.MANAGER:
+        return True
+    return user.role == Role.OWNER and (
+        user.agency_id == action.lead_agency_id or user.pk == action.lead_officer_id
+    )
