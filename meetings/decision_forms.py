@@ -51,16 +51,17 @@ class DecisionForm(forms.Form):
         error_messages={"required": "Enter the decision"},
     )
     owner = PersonWithAgencyChoiceField(
-        label="Who owns it (optional)",
+        label="Who owns it",
         queryset=User.objects.none(),
-        required=False,
-        empty_label="No one named",
-        error_messages={"invalid_choice": "Choose a person of the partnership to own the decision"},
+        empty_label="Choose a person",
+        error_messages={
+            "required": "Choose who owns the decision",
+            "invalid_choice": "Choose a person of the partnership to own the decision",
+        },
     )
     due_date = GovUkDateField(
         name="due date",
-        label="Due by (optional)",
-        required=False,
+        label="Due by",
         help_text="For example, 31 3 2027",
     )
     actions = ActionByReferenceField(

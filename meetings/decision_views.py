@@ -31,7 +31,7 @@ def decision_context(*, meeting: Meeting, user) -> dict:
     return {
         "decisions_made": list(decisions_at(meeting=meeting)),
         "matters_arising": list(matters_arising(plan=meeting.plan, before=meeting.date)),
-        "open_asks": list(open_asks(plan=meeting.plan)),
+        "open_asks": list(open_asks(plan=meeting.plan, by=meeting.date)),
         "can_record_decisions": permissions.can_record_decisions(user, meeting.plan),
     }
 
@@ -81,7 +81,7 @@ def decision_new(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for_user(request, pk)
     plan = meeting.plan
     permissions.require(permissions.can_record_decisions(request.user, plan))
-    asks = open_asks(plan=plan)
+    asks = open_asks(plan=plan, by=meeting.date)
     initial = {}
     if answering := asks.filter(pk=request.GET.get("ask") or 0).first():
         # From an ask on the meeting page: it and its action are ticked already.

@@ -96,9 +96,15 @@ def decision_record(
     text = text.strip()
     if not text:
         errors["text"] = "Enter the decision"
-    if owner is not None and (owner.partnership_id != plan.partnership_id or not owner.is_active):
+    # Each decision has someone who owns it and a date it is due by: that is what carries
+    # it forward as a matter arising until it is done.
+    if owner is None:
+        errors["owner"] = "Choose who owns the decision"
+    elif owner.partnership_id != plan.partnership_id or not owner.is_active:
         errors["owner"] = "Choose a person of the partnership to own the decision"
-    if due_date is not None and due_date < meeting.date:
+    if due_date is None:
+        errors["due_date"] = "Enter the date the decision is due by"
+    elif due_date < meeting.date:
         errors["due_date"] = (
             f"The due date must be on or after the date of the meeting ({meeting.date:%-d %B %Y})"
         )
@@ -118,6 +124,11 @@ def decision_record(
     )
     if len(answered) != len(ask_ids):
         errors["asks"] = "Choose asks that are still awaiting a decision"
+    elif any(timezone.localtime(ask.asked_at).date() > meeting.date for ask in answered):
+        errors["asks"] = (
+            f"Choose asks made by the day of the meeting ({meeting.date:%-d %B %Y}): a later "
+            "ask waits for a later meeting"
+        )
     if errors:
         raise ValidationError(errors)
     decision = Decision(
@@ -186,12 +197,15 @@ def decision_mark_done(
 # --- What the meeting page and the pack read ------------------------------------------------
 
 
-def open_asks(*, plan: Plan) -> QuerySet[ExecutiveAsk]:
+def open_asks(*, plan: Plan, by: datetime.date | None = None) -> QuerySet[ExecutiveAsk]:
     """The asks no decision has answered yet, on the plan's current actions, in the plan's
-    order (area, then the action's place in it), the oldest ask first. One query."""
+    order (area, then the action's place in it), the oldest ask first; only those asked by
+    `by` (a meeting's date: a meeting cannot answer an ask made after it). One query."""
+    asks = ExecutiveAsk.objects.open()
+    if by is not None:
+        asks = asks.filter(asked_at__date__lte=by)
     return (
-        ExecutiveAsk.objects.open()
-        .filter(action__finding__plan=plan, action__archived_at__isnull=True)
+        asks.filter(action__finding__plan=plan, action__archived_at__isnull=True)
         .select_related("action__lead_agency", "action__lead_officer", "asked_by")
         .order_by(
             "action__finding__number",

@@ -2,6 +2,7 @@
 asks and decisions kinds: each maker takes a tests.rounds.conftest.RoundPlan and records one entry
 of its kind through the service, from the address ADDRESS."""
 
+import datetime
 from collections.abc import Callable
 
 from django.utils import timezone
@@ -44,6 +45,7 @@ def _decide(plan: RoundPlan) -> Decision:
         user=plan.manager,
         text="Fund the two posts until March.",
         owner=plan.executive,
+        due_date=timezone.localdate() + datetime.timedelta(days=30),
         asks=[ask],
         address=ADDRESS,
     )

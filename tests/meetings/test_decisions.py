@@ -15,7 +15,7 @@ from actions.models import Action
 from actions.rag import RAG
 from audit.models import AuditEvent, EventKind
 from meetings.decisions import ask_record, decision_mark_done, decision_record, matters_arising
-from meetings.models import Decision
+from meetings.models import Decision, ExecutiveAsk
 from meetings.services import meeting_record
 from people.models import Role
 from tests.actions.conftest import Plan
@@ -23,6 +23,7 @@ from tests.assertions import assert_error_summary_links_reach_inputs, error_summ
 from tests.factories import ActionFactory, UserFactory
 
 TODAY = timezone.localdate()
+A_MONTH_AND_MORE = datetime.timedelta(days=40)
 DECIDED = "Fund two agency social workers until the posts are filled; review in March."
 
 
@@ -43,6 +44,9 @@ def plan(db):
         kind="funding",
         text="Fund two agency social workers for the EDT.",
     )
+    # Asked before either meeting, so either meeting can answer it.
+    ExecutiveAsk.objects.filter(pk=plan.ask.pk).update(asked_at=timezone.now() - A_MONTH_AND_MORE)
+    plan.ask.refresh_from_db()
     record = plan.finding.plan
     plan.earlier = meeting_record(plan=record, user=plan.manager, date=days(-30), title="LSCP")
     plan.later = meeting_record(plan=record, user=plan.manager, date=days(-1), title="LSCP")
@@ -77,6 +81,7 @@ def decision_data(plan, *, due=None, **fields) -> dict:
 
 
 def decide(plan, meeting, text=DECIDED, **fields) -> Decision:
+    fields = {"owner": plan.executive, "due_date": days(30), **fields}
     return decision_record(meeting=meeting, user=plan.manager, text=text, **fields)
 
 
@@ -290,7 +295,13 @@ def test_a_decision_of_another_plan_cannot_be_marked_done_from_this_meeting(clie
     their_meeting = meeting_record(
         plan=theirs.finding.plan, user=theirs.manager, date=TODAY, title="Theirs"
     )
-    decision = decision_record(meeting=their_meeting, user=theirs.manager, text="Theirs.")
+    decision = decision_record(
+        meeting=their_meeting,
+        user=theirs.manager,
+        text="Theirs.",
+        owner=theirs.executive,
+        due_date=days(30),
+    )
     client.force_login(plan.manager)
     data = {"decision": decision.pk, f"decision-{decision.pk}-note": "Done."}
     assert client.post(done_page(plan.later), data).status_code == 404
@@ -317,23 +328,23 @@ def test_decisions_and_their_end_are_in_the_audit_trail(plan):
     assert done.detail.endswith(": Workers started.")
 
 
-def test_matters_arising_come_soonest_due_first_and_those_with_no_date_last(plan):
+def test_matters_arising_come_soonest_due_first(plan):
     record = plan.finding.plan
-    decide(plan, plan.earlier, text="No date")
+    decide(plan, plan.earlier, text="Latest", due_date=days(90))
     decide(plan, plan.earlier, text="Later", due_date=days(60))
     decide(plan, plan.earlier, text="Sooner", due_date=days(10))
     done = decide(plan, plan.earlier, text="Done already")
     decision_mark_done(decision=done, user=plan.manager, note="Done.")
-    decide(plan, plan.later, text="Made yesterday")
+    decide(plan, plan.later, text="Made yesterday", due_date=days(100))
     assert [d.text for d in matters_arising(plan=record, before=plan.later.date)] == [
         "Sooner",
         "Later",
-        "No date",
+        "Latest",
     ]
     assert [d.text for d in matters_arising(plan=record)] == [
         "Sooner",
         "Later",
-        "No date",
+        "Latest",
         "Made yesterday",
     ]
 
@@ -355,3 +366,31 @@ def test_the_meeting_page_reads_its_decisions_in_a_fixed_number_of_queries(
     with django_assert_num_queries(20):
         response = client.get(plan.later.get_absolute_url())
     assert page_text(response).count("Decision at ") == count  # each matter arising
+
+
+def test_a_decision_needs_an_owner_and_a_due_date(plan):
+    with pytest.raises(ValidationError) as refused:
+        decision_record(meeting=plan.later, user=plan.manager, text=DECIDED)
+    assert refused.value.message_dict == {
+        "owner": ["Choose who owns the decision"],
+        "due_date": ["Enter the date the decision is due by"],
+    }
+
+
+def test_a_meeting_answers_only_the_asks_made_by_its_day(client, plan):
+    late = ask_record(
+        action=plan.action,
+        user=plan.police_owner,
+        kind="new_date",
+        text="Agree 30 June as the new target date.",
+    )  # made today, after both meetings
+    client.force_login(plan.manager)
+    meeting_page = page_text(client.get(plan.later.get_absolute_url()))
+    assert "Fund two agency social workers for the EDT." in meeting_page
+    assert "Agree 30 June as the new target date." not in meeting_page
+    with pytest.raises(ValidationError) as refused:
+        decide(plan, plan.later, asks=[late])
+    assert refused.value.message_dict["asks"] == [
+        f"Choose asks made by the day of the meeting ({plan.later.date:%-d %B %Y}): a later "
+        "ask waits for a later meeting"
+    ]
