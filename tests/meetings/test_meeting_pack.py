@@ -242,3 +242,21 @@ def test_the_preview_offers_each_leading_agencys_pack(client, meeting_plan):
     assert f'<option value="{meeting_plan.police.pk}">Metropolitan Police</option>' in page
     assert f'<option value="{meeting_plan.council.pk}">Lewisham Council</option>' in page
     assert f'value="{idle.pk}"' not in page  # leads no action of the plan
+
+
+@pytest.mark.django_db
+def test_the_changes_since_the_last_meeting_link_to_the_service_from_the_pdf(client, meeting_plan):
+    meeting_plan.red.rag = RAG.AMBER  # a change since the meeting
+    meeting_plan.red.save()
+    client.force_login(meeting_plan.executive)
+    url = reverse("meetings:meeting_pack_download", args=[meeting_plan.finding.plan.inspection.pk])
+    response = client.get(url)
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    assert f"http://testserver{meeting_plan.red.get_absolute_url()}" in links
+    assert not [link for link in links if "invalid" in link]
