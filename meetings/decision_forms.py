@@ -20,7 +20,7 @@ class AskForm(forms.Form):
         label="Say what help you need, and why",
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="For example, the funding needed and what it unblocks, the partner to "
-        "escalate to, or the new target date and why. Do not name a child or family",
+        "escalate to, or the new target date and why. Do not name a child or family.",
         error_messages={"required": "Enter what you ask of the executive"},
     )
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from audit.csv_export import csv_file
 from audit.downloads import file_download
-from audit.models import AuditEvent
+from audit.models import EVENT_GROUPS, AuditEvent
 from people import permissions
 from people.audit_filters import AuditEventFilter
 
@@ -29,7 +29,13 @@ def _events(request):
 def audit_trail(request: HttpRequest) -> HttpResponse:
     found = _events(request)
     page = Paginator(found.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "audit/audit_trail.html", {"filter": found, "page": page})
+    # What each group holds, in the kinds' own words (audit.models), so a new kind is listed.
+    groups = [
+        (group.label, [kind.label for kind in kinds]) for group, kinds in EVENT_GROUPS.items()
+    ]
+    return render(
+        request, "audit/audit_trail.html", {"filter": found, "page": page, "groups": groups}
+    )
 
 
 @require_GET

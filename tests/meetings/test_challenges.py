@@ -160,7 +160,7 @@ def test_the_manager_answers_and_the_scrutineer_reads_the_answer_and_is_emailed_
     mail.outbox.clear()
     client.force_login(plan.manager)
     page = page_text(client.get(plan.action.get_absolute_url()))
-    assert "Answer the challenge raised" in page
+    assert "Answer the challenge on action 1.1 raised" in page
     assert client.get(answer_url(challenge)).status_code == 200
 
     response = client.post(answer_url(challenge), {"answer": ANSWER})
@@ -202,7 +202,7 @@ def test_only_the_manager_answers_a_challenge(client, plan, who):
     assert client.post(answer_url(challenge), {"answer": ANSWER}).status_code == 403
     challenge.refresh_from_db()
     assert not challenge.is_answered
-    assert "Answer the challenge raised" not in page_text(
+    assert "Answer the challenge on" not in page_text(
         client.get(plan.action.get_absolute_url())
     )
 
