@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from actions.models import Action, Evidence, Finding, ProgressUpdate
+from impact.models import Measure
 from inspections.models import Inspection
 from meetings.models import Meeting
 from partnerships.models import Agency
@@ -59,9 +60,10 @@ def northbrooks_records(demo) -> dict[str, object]:
     )
     submission.pdf.save("statement.pdf", ContentFile(b"%PDF-1.7"), save=True)
     today = timezone.localdate()
+    finding = Finding.objects.filter(plan=inspection.plan_id).first()
     return {
         "inspections": inspection,
-        "findings": Finding.objects.filter(plan=inspection.plan_id).first(),
+        "findings": finding,
         "actions": action,
         "agencies": Agency.objects.filter(partnership=inspection.partnership).first(),
         "people": manager,
@@ -77,6 +79,18 @@ def northbrooks_records(demo) -> dict[str, object]:
             action=action, update=update, link="https://example.org/x", added_by=manager
         ),
         "statements": submission,
+        "measures": Measure.objects.create(
+            finding=finding,
+            name="Northbrook's measure",
+            definition="Counted.",
+            unit="count",
+            direction="higher",
+            baseline_value=1,
+            baseline_date=today,
+            target_value=2,
+            target_date=today + datetime.timedelta(days=90),
+            created_by=manager,
+        ),
     }
 
 

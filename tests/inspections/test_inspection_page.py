@@ -79,9 +79,9 @@ def test_the_page_runs_the_same_queries_for_5_or_100_actions(
     add_actions(inspection, count)
     client.force_login(UserFactory(partnership=inspection.partnership))
 
-    # session, user, inspection, inspectorates, findings, actions,
-    # and the savepoint pair of the request's transaction
-    with django_assert_num_queries(8):
+    # session, user, inspection, inspectorates, findings, actions, the areas' measures with
+    # their latest readings (their impact), and the savepoint pair of the request's transaction
+    with django_assert_num_queries(9):
         response = client.get(inspection.get_absolute_url())
     assert response.content.decode().count("govuk-tag--green") >= count
 
