@@ -61,6 +61,14 @@ DEFINITIONS = {
     RAG.COMPLETE: "Delivered, evidence accepted and closure agreed by the partnership.",
 }
 
+# Embedded is a qualifier of Complete, not a status of its own: the action counts as
+# Complete everywhere, and its tag reads Embedded once a sustainability review months after
+# the closure found the change held (impact.reviews.is_embedded).
+EMBEDDED_DEFINITION = (
+    "Complete, and the sustainability review months after the closure found the change "
+    "held. An action is Complete until that review; one whose change did not hold reopens."
+)
+
 TAG_CLASSES = {
     RAG.NOT_STARTED: "govuk-tag--grey",
     RAG.RED: "govuk-tag--red",

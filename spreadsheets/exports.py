@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from actions.fields import exported_columns
 from actions.models import Action
-from actions.rag import RAG
+from actions.rag import EMBEDDED_DEFINITION, RAG
 from actions.selectors import latest_update
 from audit.csv_export import csv_file, spreadsheet_cell
 from inspections.models import Inspection
@@ -88,6 +88,11 @@ def _rag_definitions(workbook: Workbook) -> None:
         status_cell = sheet.cell(row=sheet.max_row, column=1)
         status_cell.fill = PatternFill("solid", fgColor=fill)
         status_cell.font = Font(bold=True, color=text)
+        if status == RAG.COMPLETE:  # Embedded qualifies Complete: the review found it held
+            sheet.append(["Embedded", EMBEDDED_DEFINITION])
+            embedded = sheet.cell(row=sheet.max_row, column=1)
+            embedded.fill = PatternFill("solid", fgColor=fill)
+            embedded.font = Font(bold=True, color=text)
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 80
 

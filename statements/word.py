@@ -18,7 +18,7 @@ from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from actions.rag import RAG
+from actions.rag import EMBEDDED_DEFINITION, RAG
 from govuk.word import (
     TABLE_TEXT,
     Column,
@@ -69,6 +69,10 @@ def rag_key(writer: WordWriter) -> None:
         status_cell, meaning = table.row()
         tag(status_cell.paragraphs[0], rag_tag(status))
         meaning.paragraphs[0].add_run(status.definition)
+        if status == RAG.COMPLETE:  # Embedded qualifies Complete: the review found it held
+            status_cell, meaning = table.row()
+            tag(status_cell.paragraphs[0], rag_tag(status, "Embedded"))
+            meaning.paragraphs[0].add_run(EMBEDDED_DEFINITION)
     status_cell, meaning = table.row()
     tag(status_cell.paragraphs[0], OVERDUE)
     meaning.paragraphs[0].add_run(OVERDUE_DEFINITION)

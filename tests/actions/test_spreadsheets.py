@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from actions.models import Action, Closure, Evidence, ProgressUpdate
-from actions.rag import RAG
+from actions.rag import EMBEDDED_DEFINITION, RAG
 from inspections.models import Inspection
 from partnerships.models import Agency
 from spreadsheets.exports import plan_csv, plan_rows, plan_xlsx
@@ -129,6 +129,7 @@ def test_the_workbook_defines_every_rag_status_on_a_second_sheet(lewisham):
     assert [tuple(cell.value for cell in row) for row in definitions.iter_rows()] == [
         ("Status", "Definition"),
         *((status.label, status.definition) for status in RAG),
+        ("Embedded", EMBEDDED_DEFINITION),  # after Complete, which comes last
     ]
 
 

@@ -202,7 +202,7 @@ def test_the_progress_report_in_word_gives_each_actions_rag_and_evidence_as_word
         "RAG key",
     ]
     key = table_headed(word, "Status")
-    assert [row[0] for row in body_rows(key)] == [*RAG.labels, "Overdue"]
+    assert [row[0] for row in body_rows(key)] == [*RAG.labels, "Embedded", "Overdue"]
 
     # The cover's progress at a glance: each area's RAG counts and overdue actions.
     document = statement_document(inspection=lewisham, progress=True)
