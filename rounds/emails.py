@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from govuk.words import plural
+from impact.reviews import reviews_due
 from notifications import emails as notifications
 from notifications.emails import EmailMultiAlternatives, email_to
 from people.models import User
 from rounds.models import EmailKind, UpdateRound
+from rounds.selectors import owners_of
 
 
 def round_occasion(update_round: UpdateRound) -> str:
@@ -121,6 +123,31 @@ def action_url(action) -> str:
     return absolute(reverse("actions:action_detail", args=[action.pk]))
 
 
+def review_form_url(action) -> str:
+    return absolute(reverse("impact:sustainability_review_new", args=[action.pk]))
+
+
+def owners_reviews_due(update_round: UpdateRound) -> dict[User, list]:
+    """Each owner's sustainability reviews due by the round's meeting, asked of them as
+    their updates are: the action's lead officer, or the managers. Read once for a round:
+    its e-mails are built in one batch from the same round."""
+    cached = update_round.__dict__.get("_owners_reviews_due")
+    if cached is None:
+        closures = {
+            closure.action_id: closure
+            for closure in reviews_due(plan=update_round.plan, on=update_round.meeting_date)
+        }
+        owners = owners_of(
+            actions=[closure.action for closure in closures.values()],
+            partnership_id=update_round.plan.partnership_id,
+        )
+        cached = {
+            owner: [closures[action.pk] for action in actions] for owner, actions in owners.items()
+        }
+        update_round.__dict__["_owners_reviews_due"] = cached
+    return cached
+
+
 def round_wording(update_round: UpdateRound, *, today: datetime.date | None = None) -> dict:
     """The names and dates every round e-mail says, and by when it asks. Once the deadline
     has passed, an update is still worth having before the meeting: say that, not a date
@@ -174,6 +201,10 @@ def update_request(
             "kind": kind,
             "actions": [(action, update_form_url(action)) for action in actions],
             "led_by_others": any(action.lead_officer_id != recipient.pk for action in actions),
+            "reviews_due": [
+                (closure, review_form_url(closure.action))
+                for closure in owners_reviews_due(update_round).get(recipient, [])
+            ],
         },
     )
 
