@@ -14,9 +14,12 @@ equals the current statement's and no service has found it changed since.
 
 import datetime
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +30,7 @@ from audit.models import EventKind
 from audit.trail import record
 from inspections.models import Inspection
 from partnerships.models import Agency, AgencyKind
+from people import permissions
 from people.models import User
 from statements.models import StatementApproval, StatementSignatory
 
@@ -129,6 +133,10 @@ def sign_off_rows(*, plan: Plan, fingerprint: str) -> list[SignOffRow]:
     return rows
 
 
+def _open_to_anyone(user: User) -> bool:
+    return True
+
+
 @dataclass
 class Condition:
     """One thing the statement needs before it is recorded as sent, in words either way."""
@@ -137,19 +145,44 @@ class Condition:
     words: str
     fix_url: str = ""
     fix_text: str = ""
+    # Who may open the page that fixes it: the people.permissions rule that page checks,
+    # so nobody is offered a link that ends in a refusal.
+    may_fix: Callable[[User], bool] = _open_to_anyone
+
+
+class NotReady(ValidationError):
+    """One reason the statement cannot be recorded as sent: its words, carrying the condition
+    they come from, so the page that refuses can link each to where it is fixed."""
+
+    def __init__(self, condition: Condition) -> None:
+        super().__init__(condition.words, code="not_ready")
+        self.condition = condition
 
 
 @dataclass
 class Readiness:
     conditions: list[Condition] = field(default_factory=list)
 
+    def seen_by(self, user: User) -> "Readiness":
+        """The same conditions, linking only to the pages this person may open: the others
+        read the words alone."""
+        return Readiness(
+            [
+                condition
+                if condition.may_fix(user)
+                else replace(condition, fix_url="", fix_text="", may_fix=_open_to_anyone)
+                for condition in self.conditions
+            ]
+        )
+
     @property
     def ready(self) -> bool:
         return all(condition.done for condition in self.conditions)
 
     @property
-    def missing(self) -> list[str]:
-        return [condition.words for condition in self.conditions if not condition.done]
+    def missing(self) -> list[NotReady]:
+        """What is not done, as the reasons a refusal gives."""
+        return [NotReady(condition) for condition in self.conditions if not condition.done]
 
 
 def statement_readiness(*, document: "StatementDocument") -> Readiness:
@@ -158,6 +191,7 @@ def statement_readiness(*, document: "StatementDocument") -> Readiness:
     inspection, plan = document.inspection, document.plan
     sign_off_url = reverse("statements:statement_sign_off", args=[inspection.pk])
     edit_url = reverse("statements:statement_edit", args=[inspection.pk])
+    may_plan = partial(permissions.can_plan, plan=plan)
     readiness = Readiness()
     present = {row.agency.kind for row in document.sign_off}
     for kind in STATUTORY_KINDS:
@@ -169,6 +203,7 @@ def statement_readiness(*, document: "StatementDocument") -> Readiness:
                     "the statement",
                     reverse("inspections:agency_list"),
                     "Add the agency",
+                    permissions.is_partnership_manager,
                 )
             )
     for row in document.sign_off:
@@ -213,19 +248,24 @@ def statement_readiness(*, document: "StatementDocument") -> Readiness:
                 False,
                 f"Area for improvement {section.finding.number} has no action with a lead "
                 "agency, a target date and a success measure",
-                reverse("actions:action_new", args=[section.finding.pk]),
-                f"Add an action to area {section.finding.number}",
+                # The plan page, open to everyone in the partnership: the area may want a
+                # new action or a success measure on one it has.
+                reverse("inspections:inspection_detail", args=[inspection.pk])
+                + f"#finding-{section.finding.number}",
+                f"Area {section.finding.number} on the plan",
             )
         )
-    for words, text in (
-        ("introduction", plan.statement_introduction),
-        ("governance and monitoring arrangements", plan.statement_governance),
+    for words, verb, text in (
+        ("introduction", "is", plan.statement_introduction),
+        ("governance and monitoring arrangements", "are", plan.statement_governance),
     ):
         if text.strip():
-            readiness.conditions.append(Condition(True, f"The {words} is written"))
+            readiness.conditions.append(Condition(True, f"The {words} {verb} written"))
         else:
             readiness.conditions.append(
-                Condition(False, f"The {words} is empty", edit_url, f"Write the {words}")
+                Condition(
+                    False, f"The {words} {verb} empty", edit_url, f"Write the {words}", may_plan
+                )
             )
     return readiness
 
@@ -240,7 +280,7 @@ def statement_late_warning(*, inspection: Inspection, on: datetime.date) -> str:
 
 def approvals_withdraw_changed(
     *, document: "StatementDocument", user: User | None, address: str | None
-) -> None:
+) -> list[StatementApproval]:
     """Marks withdrawn every approval of a statement that has changed since, and records
     each in the audit trail. Called by the services that touch the statement (its text, an
     approval, the nomination, sending it); a change to the plan's actions is noticed by
@@ -264,3 +304,14 @@ def approvals_withdraw_changed(
             f"{approval.agency.name} of version {approval.statement_version} of the statement "
             f"for {plan_trail_name(plan)} is {WITHDRAWN}",
         )
+    return changed
+
+
+def approvals_withdrawn_since(*, plan: Plan, moment: datetime.datetime) -> list[StatementApproval]:
+    """The approvals a change made after `moment` withdrew (approvals_withdraw_changed
+    decides which), for the page that made it to name them and who approves again."""
+    return list(
+        StatementApproval.objects.filter(plan=plan, withdrawn_at__gte=moment)
+        .select_related("person", "agency")
+        .order_by("agency__kind", "agency__name")
+    )

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import get_text_list
 
 from audit.downloads import file_download
 from audit.trail import client_address
@@ -16,10 +17,18 @@ from partnerships.versioning import StaleEdit, form_after_stale_edit
 from people import permissions
 from people.models import User
 from statements.approvals import statement_approve, statement_signatories_nominate
-from statements.changes import changes_since_last_sent, sent_versions
+from statements.changes import sent_versions
 from statements.forms import AsOfForm, SignatoriesForm, StatementTextForm, SubmissionForm
-from statements.models import StatementSubmission
-from statements.sign_off import statement_late_warning, statement_readiness, statutory_agencies
+from statements.models import StatementApproval, StatementSubmission
+from statements.sign_off import (
+    Condition,
+    NotReady,
+    Readiness,
+    approvals_withdrawn_since,
+    statement_late_warning,
+    statement_readiness,
+    statutory_agencies,
+)
 from statements.statement import (
     statement_document,
     statement_filename,
@@ -52,7 +61,9 @@ def statement_preview(request: HttpRequest, pk: int) -> HttpResponse:
             "query": request.GET.urlencode(),
             "sent_versions": sent_versions(plan=inspection.plan),
             "can_plan": permissions.can_plan(request.user, inspection),
-            "readiness": None if document.progress else statement_readiness(document=document),
+            "readiness": None
+            if document.progress
+            else statement_readiness(document=document).seen_by(request.user),
         },
     )
 
@@ -181,6 +192,7 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"version": inspection.plan.version},
     )
     if request.method == "POST" and form.is_valid():
+        started = timezone.now()
         try:
             statement_text_edit(
                 user=request.user,
@@ -201,10 +213,41 @@ def statement_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 instance=stale.record,
             )
         else:
-            messages.success(request, "The statement's text has been saved")
+            withdrawn = approvals_withdrawn_since(plan=inspection.plan, moment=started)
+            messages.success(request, "The statement's text has been saved" + _withdrawn(withdrawn))
             return redirect("statements:statement_preview", pk=inspection.pk)
     return render(
         request, "statement/statement_edit.html", {"inspection": inspection, "form": form}
+    )
+
+
+def _withdrawn(approvals: list[StatementApproval]) -> str:
+    """What an edit withdrew, in words: whose approval, for which partner, and who must
+    approve again."""
+    if not approvals:
+        return ""
+    whose = get_text_list(
+        [
+            f"{approval.person.get_full_name()}'s approval ({approval.agency.name})"
+            for approval in approvals
+        ],
+        "and",
+    )
+    if len(approvals) == 1:
+        return f". {whose} was withdrawn: the lead must approve the new text."
+    return f". {whose} were withdrawn: each lead must approve the new text."
+
+
+def _refusal(error: ValidationError | None) -> Readiness:
+    """A refusal's reasons: what the statement lacks (NotReady) with the condition that says
+    where it is fixed; any other reason, like a version already sent, in words alone."""
+    if error is None:
+        return Readiness()
+    return Readiness(
+        [
+            reason.condition if isinstance(reason, NotReady) else Condition(False, words)
+            for reason, words in zip(error.error_list, error.messages, strict=True)
+        ]
     )
 
 
@@ -213,7 +256,7 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     permissions.require(permissions.can_plan(request.user, inspection))
     form = SubmissionForm(request.POST if request.method == "POST" else None)
     late = statement_late_warning(inspection=inspection, on=timezone.localdate())
-    refused = False
+    refused: ValidationError | None = None
     if request.method == "POST" and form.is_valid():
         try:
             submission = statement_submit(
@@ -223,8 +266,10 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 submitted_on=form.cleaned_data["submitted_on"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
-            refused = True
+            if hasattr(error, "error_dict"):  # the date: the form's own error summary
+                form.add_error(None, error)
+            else:
+                refused = error
         else:
             late = statement_late_warning(inspection=inspection, on=submission.submitted_on)
             messages.success(
@@ -236,6 +281,18 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(
                 reverse("statements:statement_preview", args=[inspection.pk]) + "#submissions"
             )
+    lacking = (
+        [r.condition for r in refused.error_list if isinstance(r, NotReady)] if refused else []
+    )
+    what_changed = None
+    if lacking:
+        # The service read the whole statement to refuse it: the page lists what it lacks
+        # from the refusal rather than read it again, and leaves out what changed.
+        readiness = Readiness(lacking)
+    else:
+        document = statement_document(inspection=inspection)
+        readiness = statement_readiness(document=document)
+        what_changed = document.what_changed
     return render(
         request,
         "statement/statement_submit.html",
@@ -243,9 +300,9 @@ def statement_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
             "inspection": inspection,
             "form": form,
             "late": late,
-            # Refused, the page leads with what to fix: the service has read the whole
-            # statement once to refuse it, and the list of changes would read it again.
-            "what_changed": None if refused else changes_since_last_sent(plan=inspection.plan),
+            "readiness": readiness.seen_by(request.user),
+            "refusal": _refusal(refused).seen_by(request.user).conditions,
+            "what_changed": what_changed,
         },
     )
 
