@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from actions.models import Action, Evidence
 from impact import reviews
 from impact.models import Reading
+from impact.selectors import value_in_words
 
 
 class EvidenceChoice(forms.ModelChoiceField):
@@ -16,7 +17,7 @@ class EvidenceChoice(forms.ModelChoiceField):
 
 class ReadingChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Reading) -> str:
-        value = reviews.value_words(obj.value, obj.measure.unit)
+        value = value_in_words(obj.value, obj.measure.unit)
         return f"{obj.measure.name}: {value} on {obj.date:%-d %B %Y}"
 
 

@@ -20,7 +20,8 @@ from actions.rag import RAG
 from actions.services import action_reopen, action_trail_name
 from audit.models import EventKind
 from audit.trail import record
-from impact.models import Direction, Reading, SustainabilityReview, Unit
+from impact.models import Direction, Reading, SustainabilityReview
+from impact.selectors import value_in_words
 from notifications.emails import email_send, email_to
 from partnerships.models import Agency
 from people.models import Role, User
@@ -286,16 +287,6 @@ def _email_managers(action: Action, *, subject: str, reason: str, user: User | N
 # --- A measure falling back -------------------------------------------------------------
 
 
-def value_words(value: Decimal, unit: str) -> str:
-    """A reading as people say it: "62%", "14 hours", "3"."""
-    number = f"{value.normalize():f}"
-    if unit == Unit.PERCENTAGE:
-        return f"{number}%"
-    if unit in (Unit.DAYS, Unit.HOURS):
-        return f"{number} {Unit(unit).label.lower()}" if value != 1 else f"1 {unit[:-1]}"
-    return number
-
-
 def is_past_baseline(*, value: Decimal, baseline: Decimal, direction: str) -> bool:
     """Worse than where the measure started, in the direction that counts as better."""
     return value < baseline if direction == Direction.HIGHER else value > baseline
@@ -328,8 +319,8 @@ def reopen_if_measure_slipped(*, reading: Reading, address: str | None = None) -
         return False
     reason = (
         f"The measure {measure.name} fell back past its baseline: "
-        f"{value_words(reading.value, measure.unit)} on {reading.date:%-d %B %Y}, against a "
-        f"baseline of {value_words(measure.baseline_value, measure.unit)} on "
+        f"{value_in_words(reading.value, measure.unit)} on {reading.date:%-d %B %Y}, against a "
+        f"baseline of {value_in_words(measure.baseline_value, measure.unit)} on "
         f"{measure.baseline_date:%-d %B %Y} ({measure.get_direction_display().lower()})"
     )
     with transaction.atomic():

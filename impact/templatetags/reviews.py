@@ -11,6 +11,7 @@ from actions.models import Action, Closure
 from actions.rag import EMBEDDED_DEFINITION
 from impact import reviews
 from impact.models import SustainabilityReview
+from impact.selectors import value_in_words
 from people.permissions import can_review_sustainability
 
 register = template.Library()
@@ -60,4 +61,4 @@ def embedded_definition() -> str:
 @register.filter
 def reading_words(reading) -> str:
     """A reading as the page says it: "62% on 1 March 2027"."""
-    return f"{reviews.value_words(reading.value, reading.measure.unit)} on {reading.date:%-d %B %Y}"
+    return f"{value_in_words(reading.value, reading.measure.unit)} on {reading.date:%-d %B %Y}"
