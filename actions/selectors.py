@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -262,3 +263,89 @@ def closure_for_agreement(*, action: Action) -> ClosureForAgreement | None:
         .order_by("-date", "-created_at", "-pk")[:LATEST_UPDATES_FOR_AGREEMENT]
     )
     return ClosureForAgreement(closure=closure, evidence=evidence, latest_updates=latest_updates)
+
+
+def with_suggestion(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """What the suggested RAG (actions.suggested.action_suggestion) reads off each row of a
+    list, in the list's own query: the latest update's per cent complete and date, and the
+    inspection letter's date, which the time gone runs from when an action has no start
+    date. The plan's inspection is reached by its reverse link: no import of inspections."""
+    annotations: dict[str, Any] = {
+        "latest_percent": latest_update("percent_complete"),
+        "plan_letter_date": F("finding__plan__inspection__letter_date"),
+    }
+    if "last_update_on" not in actions.query.annotations:  # with_list_annotations has it
+        annotations["last_update_on"] = latest_update("date")
+    return actions.annotate(**annotations)
+
+
+# --- Evidence as items ------------------------------------------------------------------
+
+
+def _evidence_listed() -> QuerySet[Evidence]:
+    """Evidence with what its lists show beside it: who added it, which action, and the
+    update or closure that cites it; newest first."""
+    return Evidence.objects.select_related(
+        "added_by", "update", "closure", "action__finding"
+    ).order_by(F("date").desc(nulls_last=True), "-added_at", "-pk")
+
+
+def evidence_for_action(*, action: Action) -> list[Evidence]:
+    """An action's evidence, newest first, in one query however much there is."""
+    return list(_evidence_listed().filter(action=action))
+
+
+def evidence_for_area(*, finding: Any) -> list[Evidence]:
+    """All evidence of an area for improvement's current actions, newest first, in one
+    query. The finding comes scoped from its page."""
+    return list(
+        _evidence_listed().filter(action__finding=finding, action__archived_at__isnull=True)
+    )
+
+
+@dataclass(frozen=True)
+class ActionEvidence:
+    action: Action
+    items: list[Evidence]
+
+
+@dataclass(frozen=True)
+class AreaEvidence:
+    finding: Any  # actions.models.Finding
+    actions: list[ActionEvidence]  # only the actions with evidence
+
+
+@dataclass(frozen=True)
+class EvidenceIndex:
+    """Every item of evidence of the plan's current actions, by area then action (in the
+    plan's order), oldest item first within an action."""
+
+    areas: list[AreaEvidence]
+    count: int
+
+
+def evidence_index(*, plan: Plan, agency: Agency | None = None) -> EvidenceIndex:
+    """The evidence index of the progress report and the meeting pack, of the whole plan or
+    of one agency's actions (those it leads): two queries however much evidence."""
+    items = Evidence.objects.filter(
+        action__finding__plan=plan, action__archived_at__isnull=True
+    ).select_related("action__lead_agency", "added_by")
+    if agency is not None:
+        items = items.filter(action__lead_agency=agency)
+    by_action: dict[int, ActionEvidence] = {}
+    count = 0
+    for item in items.order_by(
+        "action__position", "action__pk", F("date").asc(nulls_last=True), "added_at", "pk"
+    ):
+        if item.action_id not in by_action:
+            by_action[item.action_id] = ActionEvidence(action=item.action, items=[])
+        by_action[item.action_id].items.append(item)
+        count += 1
+    by_area: dict[int, list[ActionEvidence]] = {}
+    for listed in by_action.values():
+        by_area.setdefault(listed.action.finding_id, []).append(listed)
+    areas = [
+        AreaEvidence(finding=finding, actions=by_area.get(finding.pk, []))
+        for finding in plan.findings.order_by("number", "pk")
+    ]
+    return EvidenceIndex(areas=areas, count=count)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from actions.views import evidence as evidence_views
 from actions.views import plan as views
 
 app_name = "actions"
@@ -18,4 +19,5 @@ urlpatterns = [
     path("actions/<int:pk>/agree-complete/", views.closure_agree, name="closure_agree"),
     path("actions/<int:pk>/reopen/", views.action_reopen, name="action_reopen"),
     path("evidence/<uuid:uuid>/", views.evidence_download, name="evidence_download"),
+    path("actions/<int:pk>/evidence/new/", evidence_views.evidence_new, name="evidence_new"),
 ]

@@ -53,7 +53,8 @@ def test_the_page_runs_the_same_queries_however_many_updates(
     # session, user, action, supporting agencies, updates with authors, their evidence,
     # closures, history, and the agencies and officers it names, an update returned for
     # more detail; the asks of the executive, decisions and challenges about it; the
-    # request's savepoints
-    with django_assert_num_queries(16):
+    # request's savepoints; and (issue 17) the action's evidence items, with who added each
+    # and the update or closure citing it (actions.selectors.evidence_for_action)
+    with django_assert_num_queries(17):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("Work is on track.") == count
