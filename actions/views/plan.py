@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions import fields as action_fields
-from actions import selectors, services
+from actions import selectors, services, suggested
 from actions.filters import ActionFilter
 from actions.forms import (
     ActionForm,
@@ -37,6 +37,8 @@ def action_list_page(
         request.GET or None, queryset=queryset, user=request.user, inspection=inspection
     )
     actions = action_filter.qs if action_filter.is_bound else queryset.current()
+    # Each row's suggested RAG, read off the row's own query (no query per row).
+    actions = selectors.with_suggestion(actions)
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -71,6 +73,11 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions/action_detail.html",
         {
             "action": action,
+            # From its prefetched updates and the inspection selected with it: no query.
+            "suggestion": suggested.action_suggestion(action),
+            "suggestion_rule": suggested.rule_in_words(
+                suggested.Thresholds.of(action.finding.plan.partnership)
+            ),
             "open_closure": open_closure,
             "past_closures": [c for c in closures if c.has_ended],
             "history": selectors.action_history(action=action),
@@ -171,6 +178,7 @@ def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
             rag=data["rag"],
             narrative=data["narrative"],
             rag_change_reason=data["rag_change_reason"],
+            percent_complete=data["percent_complete"],
             evidence_link=data["evidence_link"],
             evidence_file=data["evidence_file"],
             expected_version=data["version"],
