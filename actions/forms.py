@@ -65,14 +65,44 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Enter the progress made"},
     )
+    percent_complete = forms.IntegerField(
+        label="Per cent complete (optional)",
+        help_text="How much of the action is done, as a whole number from 0 to 100. The "
+        "product compares it with the time gone to suggest a status",
+        required=False,
+        min_value=0,
+        max_value=100,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input govuk-input--width-3",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={
+            "invalid": "Per cent complete must be a whole number, like 40",
+            "min_value": "Per cent complete must be 0 or more",
+            "max_value": "Per cent complete must be 100 or less",
+        },
+    )
+    # One reason for both rules that ask for one (a status got worse, or is better than
+    # the product suggests): it is kept as the update's rag_change_reason either way.
     rag_change_reason = forms.CharField(
-        label="Why has the status got worse? (if it has)",
-        help_text="Needed when the status gets worse: what went wrong, and the recovery plan",
+        label="Why this status? (if asked)",
+        help_text="Needed when the status gets worse (what went wrong, and the recovery "
+        "plan) or is better than the status the product suggests (what the figures miss)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    field_order = ["rag", "narrative", "rag_change_reason", "evidence_link", "evidence_file"]
+    field_order = [
+        "rag",
+        "narrative",
+        "percent_complete",
+        "rag_change_reason",
+        "evidence_link",
+        "evidence_file",
+    ]
 
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,12 +110,14 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("rag"):  # the service's rule and words, shown with the other errors
+        if cleaned.get("rag") and "percent_complete" not in self.errors:
+            # The service's rules and words, shown with the other errors.
             try:
                 services.progress_update_check(
                     action=self.action,
                     rag=cleaned["rag"],
                     rag_change_reason=cleaned.get("rag_change_reason", ""),
+                    percent_complete=cleaned.get("percent_complete"),
                 )
             except ValidationError as error:
                 self.add_error(None, error)

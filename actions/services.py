@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from actions import suggested
 from actions.fields import action_field, details_checked
 from actions.models import (
     Action,
@@ -175,6 +176,7 @@ def _record(
     narrative: str,
     reason: str = "",
     entered_by: User | None = None,
+    percent_complete: int | None = None,
 ) -> ProgressUpdate:
     update = ProgressUpdate(
         action=action,
@@ -185,6 +187,7 @@ def _record(
         rag=rag,
         previous_rag=action.rag,
         rag_change_reason=reason,
+        percent_complete=percent_complete,
     )
     _save(update)
     action.rag = rag
@@ -200,14 +203,22 @@ def progress_update_record(
     rag: str,
     narrative: str,
     rag_change_reason: str = "",
+    percent_complete: int | None = None,
     evidence_link: str = "",
     evidence_file: Upload | None = None,
     expected_version: int,
     entered_by: User | None = None,
 ) -> ProgressUpdate:
     """The owner says how the action is going; the action takes the RAG they gave. When
-    someone else types it in for them (`entered_by`), the history names who did."""
-    progress_update_check(action=action, rag=rag, rag_change_reason=rag_change_reason)
+    someone else types it in for them (`entered_by`), the history names who did. A RAG
+    better than the product suggests (actions.suggested, with this update's per cent
+    complete, today) is refused without a reason, in words that state the suggestion."""
+    progress_update_check(
+        action=action,
+        rag=rag,
+        rag_change_reason=rag_change_reason,
+        percent_complete=percent_complete,
+    )
     _claim(action, expected_version=expected_version, user=entered_by or author)
     update = _record(
         action,
@@ -216,6 +227,7 @@ def progress_update_record(
         narrative=narrative,
         reason=rag_change_reason,
         entered_by=entered_by,
+        percent_complete=percent_complete,
     )
     _attach_evidence(
         action=action, user=author, link=evidence_link, file=evidence_file, update=update
@@ -223,14 +235,23 @@ def progress_update_record(
     return update
 
 
-def progress_update_check(*, action: Action, rag: str, rag_change_reason: str) -> None:
+def progress_update_check(
+    *,
+    action: Action,
+    rag: str,
+    rag_change_reason: str,
+    percent_complete: int | None = None,
+) -> None:
     """progress_update_record's rules, which its form also runs, so the page shows them
     beside the other errors at once rather than after they are mended."""
     if rag not in RAG.reportable():
         raise ValidationError(
             {"rag": "An action becomes Complete only when the partnership agrees"}
         )
-    if RAG(rag).is_worse_than(action.rag) and not rag_change_reason.strip():
+    if percent_complete is not None and not 0 <= percent_complete <= 100:
+        raise ValidationError({"percent_complete": "Per cent complete must be between 0 and 100"})
+    reason_given = bool(rag_change_reason.strip())
+    if RAG(rag).is_worse_than(action.rag) and not reason_given:
         # A status that gets worse says why: what went wrong, and the recovery plan.
         raise ValidationError(
             {
@@ -238,6 +259,15 @@ def progress_update_check(*, action: Action, rag: str, rag_change_reason: str) -
                 f"{action.rag_status.label} to {RAG(rag).label}"
             }
         )
+    suggestion = suggested.suggestion_for_new_update(
+        action, rag=rag, percent_complete=percent_complete
+    )
+    if suggestion.owner_better and not reason_given:
+        # The owner's RAG stands, but one better than the facts suggest says why. The one
+        # reason field serves both rules (no second column): it records why the owner
+        # chose this RAG, whether it got worse or is better than the suggestion, and when
+        # both apply one answer covers both.
+        raise ValidationError({"rag_change_reason": suggestion.reason_asked})
 
 
 def target_date_change_check(

@@ -111,8 +111,12 @@ def _compare(row: Any, action: Action, columns: set[str]) -> RowUpdate:
     elif new_update:
         try:
             rag = row.rag if rag_changed else action.rag
+            # The reason writing._apply_updates will give: the narrative, for a RAG that got
+            # worse. A RAG better than the product suggests (an overdue action still Green)
+            # is then refused here, for this row, as the service would refuse it.
+            worse = RAG(rag).is_worse_than(action.rag)
             action_services.progress_update_check(
-                action=action, rag=rag, rag_change_reason=narrative
+                action=action, rag=rag, rag_change_reason=narrative if worse else ""
             )
         except ValidationError as error:
             update.refused.append(_first_error(error))

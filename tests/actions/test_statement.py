@@ -349,6 +349,8 @@ def test_the_progress_report_lists_the_evidence_of_updates_and_closures(demo, le
         author=demo["police.officer"],
         rag="green",
         narrative="Recruitment on track.",
+        # Past its target date, so the product suggests Red: Green says why (issue 17).
+        rag_change_reason="The new rota starts next week, agreed by the executive.",
         evidence_link="https://intranet.example.org/edt-rota-audit",
         expected_version=first.version,
     )
