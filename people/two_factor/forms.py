@@ -3,7 +3,7 @@
 from django import forms
 
 from partnerships.versioning import VersionedForm
-from people import two_factor
+from people import partnership_settings, two_factor
 
 CODE_REQUIRED = "Enter the code from your authenticator app"
 WRONG_CODE = (
@@ -103,9 +103,88 @@ class PartnershipSecurityForm(VersionedForm):
         required=False,
     )
 
+    # The suggested RAG's figures (people.partnership_settings).
+    on_track_percent = forms.IntegerField(
+        label="On track at or above (per cent of the progress due by now)",
+        help_text="An action whose owner reports at least this share of the progress due "
+        "by now is suggested Green. For example, 90",
+        required=False,
+        min_value=1,
+        max_value=100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "invalid": "The on-track figure must be a whole number, like 90",
+            "min_value": "The on-track figure must be 1 or more",
+            "max_value": "The on-track figure must be 100 or less",
+        },
+    )
+    off_track_percent = forms.IntegerField(
+        label="Off track below (per cent of the progress due by now)",
+        help_text="Less than this is suggested Red; between the two figures, Amber. "
+        "For example, 70",
+        required=False,
+        min_value=0,
+        max_value=99,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "invalid": "The off-track figure must be a whole number, like 70",
+            "min_value": "The off-track figure must be 0 or more",
+            "max_value": "The off-track figure must be 99 or less",
+        },
+    )
+    update_interval_days = forms.IntegerField(
+        label="Days without an update before an action is flagged not updated",
+        help_text="For example, 62: about two months, for an executive that meets every two months",
+        required=False,
+        min_value=1,
+        max_value=366,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "invalid": "The number of days must be a whole number, like 62",
+            "min_value": "The number of days must be 1 or more",
+            "max_value": "The number of days must be 366 or less",
+        },
+    )
+    SUGGESTION_REQUIRED = {
+        "on_track_percent": "Enter the on-track figure, like 90",
+        "off_track_percent": "Enter the off-track figure, like 70",
+        "update_interval_days": "Enter the number of days, like 62",
+    }
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+
+    def _suggestion_figure(self, name):
+        value = self.cleaned_data[name]
+        if value is None:
+            # A post without the field at all (a page opened before these figures were on
+            # it) leaves the figure as it is; one with the field left empty is asked again.
+            if name not in self.data:
+                return self.initial.get(name)
+            raise forms.ValidationError(self.SUGGESTION_REQUIRED[name])
+        return value
+
+    def clean_on_track_percent(self):
+        return self._suggestion_figure("on_track_percent")
+
+    def clean_off_track_percent(self):
+        return self._suggestion_figure("off_track_percent")
+
+    def clean_update_interval_days(self):
+        return self._suggestion_figure("update_interval_days")
+
+    def clean(self):
+        cleaned = super().clean()
+        on_track, off_track = cleaned.get("on_track_percent"), cleaned.get("off_track_percent")
+        if on_track is not None and off_track is not None:
+            try:  # the service's rule and words, beside the field
+                partnership_settings.suggestion_settings_check(
+                    on_track_percent=on_track, off_track_percent=off_track
+                )
+            except forms.ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
     def clean_two_factor_required(self):
         required = self.cleaned_data["two_factor_required"]

@@ -3,13 +3,14 @@ for after the password, and the partnership's setting that requires it."""
 
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from audit.trail import client_address
 from partnerships.versioning import StaleEdit, form_after_stale_edit
-from people import permissions, two_factor
+from people import partnership_settings, permissions, two_factor
 from people.two_factor.forms import CodeForm, PartnershipSecurityForm, SetUpCodeForm
 
 
@@ -144,6 +145,9 @@ def _wrong_code_signs_out(request) -> bool:
     return True
 
 
+SUGGESTION_FIELDS = ("on_track_percent", "off_track_percent", "update_interval_days")
+
+
 def partnership_security(request: HttpRequest) -> HttpResponse:
     permissions.require(permissions.can_change_partnership_security(request.user))
     partnership = request.user.partnership
@@ -152,19 +156,30 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
         user=request.user,
         initial={
             "two_factor_required": partnership.two_factor_required,
+            **{name: getattr(partnership, name) for name in SUGGESTION_FIELDS},
             "version": partnership.version,
         },
     )
     if request.method == "POST" and form.is_valid():
         required = form.cleaned_data["two_factor_required"]
         try:
-            changed = two_factor.set_two_factor_required(
-                partnership=partnership,
-                required=required,
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-                address=client_address(request),
-            )
+            # Both settings from the one page, or neither: the second claims the version
+            # the first left when the first changed anything.
+            with transaction.atomic():
+                changed = two_factor.set_two_factor_required(
+                    partnership=partnership,
+                    required=required,
+                    expected_version=form.cleaned_data["version"],
+                    by=request.user,
+                    address=client_address(request),
+                )
+                figures_changed = partnership_settings.suggestion_settings_change(
+                    partnership=partnership,
+                    **{name: form.cleaned_data[name] for name in SUGGESTION_FIELDS},
+                    expected_version=form.cleaned_data["version"] + (1 if changed else 0),
+                    by=request.user,
+                    address=client_address(request),
+                )
         except StaleEdit as stale:
             return _security_page(
                 request,
@@ -184,6 +199,8 @@ def partnership_security(request: HttpRequest) -> HttpResponse:
                 if required
                 else "Two-factor authentication is now a choice for everyone",
             )
+        if figures_changed:
+            messages.success(request, "The figures for the suggested status have been changed")
         return redirect("partnership_security")
     return _security_page(request, form, partnership)
 
