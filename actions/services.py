@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from actions import suggested
+from actions.evidence import evidence_title
 from actions.fields import action_field, details_checked
 from actions.models import (
     Action,
@@ -155,7 +156,16 @@ def _attach_evidence(
 ) -> Evidence | None:
     if not link and not file:
         return None
-    evidence = Evidence(action=action, update=update, closure=closure, link=link, added_by=user)
+    # Evidence is an item with a title and a date, whichever page it came in by.
+    evidence = Evidence(
+        action=action,
+        update=update,
+        closure=closure,
+        link=link,
+        added_by=user,
+        title=evidence_title(file_name=file.name or "" if file else "", link=link),
+        date=update.date if update else timezone.localdate(),
+    )
     if file:
         evidence.file = file
         # A browser's upload always has a name and a type (empty if it sent none).
@@ -386,6 +396,8 @@ def evidence_attach_stored(
         original_name=original_name,
         content_type=content_type,
         size=size,
+        title=evidence_title(file_name=original_name),
+        date=update.date,
     )
     evidence.file.name = stored_name
     _save(evidence)

@@ -241,11 +241,6 @@ def test_an_ordinary_report_is_accepted_on_every_page(client, plan):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="actions.services._attach_evidence, the one place an update's or closure's file "
-    "becomes evidence, does not yet give it actions.evidence.evidence_title",
-)
 def test_an_updates_file_takes_its_title_from_its_name(client, plan):
     client.force_login(plan.police_owner)
 
