@@ -11,6 +11,7 @@ from django.urls import reverse
 from actions.models import Action, Finding
 from actions.rag import RAG, overdue_q
 from actions.selectors import latest_update, with_list_annotations
+from impact.selectors import AreaImpact, plan_impacts
 from inspections.models import Inspection
 from meetings.judgements import with_current_judgement
 from meetings.models import Meeting
@@ -42,6 +43,36 @@ class MatrixRow:
     label: str
     cells: list[Cell]
     total: Cell
+    # An area's row only: its impact (impact.selectors) and its page, beside its delivery.
+    impact: AreaImpact | None = None
+    area_url: str = ""
+
+    @property
+    def counts_in_words(self) -> str:
+        """The row's delivery in words: "Green 2, Red 1" (the cells run in RAG's order)."""
+        counted = [f"{s.label} {c.count}" for s, c in zip(RAG, self.cells, strict=True) if c.count]
+        return ", ".join(counted) or "No actions"
+
+
+@dataclass(frozen=True)
+class DeliveredWithoutImpact:
+    """An area whose actions are all complete while its measures show no change for
+    children: not moving (no change or worse), no readings, or no measures at all."""
+
+    finding: Finding
+    impact: AreaImpact
+    url: str
+
+    @property
+    def reason(self) -> str:
+        if not self.impact.measures:
+            return "No measure of impact has been set"
+        read = [m for m in self.impact.measures if m.latest_date is not None]
+        if not read:
+            return "No measure has a reading yet"
+        return "Its measures are not moving: " + ", ".join(
+            f"{m.measure.name} {m.status.label.lower()}" for m in self.impact.measures
+        )
 
 
 @dataclass
@@ -70,6 +101,18 @@ class Dashboard:
     areas: list[Finding] = field(default_factory=list)
     # The agency whose actions alone the dashboard counts: its own pack, for its board.
     agency: Agency | None = None
+    # Each area's impact by its finding's id (impact.selectors.plan_impacts), and the areas
+    # delivered whose measures show no difference yet.
+    impacts: dict[int, AreaImpact] = field(default_factory=dict)
+    delivered_without_impact: list[DeliveredWithoutImpact] = field(default_factory=list)
+
+    def impact_of(self, finding_id: int) -> AreaImpact:
+        return self.impacts.get(finding_id) or AreaImpact()
+
+    @property
+    def area_rows(self) -> list[tuple[Finding, MatrixRow]]:
+        """Each area with its row of the matrix: its delivery, its impact and its page."""
+        return list(zip(self.areas, self.by_finding, strict=True))
 
     @property
     def red(self) -> Cell:
@@ -211,6 +254,7 @@ def plan_dashboard(
         areas=areas,
         agency=agency,
     )
+    _add_impact(dashboard, by_finding)
     if update_round:
         dashboard.update_round = update_round
         dashboard.round_counts = round_counts(update_round=update_round, agency=agency)
@@ -227,3 +271,25 @@ def plan_dashboard(
     dashboard.trend = trend
     dashboard.chart = trend_chart(trend)
     return dashboard
+
+
+def _add_impact(dashboard: Dashboard, by_finding: list[dict]) -> None:
+    """Each area's impact beside its delivery, and the areas delivered whose measures show no
+    difference yet. One query, however many readings."""
+    dashboard.impacts = plan_impacts(plan=dashboard.inspection.plan_id)
+    open_by_finding: dict[int, int] = {}
+    all_by_finding: dict[int, int] = {}
+    for row in by_finding:
+        all_by_finding[row["finding_id"]] = all_by_finding.get(row["finding_id"], 0) + row["count"]
+        if row["rag"] != RAG.COMPLETE:
+            open_by_finding[row["finding_id"]] = (
+                open_by_finding.get(row["finding_id"], 0) + row["count"]
+            )
+    for area, row in zip(dashboard.areas, dashboard.by_finding, strict=True):
+        row.impact = dashboard.impact_of(area.pk)
+        row.area_url = reverse("impact:area_detail", args=[area.pk])
+        delivered = all_by_finding.get(area.pk, 0) and not open_by_finding.get(area.pk, 0)
+        if delivered and not row.impact.is_moving:
+            dashboard.delivered_without_impact.append(
+                DeliveredWithoutImpact(area, row.impact, row.area_url)
+            )

@@ -25,6 +25,8 @@ from govuk.word import (
     tag,
     truncate_words,
 )
+from impact.selectors import AreaImpact
+from impact.status import RULE_IN_WORDS
 from inspections.models import Inspection
 from meetings.dashboard import Dashboard
 from meetings.pack import MeetingPack
@@ -236,26 +238,52 @@ def _judgements(writer: WordWriter, dashboard: Dashboard) -> None:
     writer.heading("Areas for improvement: the executive's judgement", level=2)
     writer.paragraph(
         "Each area judged as a whole at the executive's latest meeting that judged it, "
-        "whatever the RAG of its actions."
+        "whatever the RAG of its actions; beside it, its delivery (its actions' RAG) and its "
+        "impact (what its measures show), two judgements apart."
     )
     columns = [
-        Column("Area for improvement", 34),
-        Column("Judgement", 14),
-        Column("Judged on", 10),
-        Column("Evidence", 42),
+        Column("Area for improvement", 22),
+        Column("Delivery", 12),
+        Column("Impact", 24),
+        Column("Judgement", 11),
+        Column("Judged on", 9),
+        Column("Evidence", 22),
     ]
     table = writer.table(columns, caption="Each area for improvement and its judgement")
-    for area in dashboard.areas:
-        name, judgement, judged_on, evidence = (cell.paragraphs[0] for cell in table.row())
+    for area, row in dashboard.area_rows:
+        cells = [cell.paragraphs[0] for cell in table.row()]
+        name, delivery, impact, judgement, judged_on, evidence = cells
         words = area.text.split()
         name.add_run(
             clean(f"{area.number}. {' '.join(words[:12])}{'…' if len(words) > 12 else ''}")
         )
+        delivery.add_run(row.counts_in_words)
+        area_impact = row.impact or AreaImpact()
+        impact.add_run(area_impact.label).bold = True
+        for m in area_impact.measures:
+            read = f" on {short_date(m.latest_date)}" if m.latest_date else ""
+            impact.add_run().add_break()
+            impact.add_run(
+                clean(
+                    f"{m.measure.name}: {m.latest_in_words}{read} (baseline "
+                    f"{m.baseline_in_words}, target {m.target_in_words}): {m.status.label}"
+                )
+            )
         judgement.add_run(clean(area.judgement_label)).bold = True
         if area.judged_on:
             judged_on.add_run(short_date(area.judged_on))
         evidence.add_run(clean(area.judgement_evidence or ""))
     writer.end_table()
+    rule = writer.paragraph("")
+    rule.add_run("How impact is worked out. ").bold = True
+    rule.add_run(RULE_IN_WORDS)
+    writer.heading("Delivered, but no evidence of impact", level=3)
+    if not dashboard.delivered_without_impact:
+        writer.paragraph("No area has all its actions complete without its measures moving.")
+    for delivered in dashboard.delivered_without_impact:
+        words = delivered.finding.text.split()
+        text = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+        writer.bullet(clean(f"{delivered.finding.number}. {text}: {delivered.reason}."))
 
 
 def _exceptions(writer: WordWriter, dashboard: Dashboard) -> None:

@@ -27,6 +27,7 @@ from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
 from govuk.pdf import html_to_pdf
+from impact.selectors import AreaImpact, plan_impacts
 from inspections.models import Inspection
 from partnerships.versioning import version_claim
 from people.models import User
@@ -69,6 +70,9 @@ class Section:
     finding: Finding
     rows: list[ActionRow]
     rag_counts: list[tuple[RAG, int]] = field(default_factory=list)
+    # The progress report's: the area's impact as at its date, apart from its delivery (the
+    # RAG counts), with each measure's latest reading by then, baseline and target.
+    impact: AreaImpact | None = None
 
     # What the cover's summary by area says of the area.
     @property
@@ -190,6 +194,8 @@ def statement_document(
         for item in shown.order_by("added_at", "pk"):
             evidence.setdefault(item.action_id, []).append(item)
 
+    impacts = plan_impacts(plan=inspection.plan_id, as_of=as_of) if progress else {}
+
     extra = statement_fields()
     sections = []
     for finding in findings:
@@ -211,6 +217,7 @@ def statement_document(
         section = Section(finding, rows)
         if progress:
             section.rag_counts = _counts(row.rag for row in rows)
+            section.impact = impacts.get(finding.pk) or AreaImpact()
         sections.append(section)
 
     document = StatementDocument(

@@ -36,6 +36,8 @@ from govuk.word import (
     truncate_words,
 )
 from govuk.words import plural
+from impact.selectors import AreaImpact
+from impact.status import RULE_IN_WORDS
 from statements.statement import ActionRow, Section, StatementDocument, statement_filename
 
 # The word's colours on its background, as the PDF's tags (static/css/document.css):
@@ -104,6 +106,12 @@ def statement_docx(document: StatementDocument) -> bytes:
         writer.heading("Governance and monitoring arrangements", level=2)
         writer.text(plan.statement_governance)
     writer.heading("The plan: actions by area for improvement", level=2)
+    if document.progress:
+        rule = writer.paragraph()
+        lead = rule.add_run("Each area's impact, apart from its delivery. ")
+        lead.bold = True
+        for run in (lead, rule.add_run(RULE_IN_WORDS)):
+            run.font.size = Pt(8)
     _plan_table(writer, document)
     if not document.progress:
         _sign_off(writer, document)
@@ -298,6 +306,31 @@ def _area_row(table: WordTable, document: StatementDocument, section: Section) -
             if index:
                 line.add_run("  ")
             tag(line, count).font.size = Pt(8)
+    if document.progress and section.impact is not None:
+        _area_impact(cell, section.impact)
+
+
+def _area_impact(cell, impact: AreaImpact) -> None:
+    """The progress report's impact of an area, apart from its delivery: its status, and
+    each measure's latest reading by the report's date, baseline and target."""
+    line = cell.add_paragraph(style=TABLE_TEXT)
+    line.paragraph_format.space_after = Pt(1)
+    line.add_run(f"Impact, apart from delivery: {impact.label}.").bold = True
+    for m in impact.measures:
+        measure = m.measure
+        latest = (
+            f"latest {m.latest_in_words} on {short_date(m.latest_date)}"
+            if m.latest_date
+            else "no reading yet"
+        )
+        line.add_run().add_break()
+        line.add_run(
+            clean(
+                f"{measure.name}: {latest}; baseline {m.baseline_in_words} on "
+                f"{short_date(measure.baseline_date)}; target {m.target_in_words} by "
+                f"{short_date(measure.target_date)}: {m.status.label}."
+            )
+        )
 
 
 def _action_row(table: WordTable, document: StatementDocument, row: ActionRow) -> None:

@@ -7,6 +7,7 @@ from django import template
 from django.utils import timezone
 
 from impact.selectors import AreaImpact, Delivery, delivery_of, plan_impacts, value_in_words
+from impact.status import RULE_IN_WORDS, status_key
 
 register = template.Library()
 
@@ -36,3 +37,10 @@ def delivery(actions) -> Delivery:
     return delivery_of(
         [action for action in actions if action.archived_at is None], today=timezone.localdate()
     )
+
+
+@register.simple_tag
+def impact_rule() -> dict[str, object]:
+    """The rule in words and the key of statuses, for impact/_rule.html on pages whose views
+    are another app's (the dashboard, the meeting pack)."""
+    return {"words": RULE_IN_WORDS, "key": status_key()}

@@ -150,13 +150,15 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
 
     # session, user, inspection, last meeting, RAG by area, by agency, areas, agencies, the
     # watch numbers, exceptions, the plan now, the last snapshot, the changed actions, the
-    # meetings, the trend, closures to agree, the update round; the request's savepoints
-    with django_assert_num_queries(19):
+    # meetings, the trend, closures to agree, the update round, the areas' measures with
+    # their latest readings (their impact); the request's savepoints
+    with django_assert_num_queries(20):
         assert client.get(reverse("meetings:dashboard", args=[inspection.pk])).status_code == 200
     # The pack adds the executive's members, the last meeting's attendance and apologies,
     # the matters arising, the asks, the open challenges, the whole plan for its appendix
-    # and the agencies to choose one's own pack from
-    with django_assert_num_queries(27):
+    # and the agencies to choose one's own pack from (the areas' impact comes with the
+    # dashboard's queries, one more than before impact)
+    with django_assert_num_queries(28):
         assert client.get(reverse("meetings:meeting_pack", args=[inspection.pk])).status_code == 200
     with django_assert_num_queries(8):
         assert client.get(reverse("meetings:home")).status_code == 200

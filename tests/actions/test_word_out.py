@@ -379,11 +379,12 @@ def test_another_partnerships_plan_is_not_found(client, demo, url_name):
         # The statement's sign-off block: the statutory partners, their leads and approvals;
         # the version sent last, which the statement's what-changed compares it with.
         ("statements:statement_docx", "statements:statement_download", {}, 13),
-        ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 11),
+        # The progress report's areas' measures with their latest readings by its date.
+        ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 12),
         # The pack's cover (members, attendance), matters arising, asks, closures with their
         # evidence and updates, challenges and the whole plan's appendix; the actions of
-        # the demo's decisions outstanding.
-        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 29),
+        # the demo's decisions outstanding; the areas' measures with their latest readings.
+        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 30),
     ],
 )
 def test_the_word_document_reads_what_the_pdf_reads_in_a_fixed_number_of_queries(
