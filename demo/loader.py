@@ -18,6 +18,7 @@ from actions.models import (
 )
 from actions.rag import RAG, is_overdue
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
+from demo.impact_seed import load_measures
 from demo.lewisham import LEWISHAM
 from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
@@ -128,6 +129,8 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         ]
         _load_asks_and_decisions(seed, inspection, meetings, manager, people, today=today)
         _load_round(inspection, manager, today=today)
+    if seed is LEWISHAM:
+        load_measures(plan=inspection.plan, today=today)
     return partnership
 
 
