@@ -122,13 +122,13 @@ def measure_change(
     if unknown:
         raise ValueError(f"Not fields of a measure: {', '.join(sorted(unknown))}")
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
-    changed = []
+    changed: list[str] = []
     for name, value in changes.items():
         if isinstance(value, str):
             value = value.strip()
         if getattr(measure, name) != value:
             setattr(measure, name, value)
-            changed.append(Measure._meta.get_field(name).verbose_name)
+            changed.append(str(getattr(Measure._meta.get_field(name), "verbose_name", name)))
     if not changed:
         return measure
     measure.full_clean()
