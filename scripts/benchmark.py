@@ -17,6 +17,7 @@ import statistics
 import sys
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,7 @@ from django.utils import timezone  # noqa: E402
 
 from actions.models import Action, Finding, Plan, ProgressUpdate  # noqa: E402
 from actions.rag import RAG  # noqa: E402
+from impact.models import Direction, Measure, Reading, Unit  # noqa: E402
 from inspections.models import Inspection  # noqa: E402
 from partnerships.models import Agency, AgencyKind, Partnership  # noqa: E402
 from people.models import Role, User  # noqa: E402
@@ -272,11 +274,46 @@ def plan_docx(inspection) -> bytes:
     return output.getvalue()
 
 
+def seed_measures(inspection, manager, measure_count: int, reading_count: int) -> None:
+    """`measure_count` measures spread over every area of the plan, with `reading_count`
+    readings spread over them, one a day each, the latest yesterday."""
+    today = timezone.localdate()
+    findings = list(inspection.plan.findings.order_by("number"))
+    measures = Measure.objects.bulk_create(
+        Measure(
+            finding=findings[n % len(findings)],
+            name=f"Measure {n + 1}",
+            definition="Counted each month.",
+            unit=Unit.PERCENTAGE,
+            direction=Direction.HIGHER if n % 2 else Direction.LOWER,
+            baseline_value=Decimal(50),
+            baseline_date=today - datetime.timedelta(days=400),
+            target_value=Decimal(80 if n % 2 else 20),
+            target_date=today + datetime.timedelta(days=200),
+            position=n,
+            created_by=manager,
+        )
+        for n in range(measure_count)
+    )
+    per_measure = -(-reading_count // measure_count)
+    Reading.objects.bulk_create(
+        Reading(
+            measure=measures[n % measure_count],
+            value=Decimal(40 + n % 40),
+            date=today - datetime.timedelta(days=1 + n // measure_count),
+            entered_by=manager,
+        )
+        for n in range(min(reading_count, per_measure * measure_count))
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--updates", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--measures", type=int, default=20)
+    parser.add_argument("--readings", type=int, default=2000)
     options = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -332,6 +369,26 @@ def main():
     ):
         print("| page | median ms | p95 ms | queries |\n| --- | ---: | ---: | ---: |")
         for who, name, url in pages:
+            client = Client()
+            client.force_login(data[who])
+            median, p95, queries = measure(client, url, options.runs)
+            print(f"| {name} | {median:.0f} | {p95:.0f} | {queries} |")
+
+        # Impact: the issue's figure is the dashboard with measures on every area.
+        seed_measures(inspection, data["manager"], options.measures, options.readings)
+        measured = [
+            (
+                "executive",
+                f"Dashboard, {options.measures} measures on all areas, {options.readings} readings",
+                reverse("meetings:dashboard", args=[inspection.pk]),
+            ),
+            (
+                "officer",
+                "Area page (its measures, charts and every reading)",
+                reverse("impact:area_detail", args=[inspection.plan.findings.first().pk]),
+            ),
+        ]
+        for who, name, url in measured:
             client = Client()
             client.force_login(data[who])
             median, p95, queries = measure(client, url, options.runs)
