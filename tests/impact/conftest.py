@@ -13,8 +13,9 @@ from tests.impact.factories import MeasureFactory
 TODAY = datetime.date(2025, 10, 1)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def today():
+    """1 October 2025, for the test modules that ask for it (pytestmark: usefixtures)."""
     with time_machine.travel(
         timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time(10))), tick=False
     ):

@@ -15,6 +15,9 @@ from impact.models import Reading
 from impact.status import RULE_IN_WORDS
 from tests.impact.factories import MeasureFactory, ReadingFactory
 
+# Half-way from the measures' baseline to their target (tests/impact/conftest.py).
+pytestmark = pytest.mark.usefixtures("today")
+
 
 def _page(client, area, user=None):
     client.force_login(user or area.manager)

@@ -16,6 +16,9 @@ from statements.statement import statement_document
 from tests.factories import ActionFactory, FindingFactory
 from tests.impact.factories import MeasureFactory, ReadingFactory
 
+# Half-way from the measures' baseline to their target (tests/impact/conftest.py).
+pytestmark = pytest.mark.usefixtures("today")
+
 
 def _dashboard(client, area):
     client.force_login(area.executive)

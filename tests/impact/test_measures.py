@@ -15,6 +15,9 @@ from impact import services
 from impact.models import Measure, Reading
 from tests.impact.factories import ReadingFactory
 
+# Half-way from the measures' baseline to their target (tests/impact/conftest.py).
+pytestmark = pytest.mark.usefixtures("today")
+
 
 def _reading_url(measure):
     return reverse("impact:reading_new", args=[measure.pk])
