@@ -249,10 +249,3 @@ class ReopenForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter the reason"},
     )
-
-    def __init__(self, *args, closure_agreed: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not closure_agreed:
-            self.fields[
-                "reason"
-            ].label = "Why has the partnership not agreed the action is complete?"

@@ -511,13 +511,10 @@ def closure_propose(
 
 
 MEETING_NOT_OF_THE_PLAN = "Select a meeting recorded for this plan"
-
-
-def _meeting_named(meeting: models.Model | str) -> tuple[str, int | None]:
-    """The meeting's name as the record reads it, and the recorded meeting if it is one."""
-    if isinstance(meeting, str):
-        return meeting, None
-    return str(meeting), meeting.pk
+PROPOSAL_IS_DECIDED_NOT_REOPENED = (
+    "This action is proposed complete: record the partnership's decision on it, agreed or "
+    "not agreed with the reason"
+)
 
 
 def closure_self_decision(*, closure: Closure, user: User) -> str | None:
@@ -542,8 +539,8 @@ def closure_decision_check(
 ) -> None:
     """The rules of a closure's decision, which the decision form also runs, so the page
     shows them beside the other errors at once: not the proposer's own; a date neither in
-    the future nor before the proposal; a recorded meeting of the action's plan held on or
-    before that date; a reason when not agreed."""
+    the future nor before the proposal; a recorded meeting of the action's plan held between
+    the proposal and that date; a reason when not agreed."""
     refusal = closure_self_decision(closure=closure, user=user)
     if refusal:
         raise ValidationError(refusal)
@@ -564,9 +561,17 @@ def closure_decision_check(
         # A meetings.Meeting: actions sits below meetings and cannot import its type, so
         # its fields are read by name.
         plan_id, held_on = (getattr(meeting, name) for name in ("plan_id", "date"))
+        proposed_on = timezone.localtime(closure.proposed_at).date()
         if plan_id != closure.action.finding.plan_id:
             errors["meeting"] = MEETING_NOT_OF_THE_PLAN
-        elif decided_on is not None and held_on > decided_on:
+        elif held_on < proposed_on:
+            # A meeting held before the proposal cannot have decided it.
+            errors["meeting"] = (
+                "Select a meeting held on or after the day the action was proposed complete "
+                f"({proposed_on:%-d %B %Y}): record the meeting first if it is not listed"
+            )
+        elif decided_on is not None and "agreed_on" not in errors and held_on > decided_on:
+            # (A date already refused is not also held against the meeting.)
             errors["meeting"] = (
                 "Select a meeting held on or before the date of the decision "
                 f"({decided_on:%-d %B %Y})"
@@ -592,24 +597,20 @@ def closure_agree(
     action: Action,
     user: User,
     agreed_on: datetime.date,
-    meeting: models.Model | str,
+    meeting: models.Model,
     expected_version: int,
     address: str | None = None,
 ) -> Closure:
     """The partnership agrees at a meeting that the action is complete: the audit trail
     records who recorded it, at which meeting and on what day. The meeting is one recorded
-    for the plan (a meetings.Meeting), or, from before meetings were recorded, its name.
-    closure_decide also tells the owner."""
+    for the plan (a meetings.Meeting). closure_decide also tells the owner."""
     closure = _proposed_closure(action)
     closure_decision_check(
-        closure=closure,
-        user=user,
-        agreed=True,
-        decided_on=agreed_on,
-        meeting=None if isinstance(meeting, str) else meeting,
+        closure=closure, user=user, agreed=True, decided_on=agreed_on, meeting=meeting
     )
     _claim(action, expected_version=expected_version, user=user)
-    closure.agreed_at_meeting, closure.meeting_id = _meeting_named(meeting)
+    # The name is kept as the record reads it, beside the meeting it points at.
+    closure.agreed_at_meeting, closure.meeting_id = str(meeting), meeting.pk
     closure.status = ClosureStatus.AGREED
     closure.agreed_by = user
     closure.agreed_on = agreed_on
@@ -639,7 +640,7 @@ def closure_not_agree(
     action: Action,
     user: User,
     decided_on: datetime.date,
-    meeting: models.Model | str,
+    meeting: models.Model,
     reason: str,
     expected_version: int,
     address: str | None = None,
@@ -654,10 +655,10 @@ def closure_not_agree(
         agreed=False,
         decided_on=decided_on,
         reason=reason,
-        meeting=None if isinstance(meeting, str) else meeting,
+        meeting=meeting,
     )
     _claim(action, expected_version=expected_version, user=user)
-    closure.agreed_at_meeting, closure.meeting_id = _meeting_named(meeting)
+    closure.agreed_at_meeting, closure.meeting_id = str(meeting), meeting.pk
     reason = reason.strip()
     closure.status = ClosureStatus.NOT_AGREED
     closure.agreed_by = user
@@ -696,7 +697,7 @@ def closure_decide(
     user: User,
     agreed: bool,
     decided_on: datetime.date,
-    meeting: models.Model | str,
+    meeting: models.Model,
     reason: str = "",
     expected_version: int,
     address: str | None = None,
@@ -770,36 +771,29 @@ def action_reopen(
     expected_version: int,
     address: str | None = None,
 ) -> Closure | None:
-    """Reopens a completed action, or declines a proposal to close it, with a reason.
-    An action made Complete without a closure record (an imported plan) reopens too, and
-    then there is no closure to return. The audit trail records which it was, and why."""
+    """Reopens a completed action, with the reason. An action made Complete without a
+    closure record (an imported plan) reopens too, and then there is no closure to return.
+    A proposal to close is not reopened: it is decided at a meeting (closure_not_agree)."""
     closure = open_closure(action)
-    if closure is None and not action.is_complete:
-        raise ValidationError("This action is neither complete nor proposed complete")
+    if closure is not None and closure.status == ClosureStatus.PROPOSED:
+        raise ValidationError(PROPOSAL_IS_DECIDED_NOT_REOPENED)
+    if not action.is_complete:
+        raise ValidationError("This action is not complete")
     if rag not in RAG.reportable():
         raise ValidationError({"rag": "Choose the status the action returns to"})
-    if closure is not None and closure.status == ClosureStatus.PROPOSED:
-        refusal = closure_self_decision(closure=closure, user=user)
-        if refusal:
-            raise ValidationError(refusal)
     _claim(action, expected_version=expected_version, user=user)
-    was_agreed = closure is None or closure.status == ClosureStatus.AGREED
     if closure is not None:
         closure.status = ClosureStatus.REOPENED
         closure.reopened_by = user
         closure.reopened_at = timezone.now()
         closure.reopen_reason = reason
         _save(closure)
-    verb = "Reopened" if was_agreed else "Closure not agreed"
-    _record(action, author=user, rag=rag, narrative=f"{verb}: {reason}", reason=reason)
-    name = action_trail_name(action)
+    _record(action, author=user, rag=rag, narrative=f"Reopened: {reason}", reason=reason)
     _governance(
-        EventKind.ACTION_REOPENED if was_agreed else EventKind.CLOSURE_NOT_AGREED,
+        EventKind.ACTION_REOPENED,
         action=action,
         user=user,
         address=address,
-        detail=f"Reopened {name}: {reason}"
-        if was_agreed
-        else f"Did not agree {name} complete: {reason}",
+        detail=f"Reopened {action_trail_name(action)}: {reason}",
     )
     return closure

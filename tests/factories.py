@@ -8,6 +8,7 @@ from django.utils import timezone
 from actions.models import Action, Finding, Plan, ProgressUpdate
 from actions.rag import RAG
 from inspections.models import Inspection
+from meetings.models import Meeting
 from partnerships.models import Agency, AgencyKind, Partnership
 from people.models import Role, User
 
@@ -106,3 +107,18 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     )
     narrative = "Work is on track."
     rag = RAG.GREEN
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A recorded executive meeting of a plan, today unless dated, with no snapshot: for
+    tests that need a meeting to decide at (meetings.services.meeting_record takes one)."""
+
+    class Meta:
+        model = Meeting
+
+    plan = factory.SubFactory(PlanFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    title = "LSCP executive"
+    recorded_by = factory.SubFactory(
+        UserFactory, partnership=factory.SelfAttribute("..plan.partnership"), role=Role.MANAGER
+    )

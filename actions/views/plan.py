@@ -325,9 +325,11 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
     if proposal is None:
         messages.info(request, "This action is not awaiting agreement")
         return redirect(action)
-    meetings = action.finding.plan.meetings.filter(date__lte=timezone.localdate()).order_by(
-        "-date", "-pk"
-    )
+    # The meetings that can have decided it: held since it was proposed, up to today.
+    proposed_on = timezone.localtime(proposal.closure.proposed_at).date()
+    meetings = action.finding.plan.meetings.filter(
+        date__gte=proposed_on, date__lte=timezone.localdate()
+    ).order_by("-date", "-pk")
     decided = []
 
     def save(data):
@@ -380,10 +382,14 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_to_close(request.user, pk)
     closure = services.open_closure(action)
-    if closure is None and not action.is_complete:
-        messages.info(request, "This action is not complete or proposed complete")
+    if closure is not None and closure.status == ClosureStatus.PROPOSED:
+        # A proposal is decided on its evidence at a meeting, agreed or not agreed with the
+        # reason: one way, so every refusal is recorded the same.
+        messages.info(request, services.PROPOSAL_IS_DECIDED_NOT_REOPENED)
+        return redirect("actions:closure_agree", pk=action.pk)
+    if not action.is_complete:
+        messages.info(request, "This action is not complete")
         return redirect(action)
-    agreed = closure is None or closure.status == ClosureStatus.AGREED
 
     def save(data):
         services.action_reopen(
@@ -399,11 +405,10 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         action=action,
         form_class=ReopenForm,
-        form_kwargs={"closure_agreed": agreed},
         template="actions/reopen_form.html",
         save=save,
         success=f"Action {action.reference} has been reopened",
-        context={"closure": closure, "agreed": agreed},
+        context={"closure": closure},
     )
 
 

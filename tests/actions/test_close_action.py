@@ -16,10 +16,14 @@ from tests.factories import ActionFactory
 
 
 def recorded_meeting(action, when, *, by, title="LSCP executive"):
-    """The plan's latest meeting on or before `when`, recorded (without a snapshot, which
-    these tests do not read) if the plan has none."""
+    """The plan's latest meeting held between the action's proposal and `when`, recorded
+    (without a snapshot, which these tests do not read) if the plan has none."""
     plan = action.finding.plan
-    meeting = plan.meetings.filter(date__lte=when).order_by("-date", "-pk").first()
+    meetings = plan.meetings.filter(date__lte=when)
+    proposal = action.closures.filter(status="proposed").first()
+    if proposal is not None:
+        meetings = meetings.filter(date__gte=timezone.localtime(proposal.proposed_at).date())
+    meeting = meetings.order_by("-date", "-pk").first()
     if meeting is None:
         meeting = Meeting.objects.create(plan=plan, date=when, title=title, recorded_by=by)
     return meeting
@@ -29,7 +33,7 @@ def agree(client, action, when=None, meeting=None):
     when = when or timezone.localdate()
     if meeting is None:
         by = User.objects.get(pk=client.session["_auth_user_id"])
-        meeting = recorded_meeting(action, min(when, timezone.localdate()), by=by)
+        meeting = recorded_meeting(action, timezone.localdate(), by=by)
     return client.post(
         reverse("actions:closure_agree", args=[action.pk]),
         {

@@ -6,6 +6,7 @@ import html
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from actions import services
 from actions.models import Action, ClosureStatus
 from actions.rag import RAG
 from audit.models import AuditEvent, EventKind
+from meetings.models import Meeting
 from people.models import User
 from tests.actions.test_close_action import recorded_meeting
 from tests.actions.test_rules_stated_once import errors_beside_fields
@@ -67,7 +69,7 @@ AT_MEETING = f"LSCP executive, {TODAY:%-d %B %Y}"
 def _decide(client, action, *, decision, reason="", when=TODAY, meeting=None):
     if meeting is None:
         by = User.objects.get(pk=client.session["_auth_user_id"])
-        meeting = recorded_meeting(action, min(when, TODAY), by=by)
+        meeting = recorded_meeting(action, TODAY, by=by)
     return client.post(
         reverse("actions:closure_agree", args=[action.pk]),
         {
@@ -312,3 +314,49 @@ def test_another_partnerships_manager_gets_not_found(client, plan):
     assert client.get(url).status_code == 404
     assert _decide(client, plan.action, decision="agreed").status_code == 404
     assert plan.action.closures.get().status == ClosureStatus.PROPOSED
+
+
+@pytest.mark.django_db
+def test_a_proposal_is_decided_on_its_page_not_reopened(client, plan):
+    _propose(plan.action, plan.police_owner)
+    client.force_login(plan.executive)
+    response = client.get(reverse("actions:action_reopen", args=[plan.action.pk]))
+    assert response.url == reverse("actions:closure_agree", args=[plan.action.pk])
+    with pytest.raises(ValidationError) as refused:
+        services.action_reopen(
+            action=_fresh(plan.action),
+            user=plan.executive,
+            reason="Not yet.",
+            rag="amber",
+            expected_version=_fresh(plan.action).version,
+        )
+    assert refused.value.messages == [services.PROPOSAL_IS_DECIDED_NOT_REOPENED]
+    assert plan.action.closures.get().status == ClosureStatus.PROPOSED
+
+
+@pytest.mark.django_db
+def test_a_meeting_held_before_the_proposal_is_not_offered_nor_accepted(client, plan):
+    before = Meeting.objects.create(
+        plan=plan.finding.plan,
+        date=TODAY - datetime.timedelta(days=14),
+        title="LSCP executive",
+        recorded_by=plan.manager,
+    )
+    _propose(plan.action, plan.police_owner)
+    client.force_login(plan.executive)
+    page = client.get(reverse("actions:closure_agree", args=[plan.action.pk])).content.decode()
+    assert f'value="{before.pk}"' not in page
+    with pytest.raises(ValidationError) as refused:
+        services.closure_agree(
+            action=_fresh(plan.action),
+            user=plan.executive,
+            agreed_on=TODAY,
+            meeting=before,
+            expected_version=_fresh(plan.action).version,
+        )
+    assert refused.value.message_dict == {
+        "meeting": [
+            "Select a meeting held on or after the day the action was proposed complete "
+            f"({TODAY:%-d %B %Y}): record the meeting first if it is not listed"
+        ]
+    }

@@ -60,8 +60,9 @@ def two_meetings(client, plan):
             ("S", RAG.GREEN, days(100)),  # stays as it is
         ]
     }
+    # Today, so C, proposed after it, is agreed at it.
     first = meeting_record(
-        plan=inspection.plan, user=plan.manager, date=days(-1), title="LSCP executive"
+        plan=inspection.plan, user=plan.manager, date=days(0), title="LSCP executive"
     )
     update(actions["W"], plan.police_owner, RAG.RED)
     update(actions["B"], plan.police_owner, RAG.GREEN)

@@ -6,6 +6,7 @@ import datetime
 import html
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -192,7 +193,9 @@ def _decision(plan, meeting, *, when=TODAY):
 
 @pytest.fixture
 def proposed_with_meetings(plan):
-    propose(plan.action, plan.police_owner)
+    # Proposed before both meetings, so either can have decided it.
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=35)):
+        propose(plan.action, plan.police_owner)
     ours = plan.finding.plan
     older = Meeting.objects.create(
         plan=ours, date=days(-30), title="LSCP executive", recorded_by=plan.manager

@@ -2,10 +2,12 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from actions import services
 from actions.models import Action
 from tests.actions.conftest import propose
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, MeetingFactory
 
 # view -> the people of the partnership who may use it
 WRITE_VIEWS = {
@@ -29,6 +31,15 @@ def url_for(view, plan, action):
 def action_for(view, plan):
     if view in ("actions:closure_agree", "actions:action_reopen"):
         propose(plan.action, plan.police_owner)
+        plan.action.refresh_from_db()
+    if view == "actions:action_reopen":  # only a complete action reopens
+        services.closure_agree(
+            action=plan.action,
+            user=plan.executive,
+            agreed_on=timezone.localdate(),
+            meeting=MeetingFactory(plan=plan.finding.plan, recorded_by=plan.manager),
+            expected_version=plan.action.version,
+        )
         plan.action.refresh_from_db()
     return plan.action
 

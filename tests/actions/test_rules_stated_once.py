@@ -27,7 +27,7 @@ from tests.actions.conftest import propose
 from tests.actions.test_close_action import agree
 from tests.actions.test_edit_conflict import edit_data
 from tests.actions.test_record_update import post_update
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, MeetingFactory
 from tests.rounds.conftest import RoundPlan, at
 
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
@@ -122,7 +122,7 @@ def test_a_closure_agreed_tomorrow_is_refused_in_the_same_words_on_the_page_and_
     refused = refusal(
         services.closure_agree,
         action=plan.action, user=plan.executive, agreed_on=TOMORROW,
-        meeting="LSCP executive", expected_version=plan.action.version,
+        meeting=MeetingFactory(plan=plan.finding.plan), expected_version=plan.action.version,
     )  # fmt: skip
     assert refused == said
     plan.action.refresh_from_db()

@@ -10,6 +10,7 @@ from actions import services as action_services
 from audit.models import EventKind
 from impact.models import SustainabilityReview
 from impact.reviews import sustainability_review_record
+from tests.factories import MeetingFactory
 from tests.rounds.conftest import RoundPlan
 
 ADDRESS = "192.0.2.44"
@@ -29,7 +30,7 @@ def _review(plan: RoundPlan) -> SustainabilityReview:
         action=action,
         user=plan.executive,
         agreed_on=timezone.localdate(),
-        meeting="the LSCP executive",
+        meeting=MeetingFactory(plan=plan.inspection.plan, recorded_by=plan.manager),
         expected_version=action.version,
     )
     action.refresh_from_db()

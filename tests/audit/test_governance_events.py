@@ -30,7 +30,7 @@ from tests.audit.governance_asks_and_decisions import ASKS_AND_DECISIONS_MADE_BY
 from tests.audit.governance_challenges import CHALLENGES_MADE_BY
 from tests.audit.governance_measures import MEASURES_MADE_BY
 from tests.audit.governance_reviews import REVIEWS_MADE_BY
-from tests.factories import UserFactory
+from tests.factories import MeetingFactory, UserFactory
 from tests.rounds.conftest import RoundPlan, at
 from tests.statements.signing import statement_made_ready
 from tests.test_one_way_out import our_modules
@@ -163,7 +163,9 @@ def _agree(plan: RoundPlan) -> Action:
         action=action,
         user=plan.executive,
         agreed_on=TODAY(),
-        meeting="the LSCP executive",
+        meeting=MeetingFactory(
+            plan=plan.inspection.plan, title="the LSCP executive", recorded_by=plan.manager
+        ),
         expected_version=action.version,
         address=ADDRESS,
     )
@@ -178,17 +180,20 @@ def test_a_closure_proposed_and_agreed_names_who_and_at_which_meeting(plan):
     agreed = _entry(EventKind.CLOSURE_AGREED)
     assert agreed.user == plan.executive
     assert agreed.detail == (
-        f"Agreed action 1.1 of {_name(plan)} complete at the LSCP executive on {TODAY():%-d %B %Y}"
+        f"Agreed action 1.1 of {_name(plan)} complete at the LSCP executive, {TODAY():%-d %B %Y}"
     )
 
 
 def _not_agree(plan: RoundPlan) -> None:
     action = _fresh(_propose(plan))
-    action_services.action_reopen(
+    action_services.closure_not_agree(
         action=action,
         user=plan.executive,
+        decided_on=TODAY(),
+        meeting=MeetingFactory(
+            plan=plan.inspection.plan, title="the LSCP executive", recorded_by=plan.manager
+        ),
         reason="The audit covers one month only.",
-        rag=RAG.AMBER,
         expected_version=action.version,
         address=ADDRESS,
     )
@@ -211,7 +216,8 @@ def test_a_closure_not_agreed_and_an_action_reopened_say_why(plan):
     refused = _entry(EventKind.CLOSURE_NOT_AGREED)
     assert refused.user == plan.executive
     assert refused.detail == (
-        f"Did not agree action 1.1 of {_name(plan)} complete: The audit covers one month only."
+        f"Did not agree action 1.1 of {_name(plan)} complete at the LSCP executive, "
+        f"{TODAY():%-d %B %Y}: The audit covers one month only."
     )
     assert not AuditEvent.objects.filter(kind=EventKind.ACTION_REOPENED).exists()
 

@@ -8,6 +8,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
+from actions.models import Plan
+from meetings.services import meeting_record
+from people.models import User
 from tests.browser.conftest import sign_in
 
 
@@ -58,6 +61,13 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     page.get_by_role("link", name="Record the partnership's decision").click()
     expect(page.get_by_text("You proposed this action complete")).to_be_visible()
     action_url = page.url.replace("agree-complete/", "")
+    # The executive meets today: the manager records the meeting it decides at.
+    meeting_record(
+        plan=Plan.objects.get(partnership__slug="lewisham"),
+        user=User.objects.get(username="manager"),
+        date=timezone.localdate(),
+        title="LSCP executive",
+    )
 
     page.context.clear_cookies()
     sign_in(page, "executive")

@@ -34,8 +34,8 @@ def test_the_police_officer_records_a_red_update_on_an_amber_action(page, demo, 
     )
     assert_accessible(page)
     page.locator(".govuk-error-summary a").first.click()
-    expect(page.get_by_label("Why has the status got worse? (if it has)")).to_be_focused()
-    page.get_by_label("Why has the status got worse? (if it has)").fill(
+    expect(page.get_by_label("Why this status? (if asked)")).to_be_focused()
+    page.get_by_label("Why this status? (if asked)").fill(
         "Training refresh delayed by abstractions; recovery plan to the executive."
     )
     page.get_by_role("button", name="Save update").click()

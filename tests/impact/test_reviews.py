@@ -22,7 +22,7 @@ from audit.models import AuditEvent, EventKind
 from impact.models import Direction, Measure, Reading, SustainabilityReview, Unit
 from impact.reviews import reopen_if_measure_slipped, reviews_due, sustainability_review_record
 from people.models import Role
-from tests.factories import ActionFactory, UserFactory
+from tests.factories import ActionFactory, MeetingFactory, UserFactory
 from tests.rounds.conftest import RoundPlan, at
 
 
@@ -50,7 +50,9 @@ def close(plan: RoundPlan, action: Action, agreed_on: datetime.date | None = Non
             action=action,
             user=plan.executive,
             agreed_on=agreed_on,
-            meeting="the LSCP executive",
+            meeting=MeetingFactory(
+                plan=plan.inspection.plan, date=agreed_on, recorded_by=plan.manager
+            ),
             expected_version=action.version,
         )
     action.refresh_from_db()
@@ -311,7 +313,9 @@ def close_by_manager(plan, action, agreed_on):
             action=action,
             user=plan.manager,
             agreed_on=agreed_on,
-            meeting="the LSCP executive",
+            meeting=MeetingFactory(
+                plan=plan.inspection.plan, date=agreed_on, recorded_by=plan.manager
+            ),
             expected_version=action.version,
         )
     action.refresh_from_db()

@@ -202,9 +202,7 @@ def test_only_the_manager_answers_a_challenge(client, plan, who):
     assert client.post(answer_url(challenge), {"answer": ANSWER}).status_code == 403
     challenge.refresh_from_db()
     assert not challenge.is_answered
-    assert "Answer the challenge on" not in page_text(
-        client.get(plan.action.get_absolute_url())
-    )
+    assert "Answer the challenge on" not in page_text(client.get(plan.action.get_absolute_url()))
 
 
 @pytest.mark.django_db
