@@ -12,6 +12,7 @@ from actions.rules import date_not_in_future
 from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
+from impact.reviews import reopen_if_measure_slipped
 from impact.models import Measure, Reading
 from impact.selectors import value_in_words
 from people import permissions
@@ -190,6 +191,8 @@ def reading_record(
         detail=f"Recorded {value_in_words(value, measure.unit)} for measure "
         f"‘{measure.name}’ of {_area_name(measure.finding)}, as at {date:%-d %B %Y}",
     )
+    # A measure of a closed action falling back past its baseline reopens the action.
+    reopen_if_measure_slipped(reading=reading, address=address)
     return reading
 
 

@@ -454,3 +454,17 @@ def test_a_reading_from_before_the_closure_reopens_nothing(plan):
     assert reopen_if_measure_slipped(reading=old) is False
     action.refresh_from_db()
     assert action.is_complete
+
+
+def test_a_reading_recorded_in_the_service_that_falls_past_the_baseline_reopens(plan):
+    from impact.services import reading_record
+
+    action = plan.police_actions[0]
+    close(plan, action, timezone.localdate() - datetime.timedelta(days=30))
+    measure = make_measure(plan, action=action, direction=Direction.HIGHER)
+    reading_record(
+        measure=measure, user=plan.police_owner, value=Decimal("58"), date=timezone.localdate()
+    )
+    action.refresh_from_db()
+    assert action.rag == RAG.RED and not action.is_complete
+    assert "fell back past its baseline" in action.updates.first().narrative
