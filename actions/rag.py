@@ -64,10 +64,9 @@ DEFINITIONS = {
 # Embedded is a qualifier of Complete, not a status of its own: the action counts as
 # Complete everywhere, and its tag reads Embedded once a sustainability review months after
 # the closure found the change held (impact.reviews.is_embedded).
-EMBEDDED_DEFINITION = (
-    "Complete, and the sustainability review months after the closure found the change "
-    "held. An action is Complete until that review; one whose change did not hold reopens."
-)
+# One line in every document's key: what a review that slipped does is said where it
+# happens (the action reopens, with the reason, on its page and in the audit trail).
+EMBEDDED_DEFINITION = "Complete, and a review months after closure found the change held."
 
 TAG_CLASSES = {
     RAG.NOT_STARTED: "govuk-tag--grey",

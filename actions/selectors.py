@@ -1,7 +1,7 @@
 """The queries the action pages need, each in a fixed number of queries however much data."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -324,12 +324,17 @@ class EvidenceIndex:
     count: int
 
 
-def evidence_index(*, plan: Plan, agency: Agency | None = None) -> EvidenceIndex:
+def evidence_index(
+    *, plan: Plan, agency: Agency | None = None, as_of: date | None = None
+) -> EvidenceIndex:
     """The evidence index of the progress report and the meeting pack, of the whole plan or
-    of one agency's actions (those it leads): two queries however much evidence."""
+    of one agency's actions (those it leads); with `as_of`, only the evidence added by the
+    end of that day (a progress report as at a past date). Two queries however much."""
     items = Evidence.objects.filter(
         action__finding__plan=plan, action__archived_at__isnull=True
     ).select_related("action__lead_agency", "added_by")
+    if as_of is not None:
+        items = items.filter(added_at__date__lte=as_of)
     if agency is not None:
         items = items.filter(action__lead_agency=agency)
     by_action: dict[int, ActionEvidence] = {}

@@ -12,8 +12,8 @@ from actions.rules import date_not_in_future
 from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
-from impact.reviews import reopen_if_measure_slipped
 from impact.models import Measure, Reading
+from impact.reviews import reopen_if_measure_slipped
 from impact.selectors import value_in_words
 from people import permissions
 from people.models import User

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from actions.models import Action, Finding
 from actions.rag import RAG, overdue_q
-from actions.selectors import latest_update, with_list_annotations
+from actions.selectors import latest_update, with_list_annotations, with_suggestion
 from impact.selectors import AreaImpact, plan_impacts
 from inspections.models import Inspection
 from meetings.judgements import with_current_judgement
@@ -245,7 +245,8 @@ def plan_dashboard(
         else None,
         awaiting_agreement=Cell(numbers["awaiting"], link(proposed_complete="on")),
         exceptions=list(
-            exceptions_listed.filter(overdue_filter | Q(rag=RAG.RED))
+            # Each says what the product suggests where the owner's status is better.
+            with_suggestion(exceptions_listed.filter(overdue_filter | Q(rag=RAG.RED)))
             .annotate(latest_update=latest_update("narrative"))
             .order_by("-rag_order", "target_date", "pk")[:LISTED]
         ),

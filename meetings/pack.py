@@ -2,24 +2,31 @@
 agency's actions (that partner's own board): the cover with the meeting and who is expected,
 the decisions due and matters arising, the highlight report (red, overdue, changed, the
 owners' asks), the closures to agree on their full evidence, each area's judgement, the
-trend, the open challenges and, last, the whole plan. The PDF (templates/meetings/
+trend, the open challenges, the sustainability reviews due and, last, the whole plan and
+the evidence index. The PDF (templates/meetings/
 pack_document.html) and the Word document (meetings/pack_word.py) both read this."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
-from actions.models import Action, Finding
+from actions.models import Action, Closure, Finding
 from actions.selectors import (
     ClosureForAgreement,
+    EvidenceIndex,
     closures_for_agreement,
+    evidence_index,
     latest_update,
     with_list_annotations,
+    with_suggestion,
 )
+from impact.reviews import reviews_due
 from inspections.models import Inspection
+from meetings.challenges import open_challenges
 from meetings.dashboard import Dashboard, plan_dashboard
+from meetings.decisions import matters_arising, open_asks
 from meetings.models import Challenge, Decision, ExecutiveAsk, Meeting
 from partnerships.models import Agency
 from people.models import Role, User
@@ -48,6 +55,9 @@ class MeetingPack:
     closures: list[ClosureForAgreement]
     challenges: list[Challenge]
     appendix: list[AreaOfThePlan]
+    # Closed actions whose owners check, by today, that the change held.
+    reviews_due: list[Closure]
+    evidence: EvidenceIndex
 
     @property
     def today(self) -> datetime.date:
@@ -88,20 +98,20 @@ def pack_contents(
     last_meeting = dashboard.last_meeting
     # Decisions concern actions; an agency's pack carries those about its actions or
     # owned by its people. Asks and challenges about actions follow their action's lead.
-    decisions = Decision.objects.filter(meeting__plan=plan).outstanding()
-    asks = ExecutiveAsk.objects.open().filter(
-        action__finding__plan=plan, action__archived_at__isnull=True
-    )
-    challenges = Challenge.objects.filter(plan=plan).open()
+    decisions = matters_arising(plan=plan)
+    asks = open_asks(plan=plan)
+    challenges = open_challenges(plan=plan)
     if agency is not None:
-        decisions = decisions.filter(Q(actions__lead_agency=agency) | Q(owner__agency=agency))
+        decisions = decisions.filter(
+            Q(actions__lead_agency=agency) | Q(owner__agency=agency)
+        ).distinct()
         asks = asks.filter(action__lead_agency=agency)
         challenges = challenges.filter(Q(action__isnull=True) | Q(action__lead_agency=agency))
     current = Action.objects.current().filter(finding__plan=plan)
     if agency is not None:
         current = current.filter(lead_agency=agency)
     appendix_actions = (
-        with_list_annotations(current)
+        with_suggestion(with_list_annotations(current))
         .annotate(latest_update=latest_update("narrative"))
         .order_by("finding__number", "position", "pk")
     )
@@ -116,25 +126,12 @@ def pack_contents(
         last_meeting=last_meeting,
         last_attendees=_people(last_meeting.attendees.all()) if last_meeting else [],
         last_apologies=_people(last_meeting.apologies.all()) if last_meeting else [],
-        matters_arising=list(
-            decisions.distinct()
-            .select_related("meeting", "owner__agency")
-            .prefetch_related(
-                Prefetch("actions", queryset=Action.objects.order_by("finding__number", "position"))
-            )
-            .order_by(F("due_date").asc(nulls_last=True), "meeting__date", "pk")
-        ),
-        asks=list(
-            asks.select_related("action__lead_agency", "action__lead_officer", "asked_by").order_by(
-                "action__finding__number", "action__position", "asked_at"
-            )
-        ),
+        matters_arising=list(decisions),
+        asks=list(asks),
         closures=closures_for_agreement(plan=plan, agency=agency),
-        challenges=list(
-            challenges.select_related("action", "finding", "meeting", "raised_by").order_by(
-                "raised_at", "pk"
-            )
-        ),
+        challenges=list(challenges),
+        reviews_due=list(reviews_due(plan=plan, on=today, agency=agency)),
+        evidence=evidence_index(plan=plan, agency=agency),
         appendix=[
             AreaOfThePlan(finding, by_finding.get(finding.pk, [])) for finding in dashboard.areas
         ],

@@ -12,7 +12,9 @@ drawn, so it gives the chart in words and its figures, as the PDF does beside th
 from django.urls import reverse
 from django.utils import timezone
 
+from actions.evidence_word import evidence_index_docx
 from actions.rag import RAG
+from actions.suggested import action_suggestion
 from govuk.word import (
     Column,
     WordWriter,
@@ -82,7 +84,10 @@ def pack_docx(*, pack: MeetingPack, site_url: str) -> bytes:
         writer.paragraph("No meeting has been recorded yet, so there is nothing to compare with.")
     _closures(writer, pack, site_url)
     _challenges(writer, pack)
+    _reviews_due(writer, pack)
     _appendix(writer, pack)
+    writer.heading("Appendix: the evidence index", level=2)
+    evidence_index_docx(writer, pack.evidence, site_url=site_url)
     return writer.to_bytes()
 
 
@@ -324,6 +329,7 @@ def _exceptions(writer: WordWriter, dashboard: Dashboard) -> None:
             tag(status, OVERDUE)
         if getattr(action, "no_accepted_update", False):
             small(status, "No accepted update").bold = True
+        _suggestion(status, action)
         if action.last_update_on:  # type: ignore[attr-defined]
             small(update, short_date(action.last_update_on))  # type: ignore[attr-defined]
             update.add_run().add_break()
@@ -460,6 +466,50 @@ def _challenges(writer: WordWriter, pack: MeetingPack) -> None:
     writer.end_table()
 
 
+def _suggestion(paragraph, action) -> None:
+    """What the product suggests where the owner's status is better, and the "not updated"
+    flag, as the PDF's documents/_suggested_rag.html words them."""
+    suggestion = action_suggestion(action)
+    if suggestion.owner_better and suggestion.rag is not None:
+        small(
+            paragraph,
+            f"Owner: {suggestion.owner_rag_status.label} · Suggested: {suggestion.rag.label} "
+            f"— {suggestion.words}",
+        )
+    if suggestion.not_updated:
+        small(paragraph, f"Not updated {suggestion.not_updated_words}")
+
+
+def _reviews_due(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.heading("Sustainability reviews due", level=2)
+    writer.paragraph(
+        "Closed actions whose owners check, by today, that the change held: a review that "
+        "held makes the action Embedded; one that slipped reopens it to the executive."
+    )
+    if not pack.reviews_due:
+        writer.paragraph("No sustainability review is due.")
+        return
+    columns = [
+        Column("Ref.", 6),
+        Column("Action", 50),
+        Column("Lead", 26),
+        Column("Review due", 18),
+    ]
+    table = writer.table(columns, caption="Sustainability reviews due")
+    for closure in pack.reviews_due:
+        reference, description, lead, due = (cell.paragraphs[0] for cell in table.row())
+        action = closure.action
+        reference.add_run(clean(action.reference)).bold = True
+        description.add_run(clean(truncate_words(action.description, 24)))
+        lead.add_run(clean(action.lead_agency.name))
+        if action.lead_officer:
+            small(lead, action.lead_officer.get_full_name())
+        due.add_run(short_date(closure.sustainability_review_due))
+        if getattr(closure, "review_overdue", False):
+            small(due, "Overdue").bold = True
+    writer.end_table()
+
+
 def _appendix(writer: WordWriter, pack: MeetingPack) -> None:
     writer.new_page()
     writer.heading("Appendix: the whole plan", level=2)
@@ -499,6 +549,7 @@ def _appendix(writer: WordWriter, pack: MeetingPack) -> None:
                 tag(status, OVERDUE)
             if action.awaiting_agreement:  # type: ignore[attr-defined]
                 small(status, "Awaiting agreement to close")
+            _suggestion(status, action)
             if action.last_update_on:  # type: ignore[attr-defined]
                 small(update, short_date(action.last_update_on))  # type: ignore[attr-defined]
                 update.add_run().add_break()

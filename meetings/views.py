@@ -16,6 +16,7 @@ from audit.downloads import file_download
 from audit.trail import client_address
 from govuk.pdf import html_to_pdf
 from govuk.word import DOCX_CONTENT_TYPE
+from impact.reviews import reviews_due
 from inspections.selectors import inspection_for_user
 from meetings.dashboard import LISTED, plan_dashboard
 from meetings.decision_views import decision_context
@@ -69,6 +70,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "inspection": inspection,
         "dashboard": plan_dashboard(inspection=inspection, today=timezone.localdate()),
         "closures": closures_proposed(plan=inspection.plan),
+        "reviews_due": reviews_due(plan=inspection.plan, on=timezone.localdate()),
         "rag_statuses": list(RAG),
         "can_plan": permissions.can_plan(request.user, inspection),
     }

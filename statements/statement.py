@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,6 +24,7 @@ from actions.fields import statement_fields
 from actions.models import Action, Evidence, Finding, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG, is_overdue
 from actions.rules import date_not_in_future
+from actions.selectors import EvidenceIndex, evidence_index
 from actions.services import plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
@@ -103,6 +105,8 @@ class StatementDocument:
     # approval records, and each statutory partner's lead and approval, which it ends with.
     fingerprint: str = ""
     sign_off: list[SignOffRow] = field(default_factory=list)
+    # The progress report's: every item of evidence, by area and action, as at its date.
+    evidence: EvidenceIndex | None = None
 
     @property
     def plan(self) -> Plan:
@@ -229,7 +233,9 @@ def statement_document(
         rag_totals=_counts(row.rag for s in sections for row in s.rows) if progress else [],
         extra_columns=[column.label for column in extra],
     )
-    if not progress:
+    if progress:
+        document.evidence = evidence_index(plan=inspection.plan, as_of=as_of)
+    else:
         document.fingerprint = statement_fingerprint(document)
         document.sign_off = sign_off_rows(plan=inspection.plan, fingerprint=document.fingerprint)
     return document
@@ -243,6 +249,8 @@ def statement_html(document: StatementDocument) -> str:
             "document": document,
             "rag_statuses": list(RAG),
             "author": document.inspection.partnership.name,
+            # Evidence files open from the PDF: links to the service's own address.
+            "site_url": settings.SITE_URL,
         },
     )
 

@@ -14,10 +14,12 @@ The page, headings, tables and tags come from govuk.word; this module adds what 
 Overdue look like, which the meeting pack shares.
 """
 
+from django.conf import settings
 from django.utils import timezone
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from actions.evidence_word import evidence_index_docx
 from actions.rag import EMBEDDED_DEFINITION, RAG
 from govuk.word import (
     TABLE_TEXT,
@@ -113,6 +115,9 @@ def statement_docx(document: StatementDocument) -> bytes:
         for run in (lead, rule.add_run(RULE_IN_WORDS)):
             run.font.size = Pt(8)
     _plan_table(writer, document)
+    if document.evidence is not None:
+        writer.heading("Evidence index", level=2)
+        evidence_index_docx(writer, document.evidence, site_url=settings.SITE_URL)
     if not document.progress:
         _sign_off(writer, document)
         _what_changed(writer, document)

@@ -338,7 +338,8 @@ class Evidence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.original_name or self.link
+        """Its title wherever evidence is named; a file's name or the link where it has none."""
+        return self.title or self.original_name or self.link
 
     def get_absolute_url(self) -> str:
         return self.link or reverse("actions:evidence_download", args=[self.uuid])

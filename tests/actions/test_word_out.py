@@ -213,8 +213,10 @@ def test_the_progress_report_in_word_gives_each_actions_rag_and_evidence_as_word
     assert glance[-1][0] == "All areas"
     assert glance[-1][-1] == str(document.overdue_count)
 
-    (table,) = action_tables(word)
+    table, *evidence_index = action_tables(word)  # the plan, then the evidence index's areas
     assert [c.text for c in table.rows[0].cells][-3:] == ["Status", "Latest update", "Evidence"]
+    assert "Evidence index" in headings(word, 2)
+    assert evidence_index and all(t.rows[0].cells[1].text == "Evidence" for t in evidence_index)
     # Each area's row carries its RAG counts, as tags.
     areas = [cells[1] for cells in plan_rows(table) if cells[0] == "area"]
     for section, area in zip(document.sections, areas, strict=True):
@@ -308,7 +310,9 @@ def test_the_meeting_pack_in_word_has_the_pdfs_sections_in_order(client, demo, l
         "Highlight report",
         "Closures to agree",
         "Open challenges",
+        "Sustainability reviews due",
         "Appendix: the whole plan",
+        "Appendix: the evidence index",
     ]
     judged = {cell.text for table in word.tables for row in table.rows for cell in row.cells}
     assert "Not yet judged" in judged  # each area's judgement, as in the PDF
@@ -380,11 +384,13 @@ def test_another_partnerships_plan_is_not_found(client, demo, url_name):
         # the version sent last, which the statement's what-changed compares it with.
         ("statements:statement_docx", "statements:statement_download", {}, 13),
         # The progress report's areas' measures with their latest readings by its date.
-        ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 12),
+        # ... and its evidence index (the items, the areas).
+        ("statements:statement_docx", "statements:statement_download", {"progress": "1"}, 14),
         # The pack's cover (members, attendance), matters arising, asks, closures with their
         # evidence and updates, challenges and the whole plan's appendix; the actions of
-        # the demo's decisions outstanding; the areas' measures with their latest readings.
-        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 30),
+        # the demo's decisions outstanding; the areas' measures with their latest readings;
+        # the sustainability reviews due and the evidence index (its items, its areas).
+        ("meetings:meeting_pack_docx", "meetings:meeting_pack_download", {}, 33),
     ],
 )
 def test_the_word_document_reads_what_the_pdf_reads_in_a_fixed_number_of_queries(

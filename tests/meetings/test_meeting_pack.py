@@ -260,3 +260,63 @@ def test_the_changes_since_the_last_meeting_link_to_the_service_from_the_pdf(cli
     ]
     assert f"http://testserver{meeting_plan.red.get_absolute_url()}" in links
     assert not [link for link in links if "invalid" in link]
+
+
+@pytest.mark.django_db
+def test_the_pack_lists_reviews_due_the_evidence_index_and_suggested_statuses(
+    client, meeting_plan
+):
+    import time_machine
+
+    from tests.factories import MeetingFactory
+
+    closed = ActionFactory(
+        finding=meeting_plan.finding,
+        reference="1.3",
+        lead_agency=meeting_plan.police,
+        description="Publish the custody transfer protocol.",
+    )
+    seven_months_ago = timezone.now() - datetime.timedelta(days=213)
+    with time_machine.travel(seven_months_ago, tick=False):
+        services.closure_propose(
+            action=closed,
+            user=meeting_plan.police_owner,
+            evidence_of_impact="Protocol in use.",
+            sustainability_plan="Yearly check.",
+            expected_version=closed.version,
+        )
+        closed.refresh_from_db()
+        services.closure_agree(
+            action=closed,
+            user=meeting_plan.executive,
+            agreed_on=timezone.localdate(),
+            meeting=MeetingFactory(
+                plan=meeting_plan.finding.plan,
+                date=timezone.localdate(),
+                recorded_by=meeting_plan.manager,
+            ),
+            expected_version=closed.version,
+        )
+    late = ActionFactory(
+        finding=meeting_plan.finding,
+        reference="1.4",
+        lead_agency=meeting_plan.council,
+        rag=RAG.GREEN,
+        target_date=TODAY - datetime.timedelta(days=3),
+        description="Agree the out-of-hours rota.",
+    )
+    client.force_login(meeting_plan.executive)
+    page = _pack(client, meeting_plan)
+    reviews = page.split('id="reviews-due"')[1].split("</section>")[0]
+    assert "Publish the custody transfer protocol." in reviews
+    index = page.split('id="evidence-index"')[1].split("</section>")[0]
+    assert "audit.pdf" in index and "https://intranet.example.org/audit-report" in index
+    appendix = page.split('id="whole-plan"')[1].split("</section>")[0]
+    row = appendix.split(late.description)[1].split("</tr>")[0]
+    assert "Owner: Green · Suggested: <strong>Red</strong>" in row
+
+    _, word = _word(client, meeting_plan)
+    text = "\n".join(p.text for p in word.paragraphs)
+    cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "Sustainability reviews due" in text and "Publish the custody transfer" in cells
+    assert "Owner: Green · Suggested: Red" in cells

@@ -39,7 +39,8 @@ def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_
         # adds its cover's members, the matters arising, asks, challenges, the whole plan
         # and the agencies to choose one's own pack from; both read the areas' measures with
         # their latest readings (their impact)
-        with django_assert_num_queries(18 if page == "meetings:dashboard" else 24):
+        # (and the reviews due and the evidence index, its items and areas)
+        with django_assert_num_queries(18 if page == "meetings:dashboard" else 27):
             response = client.get(reverse(page, args=[plan.inspection.pk]))
 
     text = response.content.decode()
