@@ -162,7 +162,9 @@ def suggest(
     `percent_complete` is the latest update's, when it gave one."""
     if archived or owner_rag == RAG.COMPLETE:
         return Suggestion(rag=None, owner_rag=owner_rag)
-    since = last_update_on or added_on
+    # Counted from the latest update (or the day it was added), and never from before the
+    # action starts: an action whose start is still to come is not "not updated".
+    since = max(last_update_on or added_on, start)
     stale = not_updated_since(last_update_on=since, on=on, thresholds=thresholds)
     stale_words = (
         f"no update for {(on - since).days} days, more than the "

@@ -84,6 +84,15 @@ class MeetingPack:
     def action_count(self) -> int:
         return sum(len(area.actions) for area in self.appendix)
 
+    # A JTAI plan runs to tens of actions. WeasyPrint lays out some 5 ms a row, so a plan of
+    # thousands (a partnership's every plan at once) would take the PDF past half a minute:
+    # past this many, the PDF's appendix points to the Word pack and the export instead.
+    appendix_limit = 300
+
+    @property
+    def appendix_too_long(self) -> bool:
+        return self.action_count > self.appendix_limit
+
 
 def _people(queryset: QuerySet[User]) -> list[User]:
     return list(queryset.select_related("agency").order_by("first_name", "last_name", "username"))

@@ -477,7 +477,7 @@ def _suggestion(paragraph, action) -> None:
             f"— {suggestion.words}",
         )
     if suggestion.not_updated:
-        small(paragraph, f"Not updated {suggestion.not_updated_words}")
+        small(paragraph, f"Not updated: {suggestion.not_updated_words}")
 
 
 def _reviews_due(writer: WordWriter, pack: MeetingPack) -> None:

@@ -163,3 +163,20 @@ def test_the_time_gone_runs_from_the_day_the_action_was_added_without_a_letter(t
 
     listed = with_suggestion(Action.objects.with_page_relations().filter(pk=action.pk)).get()
     assert action_suggestion(listed).words == "50% of the time gone, 30% done"
+
+
+def test_an_action_yet_to_start_is_not_flagged_not_updated():
+    from actions.suggested import Thresholds, suggest
+
+    today = datetime.date(2026, 12, 1)
+    suggestion = suggest(
+        owner_rag="not_started",
+        target_date=datetime.date(2027, 6, 30),
+        start=datetime.date(2026, 12, 15),  # its own start, still to come
+        percent_complete=None,
+        last_update_on=None,
+        added_on=datetime.date(2026, 2, 1),  # added ten months ago
+        on=today,
+        thresholds=Thresholds(on_track_percent=90, off_track_percent=70, update_interval_days=62),
+    )
+    assert not suggestion.not_updated

@@ -263,9 +263,7 @@ def test_the_changes_since_the_last_meeting_link_to_the_service_from_the_pdf(cli
 
 
 @pytest.mark.django_db
-def test_the_pack_lists_reviews_due_the_evidence_index_and_suggested_statuses(
-    client, meeting_plan
-):
+def test_the_pack_lists_reviews_due_the_evidence_index_and_suggested_statuses(client, meeting_plan):
     import time_machine
 
     from tests.factories import MeetingFactory
@@ -320,3 +318,20 @@ def test_the_pack_lists_reviews_due_the_evidence_index_and_suggested_statuses(
     cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert "Sustainability reviews due" in text and "Publish the custody transfer" in cells
     assert "Owner: Green · Suggested: Red" in cells
+
+
+@pytest.mark.django_db
+def test_a_plan_too_long_for_the_pdf_appendix_points_to_the_word_pack(
+    client, meeting_plan, monkeypatch
+):
+    from meetings.pack import MeetingPack
+
+    monkeypatch.setattr(MeetingPack, "appendix_limit", 1)
+    client.force_login(meeting_plan.executive)
+    text = _pdf_text(client, meeting_plan)
+    appendix = text.split("Appendix: the whole plan")[1]
+    assert "The plan has 2 current actions: more than the 1 a PDF pack lists." in appendix
+    assert "Recruit four emergency duty social workers." not in appendix.split("evidence")[0]
+    _, word = _word(client, meeting_plan)  # the Word pack still lists every action
+    cells = "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "Recruit four emergency duty social workers." in cells
