@@ -12,7 +12,8 @@ from impact.models import Measure, Reading, Unit
 from impact.selectors import MeasureImpact, value_in_words
 
 WIDTH, HEIGHT = 560, 240
-LEFT, RIGHT, TOP, BOTTOM = 52, 130, 16, 36
+# Room on the left for the longest axis label ("16.4 hours").
+LEFT, RIGHT, TOP, BOTTOM = 80, 130, 16, 36
 # Past this many readings only the first and the last carry their value on the chart; the
 # table beside it has them all.
 LABELLED = 12

@@ -41,8 +41,17 @@ def _check_measure(measure: Measure) -> None:
         errors["action"] = "Choose an action of this area for improvement"
     if measure.target_date <= measure.baseline_date:
         errors["target_date"] = "The target date must be after the baseline date"
+    # A reading is 0 or more, a percentage at most 100 (reading_record): so are these.
+    for field, value, what in (
+        ("baseline_value", measure.baseline_value, "baseline"),
+        ("target_value", measure.target_value, "target"),
+    ):
+        if value < 0:
+            errors[field] = f"The {what} must be 0 or more"
+        elif measure.unit == "percentage" and value > 100:
+            errors[field] = f"A percentage {what} must be 100 or less"
     sign = 1 if measure.direction == "higher" else -1
-    if (measure.target_value - measure.baseline_value) * sign <= 0:
+    if "target_value" not in errors and (measure.target_value - measure.baseline_value) * sign <= 0:
         better = "higher" if sign == 1 else "lower"
         errors["target_value"] = (
             f"The target must be {better} than the baseline, as {better} is better for this measure"

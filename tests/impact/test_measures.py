@@ -201,3 +201,33 @@ def test_the_manager_changes_a_measures_target_and_the_trail_names_it(client, ar
     assert area.measure.target_value == Decimal(95)
     entry = AuditEvent.objects.get(kind=EventKind.MEASURE_CHANGED)
     assert entry.detail.endswith(": target value")
+
+
+def test_a_percentage_baseline_over_100_is_refused(db):
+    import datetime
+    from decimal import Decimal
+
+    from django.core.exceptions import ValidationError
+
+    from impact.models import Direction, Unit
+    from impact.services import measure_add
+    from tests.actions.conftest import Plan
+
+    plan = Plan()
+    with pytest.raises(ValidationError) as refused:
+        measure_add(
+            finding=plan.finding,
+            user=plan.manager,
+            name="Contacts decided within 24 hours",
+            definition="From the MASH report.",
+            source="MASH performance report",
+            unit=Unit.PERCENTAGE,
+            direction=Direction.HIGHER,
+            baseline_value=Decimal("150"),
+            baseline_date=datetime.date(2026, 1, 31),
+            target_value=Decimal("90"),
+            target_date=datetime.date(2027, 1, 31),
+        )
+    assert refused.value.message_dict["baseline_value"] == [
+        "A percentage baseline must be 100 or less"
+    ]
