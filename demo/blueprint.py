@@ -107,6 +107,19 @@ class DecisionSeed:
 
 
 @dataclass(frozen=True)
+class MeetingSeed:
+    """Who came to one of the demo's two meetings (in order: the earlier, the latest), who
+    sent apologies, and its agenda. People of the partnership by username; guests, and
+    their apologies, by name and role as the minutes would write them."""
+
+    attendees: tuple[str, ...]
+    agenda: tuple[str, ...]
+    apologies: tuple[str, ...] = ()
+    guests: tuple[str, ...] = ()
+    guest_apologies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PartnershipSeed:
     slug: str
     local_area: str
@@ -117,3 +130,4 @@ class PartnershipSeed:
     inspection: InspectionSeed
     asks: tuple[AskSeed, ...] = ()
     decisions: tuple[DecisionSeed, ...] = ()
+    meetings: tuple[MeetingSeed, ...] = ()

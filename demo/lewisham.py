@@ -11,6 +11,7 @@ from demo.blueprint import (
     AskSeed,
     DecisionSeed,
     InspectionSeed,
+    MeetingSeed,
     PartnershipSeed,
     PersonSeed,
     UpdateSeed,
@@ -436,6 +437,24 @@ LEWISHAM = PartnershipSeed(
             "council",
             Role.EXECUTIVE,
         ),
+        # The executive: each statutory partner's lead. Helen Carter, listed first, is the
+        # one who agrees the demo's closures.
+        PersonSeed(
+            "police.executive",
+            "James",
+            "Whitfield",
+            "Detective Superintendent, Public Protection, South East Command Unit",
+            "police",
+            Role.EXECUTIVE,
+        ),
+        PersonSeed(
+            "health.executive",
+            "Grace",
+            "Adeyemi",
+            "Director of Nursing and Safeguarding, Lewisham",
+            "icb",
+            Role.EXECUTIVE,
+        ),
         PersonSeed(
             "scrutineer", "Robert", "Ellis", "Independent Scrutineer", "lscp", Role.SCRUTINEER
         ),
@@ -501,6 +520,47 @@ LEWISHAM = PartnershipSeed(
             owner="police.officer",
             due_in=7,
             answers=("1.1",),
+        ),
+    ),
+    meetings=(
+        MeetingSeed(
+            attendees=(
+                "executive",
+                "police.executive",
+                "health.executive",
+                "scrutineer",
+                "manager",
+                "council.officer",
+            ),
+            guests=("Sam Okoro, Emergency Duty Team service manager, Lewisham Council",),
+            apologies=("police.officer",),
+            agenda=(
+                "Minutes of the last meeting and matters arising",
+                "JTAI action plan: highlight report (red, overdue and changed since the last "
+                "meeting)",
+                "Area 2: emergency duty team recruitment, the case for a market supplement",
+                "Closures to agree",
+                "AOB",
+            ),
+        ),
+        MeetingSeed(
+            attendees=(
+                "executive",
+                "police.executive",
+                "scrutineer",
+                "manager",
+                "police.officer",
+                "health.officer",
+            ),
+            guests=("Dr Asha Patel, designated doctor for safeguarding children",),
+            apologies=("health.executive", "council.officer"),
+            agenda=(
+                "Minutes of the last meeting and matters arising",
+                "JTAI action plan: highlight report",
+                "Area 1: the PACE transfer protocol and the vacant custody lead post (escalation)",
+                "Area 6: pre-birth pathway deep dive",
+                "AOB",
+            ),
         ),
     ),
 )

@@ -24,7 +24,7 @@ from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
 from inspections.models import Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
-from meetings.models import ActionSnapshot, Decision, ExecutiveAsk, Meeting
+from meetings.models import ActionSnapshot, AgendaItem, Decision, ExecutiveAsk, Meeting
 from partnerships.models import Agency, Partnership
 from people.models import Role, User
 from rounds.models import (
@@ -112,6 +112,7 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         )
         for position, action_seed in enumerate(facts.actions.get(number, ()), start=1):
             _load_action(finding, position, action_seed, agencies, people, today=today)
+    manager = next(p for p in people.values() if p.role == Role.MANAGER)
     if created:
         # Each statutory partner's lead for approving the statement: its officer in the demo.
         for agency in statutory_agencies(inspection.plan):
@@ -120,15 +121,17 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
                 StatementSignatory.objects.get_or_create(
                     plan=inspection.plan, agency=agency, defaults={"person": lead}
                 )
-        manager = next(p for p in people.values() if p.role == Role.MANAGER)
         earlier, latest = MEETINGS_DAYS_AGO
         # Re-baselined targets were approved between the two meetings.
         meetings = [
             _load_meeting(inspection, manager, today - datetime.timedelta(days=earlier), True),
             _load_meeting(inspection, manager, today - datetime.timedelta(days=latest), False),
         ]
+        _load_attendance_and_agendas(seed, meetings, people)
         _load_asks_and_decisions(seed, inspection, meetings, manager, people, today=today)
         _load_round(inspection, manager, today=today)
+    else:
+        _complete_earlier_demo_meetings(seed, inspection, manager, people)
     if seed is LEWISHAM:
         load_measures(plan=inspection.plan, today=today)
     return partnership
@@ -276,6 +279,39 @@ def _load_asks_and_decisions(seed, inspection, meetings, manager, people, *, tod
             | {ask.action_id for ask in answered}
         )
         ExecutiveAsk.objects.filter(pk__in=[ask.pk for ask in answered]).update(decision=decision)
+
+
+def _load_attendance_and_agendas(seed: PartnershipSeed, meetings, people):
+    """Who attended each meeting, who sent apologies, and its agenda, as the manager would
+    have recorded them on the day; the meeting is recorded on its own date, not the day the
+    demo was loaded."""
+    for meeting, meeting_seed in zip(meetings, seed.meetings, strict=True):
+        meeting.attendees.set([people[username] for username in meeting_seed.attendees])
+        meeting.apologies.set([people[username] for username in meeting_seed.apologies])
+        meeting.guests = "\n".join(meeting_seed.guests)
+        meeting.guest_apologies = "\n".join(meeting_seed.guest_apologies)
+        meeting.save(update_fields=["guests", "guest_apologies"])
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, number=number, text=text)
+            for number, text in enumerate(meeting_seed.agenda, start=1)
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(created_at=_at(meeting.date))
+
+
+def _complete_earlier_demo_meetings(seed: PartnershipSeed, inspection, manager, people):
+    """A demo loaded before its meetings had attendance and agendas gets them: only while
+    the plan has just the demo's two meetings and neither has any yet, so a meeting someone
+    recorded since is never touched and loading again changes nothing."""
+    meetings = list(Meeting.objects.filter(plan=inspection.plan_id).order_by("date", "pk"))
+    if (
+        len(meetings) != len(seed.meetings)
+        or any(meeting.recorded_by_id != manager.pk for meeting in meetings)
+        or AgendaItem.objects.filter(meeting__in=meetings).exists()
+        or Meeting.attendees.through.objects.filter(meeting__in=meetings).exists()
+        or Meeting.apologies.through.objects.filter(meeting__in=meetings).exists()
+    ):
+        return
+    _load_attendance_and_agendas(seed, meetings, people)
 
 
 def _load_meeting(inspection, manager, date, before_rebaselining: bool):

@@ -8,6 +8,7 @@ from demo.blueprint import (
     ActionSeed,
     AgencySeed,
     InspectionSeed,
+    MeetingSeed,
     PartnershipSeed,
     PersonSeed,
     UpdateSeed,
@@ -75,5 +76,29 @@ NORTHBROOK = PartnershipSeed(
                 ),
             ),
         },
+    ),
+    meetings=(
+        MeetingSeed(
+            attendees=("other.manager",),
+            guests=("Dr Tom Hollis, designated doctor for safeguarding children",),
+            guest_apologies=("Paul Ashby, Detective Superintendent, Northbrook Constabulary",),
+            agenda=(
+                "Matters arising",
+                "JTAI action plan: highlight report",
+                "Area 1: Graded Care Profile 2 licences",
+                "AOB",
+            ),
+        ),
+        MeetingSeed(
+            attendees=("other.manager",),
+            guests=("Dr Tom Hollis, designated doctor for safeguarding children",),
+            guest_apologies=("Anne Kerr, Head of Safeguarding, Northbrook Integrated Care Board",),
+            agenda=(
+                "Matters arising",
+                "JTAI action plan: highlight report",
+                "Area 2: reflective group supervision, first quarter",
+                "AOB",
+            ),
+        ),
     ),
 )
