@@ -11,12 +11,14 @@ from actions.models import (
     Closure,
     ClosureStatus,
     Evidence,
+    EvidenceKind,
     Finding,
     Plan,
     PlanKind,
     ProgressUpdate,
 )
 from actions.rag import RAG, is_overdue
+from actions.rules import sustainability_review_due
 from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
 from demo.impact_seed import load_measures
 from demo.lewisham import LEWISHAM
@@ -52,7 +54,14 @@ def demo_usernames() -> list[str]:
 def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partnership:
     partnership, _ = Partnership.objects.get_or_create(
         slug=seed.slug,
-        defaults={"local_area": seed.local_area, "name": seed.name, "short_name": seed.short_name},
+        defaults={
+            "local_area": seed.local_area,
+            "name": seed.name,
+            "short_name": seed.short_name,
+            # Shorter than the six months a partnership starts with, so the demo's closure
+            # of September is due its sustainability review and the watch after closure shows.
+            "sustainability_review_months": 2,
+        },
     )
     agencies = {
         agency.key: Agency.objects.get_or_create(
@@ -392,6 +401,10 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         Evidence.objects.create(
             action=action,
             update=latest,
+            title=f"Dip-sample audit for {action.reference}",
+            kind=EvidenceKind.QUALITY_ASSURANCE,
+            date=latest.date,
+            description="The dip-sample audit the update reports, as presented to the executive.",
             link=f"https://{slug}.example.org/evidence/action-{action.reference}-audit",
             added_by=author,
         )
@@ -407,6 +420,10 @@ def _load_action(finding, position, seed, agencies, people, *, today):
             agreed_by=next((p for p in people.values() if p.role == Role.EXECUTIVE), author),
             agreed_on=agreed_on,
             agreed_at_meeting="LSCP executive",
+            # As agreeing it in the service sets: when the owner checks the change held.
+            sustainability_review_due=sustainability_review_due(
+                agreed_on, months=finding.plan.partnership.sustainability_review_months
+            ),
         )
         proposed_at = _at(agreed_on - datetime.timedelta(days=14))
         Closure.objects.filter(pk=closure.pk).update(proposed_at=proposed_at)
