@@ -33,7 +33,8 @@ def test_an_officer_records_a_reading_and_evidence_and_the_dashboard_shows_impac
 
     sign_in(page, "council.officer")
     page.goto(Inspection.objects.get(partnership__slug="lewisham").get_absolute_url())
-    page.get_by_role("link", name=re.compile(r"area for improvement 2\s*, with its measures")).click()
+    area = re.compile(r"area for improvement 2\s*, with its measures")
+    page.get_by_role("link", name=area).click()
     expect(page.get_by_role("heading", name="Delivery and impact")).to_be_visible()
     # The chart's figures are in its table, for those who cannot read the chart.
     expect(
