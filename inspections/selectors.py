@@ -4,7 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 
 from actions.models import Action, Finding
-from actions.selectors import awaiting_agreement
+from actions.selectors import awaiting_agreement, with_suggestion
 from inspections.models import Inspection
 from partnerships.scoping import get_for_user_or_404
 from people.models import User
@@ -12,7 +12,8 @@ from people.models import User
 
 def inspection_for_page(*, user: User | AnonymousUser, pk: int) -> Inspection:
     """One inspection with its findings and each finding's actions in the plan, ready to show."""
-    actions = (
+    # Each row also says what the product suggests where the owner's status is better.
+    actions = with_suggestion(
         Action.objects.current()
         .select_related("lead_agency", "lead_officer")
         .annotate(awaiting_agreement=awaiting_agreement())

@@ -99,6 +99,7 @@ def test_the_lists_show_both_only_where_the_owners_rag_is_better(client, plan, h
     for url in (
         reverse("actions:my_actions"),
         reverse("inspections:inspection_actions", args=[inspection.pk]),
+        inspection.get_absolute_url(),  # the plan's page, every area with its actions
     ):
         page = text(client.get(url))
         assert page.count("Suggested:") == 1, url

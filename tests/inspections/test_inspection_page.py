@@ -80,8 +80,9 @@ def test_the_page_runs_the_same_queries_for_5_or_100_actions(
     client.force_login(UserFactory(partnership=inspection.partnership))
 
     # session, user, inspection, inspectorates, findings, actions, the areas' measures with
-    # their latest readings (their impact), and the savepoint pair of the request's transaction
-    with django_assert_num_queries(9):
+    # their latest readings (their impact), the partnership's status thresholds (for each
+    # row's suggested RAG), and the savepoint pair of the request's transaction
+    with django_assert_num_queries(10):
         response = client.get(inspection.get_absolute_url())
     assert response.content.decode().count("govuk-tag--green") >= count
 
