@@ -16,6 +16,14 @@ DUE_WITHIN = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
 NOT_UPDATED_FOR = [("30", "30 days"), ("60", "60 days"), ("90", "90 days")]
 
 
+def not_updated_since_q(day: datetime.date) -> Q:
+    """The open actions with no update since `day` (the last meeting, on the dashboard):
+    a complete or archived action needs no update, so it is never counted as not updated.
+    Reads the `last_update_on` annotation (actions.selectors.with_list_annotations)."""
+    no_update = Q(last_update_on__lt=day) | Q(last_update_on__isnull=True)
+    return no_update & Q(archived_at__isnull=True) & ~Q(rag=RAG.COMPLETE)
+
+
 class ActionOrdering(django_filters.OrderingFilter):
     """Sorting by "No." follows the plan's order (area, then place in it), so 8.2 comes
     before 8.10, which sorting the references as text would not do."""
@@ -155,7 +163,7 @@ class ActionFilter(django_filters.FilterSet):
         )
 
     def filter_not_updated_since(self, queryset, name, value):
-        return queryset.filter(Q(last_update_on__lt=value) | Q(last_update_on__isnull=True))
+        return queryset.filter(not_updated_since_q(value))
 
     def filter_archived(self, queryset, name, value):
         return queryset  # applied in qs, after every other filter

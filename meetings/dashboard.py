@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from actions.filters import not_updated_since_q
 from actions.models import Action, Finding
 from actions.rag import RAG, overdue_q
 from actions.selectors import latest_update, with_list_annotations, with_suggestion
@@ -24,8 +25,8 @@ from meetings.services import (
 )
 from meetings.trend import TrendPoint, trend_chart
 from partnerships.models import Agency
-from rounds.models import ReviewDecision, UpdateRound
-from rounds.selectors import current_round, round_counts, with_return
+from rounds.models import UpdateRound
+from rounds.selectors import ReturnNote, current_round, return_note, round_counts, with_return
 
 DUE_SOON_DAYS = 60
 # A meeting works by exception: list the worst this many of each kind, and count the rest.
@@ -119,6 +120,10 @@ class Dashboard:
         return next(cell for status, cell, _ in self.totals if status == RAG.RED)
 
     @property
+    def return_notes_key(self) -> str:
+        return ReturnNote.KEY
+
+    @property
     def more_exceptions(self) -> int:
         return self.exception_count - len(self.exceptions)
 
@@ -188,14 +193,11 @@ def plan_dashboard(
         "exceptions": Count("pk", filter=overdue_filter | Q(rag=RAG.RED)),
     }
     if last_meeting:
-        watch["not_updated"] = Count(
-            "pk",
-            filter=Q(last_update_on__lt=last_meeting.date) | Q(last_update_on__isnull=True),
-        )
+        watch["not_updated"] = Count("pk", filter=not_updated_since_q(last_meeting.date))
     numbers = listed.aggregate(**watch)
 
     update_round = current_round(plan=inspection.plan, today=today)
-    # Each listed action says whether the round has an accepted update for it.
+    # Each listed action says why the round has no accepted update for it, if it has none.
     exceptions_listed = (
         with_return(actions=listed, update_round=update_round) if update_round else listed
     )
@@ -260,7 +262,8 @@ def plan_dashboard(
         dashboard.update_round = update_round
         dashboard.round_counts = round_counts(update_round=update_round, agency=agency)
         for action in dashboard.exceptions:
-            action.no_accepted_update = action.review_decision != ReviewDecision.ACCEPTED
+            # Why the meeting has no accepted update for it, if it has none (rounds.selectors).
+            action.return_note = return_note(action=action)
     if last_meeting:
         after = current_states(inspection.plan, on=today, with_updates=False, agency=agency)
         before = snapshot_states(last_meeting, agency=agency)

@@ -3,12 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, Subquery
 
 from actions.models import Action, Finding, PlanStatus
 from actions.rag import RAG, is_overdue
 from inspections.models import Inspection
 from meetings.models import Meeting
+from rounds.models import UpdateRound
 
 # The executive reviews the plan every two months.
 REVIEW_INTERVAL = datetime.timedelta(days=61)
@@ -31,7 +32,17 @@ class PlanSummary:
 def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
     """Every plan of the partnership with its RAG summary and what is due next.
     Four queries however many plans, actions and meetings."""
-    inspections = list(Inspection.objects.for_user(user).for_pages())
+    # An open update round is for the plan's next meeting (rounds.selectors.current_round).
+    round_meeting = UpdateRound.objects.filter(plan=OuterRef("plan_id"), meeting_date__gte=today)
+    inspections = list(
+        Inspection.objects.for_user(user)
+        .for_pages()
+        .annotate(
+            round_meeting_date=Subquery(
+                round_meeting.order_by("meeting_date", "pk").values("meeting_date")[:1]
+            )
+        )
+    )
     ids = [inspection.plan_id for inspection in inspections]
     in_plans = Action.objects.current().filter(finding__plan__in=ids)
     rag_counts: dict[int, dict[RAG, int]] = {pk: dict.fromkeys(RAG, 0) for pk in ids}
@@ -51,7 +62,7 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
     summaries = []
     for inspection in inspections:
         plan_id = inspection.plan_id
-        label, date = _next(inspection, last_meetings.get(plan_id))
+        label, date = _next(inspection, last_meetings.get(plan_id), inspection.round_meeting_date)
         summaries.append(
             PlanSummary(
                 inspection=inspection,
@@ -65,11 +76,18 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
     return summaries
 
 
-def _next(inspection: Inspection, last_meeting: datetime.date | None):
+def _next(
+    inspection: Inspection,
+    last_meeting: datetime.date | None,
+    round_meeting: datetime.date | None,
+) -> tuple[str, datetime.date | None]:
     if inspection.plan.status == PlanStatus.DRAFTING:
         return "Statement due", inspection.statement_due
     if inspection.plan.status == PlanStatus.CLOSED:
         return "Plan closed", None
+    if round_meeting:
+        # The round open for it names the meeting; two months on is only a guess.
+        return "Next executive review", round_meeting
     if last_meeting:
         return "Next executive review due", last_meeting + REVIEW_INTERVAL
     return "Next executive review", None

@@ -145,8 +145,8 @@ def _meeting_and_plan(writer: WordWriter, pack: MeetingPack) -> None:
         writer.paragraph(
             f"Owners were asked to update {counts['due']} open actions by "
             f"{long_date(dashboard.update_round.deadline)}: {counts['returned']} were updated "
-            f"and the partnership manager accepted {counts['accepted']}. Exceptions marked "
-            '"No accepted update" have none the manager has accepted.',
+            f"and the partnership manager accepted {counts['accepted']}. "
+            + dashboard.return_notes_key,
             size=9,
         )
 
@@ -327,8 +327,8 @@ def _exceptions(writer: WordWriter, dashboard: Dashboard) -> None:
         if action.is_overdue:
             status.add_run().add_break()
             tag(status, OVERDUE)
-        if getattr(action, "no_accepted_update", False):
-            small(status, "No accepted update").bold = True
+        if note := getattr(action, "return_note", ""):
+            small(status, note).bold = True
         _suggestion(status, action)
         if action.last_update_on:  # type: ignore[attr-defined]
             small(update, short_date(action.last_update_on))  # type: ignore[attr-defined]

@@ -54,6 +54,30 @@ def return_status(*, action: ActionReturn) -> tuple[str, str]:
     return ReturnStatus.TO_CHECK
 
 
+class ReturnNote:
+    """What the meeting's red and overdue list says of an action the round has no accepted
+    update for: the dashboard, the pack and its Word copy read these words, and the key."""
+
+    NONE = "No update this round"
+    TO_CHECK = "Update not yet checked"
+    SENT_BACK = "Sent back for more detail"
+    KEY = (
+        f'Red and overdue actions without an update the manager has accepted are marked "{NONE}", '
+        f'"{TO_CHECK}" or "{SENT_BACK}".'
+    )
+
+
+def return_note(*, action: ActionReturn) -> str:
+    """Reads the annotations `with_return` adds; empty once the manager has accepted it."""
+    if action.return_id is None:
+        return ReturnNote.NONE
+    if action.review_decision == ReviewDecision.ACCEPTED:
+        return ""
+    if action.review_decision == ReviewDecision.SENT_BACK:
+        return ReturnNote.SENT_BACK
+    return ReturnNote.TO_CHECK
+
+
 def current_round(*, plan: Plan, today: datetime.date) -> UpdateRound | None:
     """The round for the plan's next executive meeting (or today's), if one is open."""
     return (

@@ -12,7 +12,7 @@ from tests.rounds.conftest import at
 
 
 @pytest.mark.parametrize("page", ["meetings:dashboard", "meetings:meeting_pack"])
-def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_update(
+def test_the_pack_and_dashboard_count_returns_and_say_why_an_action_has_no_accepted_update(
     client, plan, page, django_assert_num_queries
 ):
     with time_machine.travel(at(datetime.date(2026, 3, 2), 10), tick=True):
@@ -44,8 +44,11 @@ def test_the_pack_and_dashboard_count_returns_and_mark_actions_with_no_accepted_
             response = client.get(reverse(page, args=[plan.inspection.pk]))
 
     text = response.content.decode()
-    assert "No accepted update" in text
-    assert text.count("No accepted update") == 6 + (1 if page == "meetings:meeting_pack" else 0)
+    # The key, on the dashboard and the pack's cover, names each word once.
+    assert text.count("Update not yet checked") == 1 + 1  # the police action not checked
+    assert text.count("No update this round") == 5 + 1  # the council's five
+    assert text.count("Sent back for more detail") == 0 + 1
+    assert "No accepted update" not in text
     if page == "meetings:dashboard":
         assert "2 of 8</span> open actions updated since the round opened" in text
     else:
