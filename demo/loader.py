@@ -27,14 +27,18 @@ from govuk.working_days import working_days_from
 from inspections.models import Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
 from meetings.models import ActionSnapshot, AgendaItem, Decision, ExecutiveAsk, Meeting
+from notifications.models import SentEmail
 from partnerships.models import Agency, Partnership
 from people.models import Role, User
+from rounds import emails
 from rounds.models import (
     DEADLINE_WORKING_DAYS_BEFORE_MEETING,
+    EmailKind,
     ReturnReview,
     ReviewDecision,
     UpdateRound,
 )
+from rounds.selectors import owners_due
 from statements.models import StatementSignatory
 from statements.sign_off import statutory_agencies
 
@@ -207,6 +211,7 @@ def _load_round(inspection, manager, *, today: datetime.date):
         opened_by=manager,
         opened_at=_at(today - datetime.timedelta(days=ROUND_OPENED_DAYS_AGO)),
     )
+    _record_round_opening_emails(update_round)
     # The police officer's actions stay unreturned: the demo's owner still to update.
     returned = (
         Action.objects.filter(finding__plan=inspection.plan_id, lead_officer__isnull=False)
@@ -240,6 +245,30 @@ def _load_round(inspection, manager, *, today: datetime.date):
                 "with dates: the executive cannot judge progress from this.",
                 reviewed_by=manager,
             )
+
+
+def _record_round_opening_emails(update_round: UpdateRound) -> None:
+    """The e-mails round_open sent a week ago, recorded as sent that day (not sent now):
+    send_reminders on a fresh demo then sends only what is due today, not a week-old
+    round-open e-mail. Recorded before the returns, as the owners were asked then."""
+    for owner, actions in owners_due(update_round=update_round).items():
+        email = emails.update_request(
+            kind=EmailKind.ROUND_OPEN,
+            update_round=update_round,
+            recipient=owner,
+            actions=actions,
+            occasion=emails.round_occasion(update_round),
+        )
+        sent = SentEmail.objects.create(
+            kind=email.kind,
+            recipient=owner,
+            occasion=email.occasion,
+            about=update_round,
+            address=owner.email,
+            subject=email.subject[:300],
+        )
+        # sent_at is set on creation; the round's e-mails went when it opened.
+        SentEmail.objects.filter(pk=sent.pk).update(sent_at=update_round.opened_at)
 
 
 def _load_asks_and_decisions(seed, inspection, meetings, manager, people, *, today):

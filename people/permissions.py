@@ -40,8 +40,12 @@ def can_plan(user, plan) -> bool:
 def can_update_action(user, action) -> bool:
     """Record progress and propose closure: managers; owners of the agency that leads it; and
     its lead officer, who may sit in a supporting agency. A complete action takes no more
-    updates until it is reopened."""
+    updates until it is reopened, and a closed plan's actions none at all."""
     if action.is_archived or action.is_complete:
+        return False
+    # actions.models.PlanStatus.CLOSED: this layer imports nothing of actions/, so the
+    # status is compared with its stored value.
+    if action.finding.plan.status == "closed":
         return False
     if not _in_partnership(user, _action_partnership_id(action)):
         return False

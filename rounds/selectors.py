@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -258,21 +259,28 @@ def round_for_page(*, user: User | AnonymousUser, pk: int) -> UpdateRound:
     )
 
 
+# The returns page's order: by the agency the owner works in (an action with no lead officer
+# under its lead agency), then by owner, then as the plan lists the actions.
+RETURNS_ORDER = (
+    Coalesce("lead_officer__agency__name", "lead_agency__name"),
+    "lead_officer__first_name",
+    "lead_officer__last_name",
+    "lead_officer_id",
+    "finding__number",
+    "position",
+    "pk",
+)
+
+
 def round_returns(*, update_round: UpdateRound) -> Returns:
-    """Every action of the round, returned or not, by lead agency then owner. Two queries."""
+    """Every action of the round, returned or not, by the owner's agency then owner: each
+    owner once, with all their actions, even those other agencies lead (a lead officer may
+    sit in a supporting agency), so they are chased once. Two queries."""
     actions = (
         round_actions(update_round=update_round)
         .annotate(returned_at=Subquery(_returns(update_round).values("created_at")[:1]))
-        .select_related("lead_agency", "lead_officer", "finding")
-        .order_by(
-            "lead_agency__name",
-            "lead_officer__first_name",
-            "lead_officer__last_name",
-            "lead_officer_id",
-            "finding__number",
-            "position",
-            "pk",
-        )  # fmt: skip
+        .select_related("lead_agency", "lead_officer__agency", "finding")
+        .order_by(*RETURNS_ORDER)
     )
     last_emailed = dict(
         SentEmail.objects.about(update_round)
@@ -280,16 +288,20 @@ def round_returns(*, update_round: UpdateRound) -> Returns:
         .annotate(last=Max("sent_at"))
     )
     agencies: dict[int, AgencyReturns] = {}
+    owners: dict[tuple[int, int | None], OwnerReturns] = {}
     for action in actions:
-        agency = agencies.setdefault(action.lead_agency_id, AgencyReturns(action.lead_agency))
         owner = action.lead_officer
-        if not agency.owners or agency.owners[-1].owner != owner:
-            agency.owners.append(
-                OwnerReturns(owner, last_emailed=last_emailed.get(owner.pk) if owner else None)
+        group = owner.agency if owner and owner.agency else action.lead_agency
+        agency = agencies.setdefault(group.pk, AgencyReturns(group))
+        key = (group.pk, owner.pk if owner else None)
+        if key not in owners:
+            owners[key] = OwnerReturns(
+                owner, last_emailed=last_emailed.get(owner.pk) if owner else None
             )
+            agency.owners.append(owners[key])
         # The returns page's template reads it; no Action has it, so it is set by name.
         setattr(action, "return_status", return_status(action=action))  # noqa: B010
-        agency.owners[-1].actions.append(action)
+        owners[key].actions.append(action)
     return Returns(update_round, list(agencies.values()))
 
 
@@ -314,6 +326,22 @@ def return_update(*, action: ActionReturn) -> ProgressUpdate | None:
         .filter(pk=action.return_id)
         .first()
     )
+
+
+def next_to_check(*, update_round: UpdateRound, after: Action) -> Action | None:
+    """The next return of the round still to check, in the returns page's order after
+    `after` (then from the top): the manager checks them one after another. One query."""
+    waiting = list(
+        round_actions(update_round=update_round)
+        .filter(return_id__isnull=False, review_decision__isnull=True)
+        .order_by(*RETURNS_ORDER)
+        .only("pk", "reference")
+    )
+    pks = [action.pk for action in waiting]
+    if after.pk in pks:
+        start = pks.index(after.pk)
+        waiting = waiting[start + 1 :] + waiting[:start]
+    return waiting[0] if waiting else None
 
 
 def return_flag(*, action: Action, today: datetime.date | None = None) -> ReturnReview | None:

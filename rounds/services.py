@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from actions.models import Plan
+from actions.models import Plan, PlanStatus
 from actions.services import action_trail_name, plan_trail_name
 from audit.models import EventKind
 from audit.trail import record
@@ -83,6 +83,11 @@ def _round_create(
     deadline: datetime.date,
     address: str | None,
 ) -> UpdateRound:
+    if plan.status == PlanStatus.CLOSED:
+        # A closed plan's actions take no more updates, so a round would ask for none.
+        raise ValidationError(
+            "This plan is closed, so its actions take no more updates and no round can be opened"
+        )
     today = timezone.localdate()
     if meeting_date < today:
         raise ValidationError({"meeting_date": "The meeting date must be today or in the future"})

@@ -159,6 +159,7 @@ def return_review(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
             "update": selectors.return_update(action=action),
             "status": selectors.return_status(action=action),
             "form": form,
+            "next_return": selectors.next_to_check(update_round=update_round, after=action),
         },
     )
 
