@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # Every page needs a signed-in user unless its view says @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # With DEBUG on, a signed-in person's 404 is the service's page, not Django's URL list.
+    "jtai.urls.ServiceNotFoundInDebugMiddleware",
     # Records who made each change the admin makes, in the actions' history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -195,7 +197,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 
-# Where people reach the service: e-mails carry absolute links from it.
+# Where people reach the service: e-mails carry absolute links from it. bin/start sets it
+# to the port it serves on.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 if not DEBUG:
