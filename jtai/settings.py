@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # With DEBUG on, a signed-in person's 404 is the service's page, not Django's URL list.
-    "jtai.urls.ServiceNotFoundInDebugMiddleware",
+    "govuk.errors.ServiceNotFoundInDebugMiddleware",
     # Records who made each change the admin makes, in the actions' history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
