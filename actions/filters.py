@@ -167,3 +167,39 @@ class ActionFilter(django_filters.FilterSet):
 
     def filter_archived(self, queryset, name, value):
         return queryset  # applied in qs, after every other filter
+
+
+def filter_title(action_filter: ActionFilter) -> str:
+    """What a filtered list holds, as its title says it: "Red actions", "Overdue actions",
+    "Actions awaiting agreement to close", or several at once ("Overdue red or amber
+    actions led by Metropolitan Police"); "All actions" when nothing narrows the list."""
+    if not action_filter.is_bound or not action_filter.form.is_valid():
+        return "All actions"
+    chosen = action_filter.form.cleaned_data
+    before: list[str] = []  # words before "actions"
+    after: list[str] = []  # and after
+    if chosen.get("overdue"):
+        before.append("overdue")
+    if chosen.get("rag"):
+        before.append(" or ".join(RAG(value).label.lower() for value in chosen["rag"]))
+    if chosen.get("needs_attention"):
+        before.append("red or overdue")
+    if chosen.get("proposed_complete"):
+        after.append("awaiting agreement to close")
+    if chosen.get("due_within"):
+        after.append(f"due within {chosen['due_within']} days")
+    if chosen.get("not_updated_for"):
+        after.append(f"not updated for {chosen['not_updated_for']} days")
+    if chosen.get("not_updated_since"):
+        after.append(f"not updated since {chosen['not_updated_since']:%-d %B %Y}")
+    if chosen.get("finding"):
+        after.append(f"of area for improvement {chosen['finding'].number}")
+    led_by = [str(chosen[name]) for name in ("lead_agency", "lead_officer") if chosen.get(name)]
+    if led_by:
+        after.append("led by " + " of ".join(reversed(led_by)))
+    if chosen.get("q"):
+        after.append(f"matching “{chosen['q']}”")
+    if not before and not after:
+        return "All actions"
+    words = " ".join([*before, "actions", " and ".join(after)]).strip()
+    return words[0].upper() + words[1:]

@@ -1,7 +1,7 @@
 """The queries the action pages need, each in a fixed number of queries however much data."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -18,9 +18,18 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from actions import fields as action_fields
-from actions.models import Action, Closure, ClosureStatus, Evidence, Plan, ProgressUpdate
+from actions.models import (
+    Action,
+    Closure,
+    ClosureStatus,
+    Evidence,
+    Plan,
+    PlanStatus,
+    ProgressUpdate,
+)
 from actions.models.delivery import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
 from partnerships.models import Agency
@@ -60,14 +69,17 @@ def actions_for_list(*, user: User | AnonymousUser) -> QuerySet[Action]:
     return with_list_annotations(Action.objects.for_user(user))
 
 
-def my_actions(*, user: User) -> QuerySet[Action]:
-    """The officer's own actions first, then the rest of their agency's."""
+def my_actions(*, user: User, closed_plan_shown: int | None = None) -> QuerySet[Action]:
+    """The officer's own actions first, then the rest of their agency's. A closed plan
+    asks nothing more of them, so its actions are left out, unless the officer asks for
+    that plan's (`closed_plan_shown`, a plan's id, as a filter by one of its areas does)."""
     mine = Q(lead_officer=user)
     if user.agency_id:
         mine |= Q(lead_agency=user.agency_id)
     return (
         actions_for_list(user=user)
         .filter(mine)
+        .exclude(Q(finding__plan__status=PlanStatus.CLOSED) & ~Q(finding__plan=closed_plan_shown))
         .annotate(
             is_mine=Case(When(lead_officer=user, then=Value(0)), default=Value(1)),
         )
@@ -177,7 +189,52 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
             who = str(record.history_user) if record.history_user else "The system"
             entries.append(HistoryEntry(record.history_date, who, kind, changes))
         previous = record
+    if not since_version:
+        entries.extend(_closure_entries(action=action, records=records))
+        entries.sort(key=lambda entry: entry.when)
     return list(reversed(entries))
+
+
+def _closure_entries(*, action: Action, records: list[Any]) -> list[HistoryEntry]:
+    """Each step of the action's closures as an entry of its history: proposed complete,
+    agreed or not agreed, reopened, each with who and when. The closures come prefetched
+    on the action's page, so this costs it no query."""
+    entries = []
+    for closure in action.closures.all():
+        entries.append(
+            HistoryEntry(closure.proposed_at, str(closure.proposed_by), "Proposed complete", [])
+        )
+        if closure.agreed_by_id is not None and closure.agreed_on is not None:
+            # A decision is recorded for a day; the time is that of the change to the
+            # action its recorder saved, the first after the proposal.
+            when = next(
+                (
+                    record.history_date
+                    for record in records
+                    if record.history_user_id == closure.agreed_by_id
+                    and record.history_date > closure.proposed_at
+                ),
+                timezone.make_aware(datetime.combine(closure.agreed_on, time())),
+            )
+            if closure.status == ClosureStatus.NOT_AGREED:
+                kind = f"Closure not agreed {closure.decided_at}: {closure.decision_reason}"
+            else:
+                kind = f"Closure agreed {closure.decided_at}"
+            entries.append(HistoryEntry(when, str(closure.agreed_by), kind, []))
+        if closure.reopened_at is not None:
+            who = str(closure.reopened_by) if closure.reopened_by_id else "The system"
+            kind = "Reopened" + (f": {closure.reopen_reason}" if closure.reopen_reason else "")
+            entries.append(HistoryEntry(closure.reopened_at, who, kind, []))
+    return entries
+
+
+def action_last_changed(*, action: Action, history: list[HistoryEntry]) -> datetime | None:
+    """When anything last happened to the action: the latest entry of its history (field
+    changes and closure steps) or its latest progress update, whichever is later. Reads
+    the updates prefetched for its page."""
+    moments = [entry.when for entry in history[:1]]
+    moments += [update.created_at for update in action.updates.all()]
+    return max(moments, default=None)
 
 
 # How many of an action's latest updates the agreement page shows beside its evidence.

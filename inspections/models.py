@@ -111,6 +111,19 @@ class Inspection(models.Model):
         return f"Joint targeted area inspection of {self.partnership.local_area}"
 
     @property
+    def short_title(self) -> str:
+        """The inspection named by area, year and theme ("JTAI Lewisham 2022: Neglect"), so
+        two inspections of one area can be told apart wherever the name is short. The year
+        is the one inspectors were on site, as the letter and the partnership call it."""
+        day = self.onsite_start or self.letter_date
+        name = f"JTAI {self.partnership.local_area}"
+        if day is not None:
+            name += f" {day.year}"
+        if self.theme_id is not None:
+            name += f": {self.theme}"
+        return name
+
+    @property
     def addressee_list(self) -> list[str]:
         return [line.strip() for line in self.addressees.splitlines() if line.strip()]
 

@@ -29,16 +29,13 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 def inspection_actions(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = get_for_user_or_404(
-        Inspection.objects.select_related("partnership"), request.user, pk=pk
-    )
+    inspection = get_for_user_or_404(Inspection.objects.for_pages(), request.user, pk=pk)
     queryset = action_selectors.actions_for_list(user=request.user).filter(
         finding__plan=inspection.plan_id
     )
     return action_list_page(
         request,
         queryset=queryset.order_by("finding__number", "position", "pk"),
-        title="All actions",
         inspection=inspection,
     )
 

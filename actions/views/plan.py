@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from actions import fields as action_fields
 from actions import selectors, services, suggested
-from actions.filters import ActionFilter
+from actions.filters import ActionFilter, filter_title
 from actions.forms import (
     ActionForm,
     ClosureAgreementForm,
@@ -30,12 +30,18 @@ ACTIONS_PER_PAGE = 50
 
 
 def action_list_page(
-    request, *, queryset, title, inspection=None, template="actions/action_list.html"
+    request, *, queryset, mine=False, inspection=None, template="actions/action_list.html"
 ):
-    """A filterable, sortable, paged list of actions: the officer's own, or a plan's."""
+    """A filterable, sortable, paged list of actions: the officer's own, or a plan's. Its
+    title says what the filters hold and whose or which inspection's actions they are."""
     action_filter = ActionFilter(
         request.GET or None, queryset=queryset, user=request.user, inspection=inspection
     )
+    title = filter_title(action_filter)
+    if mine:
+        title = "My actions" if title == "All actions" else f"My {title[0].lower()}{title[1:]}"
+    if inspection is not None:
+        title = f"{title} — {inspection.short_title}"
     actions = action_filter.qs if action_filter.is_bound else queryset.current()
     # Each row's suggested RAG, read off the row's own query (no query per row).
     actions = selectors.with_suggestion(actions)
@@ -58,8 +64,19 @@ def action_list_page(
 
 
 def my_actions(request: HttpRequest) -> HttpResponse:
+    # A closed plan's actions leave the list, unless the officer asks for one of its areas.
+    chosen_plan = (
+        Finding.objects.for_user(request.user)
+        .filter(pk=request.GET["finding"])
+        .values_list("plan", flat=True)
+        .first()
+        if request.GET.get("finding", "").isdigit()
+        else None
+    )
     return action_list_page(
-        request, queryset=selectors.my_actions(user=request.user), title="My actions"
+        request,
+        queryset=selectors.my_actions(user=request.user, closed_plan_shown=chosen_plan),
+        mine=True,
     )
 
 
@@ -68,6 +85,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     closures = list(action.closures.all())
     open_closure = next((c for c in closures if not c.has_ended), None)
     user = request.user
+    history = selectors.action_history(action=action)
     return render(
         request,
         "actions/action_detail.html",
@@ -80,7 +98,8 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "open_closure": open_closure,
             "past_closures": [c for c in closures if c.has_ended],
-            "history": selectors.action_history(action=action),
+            "history": history,
+            "last_changed": selectors.action_last_changed(action=action, history=history),
             "can_update": permissions.can_update_action(user, action),
             "can_plan": permissions.can_plan(user, action.finding.plan),
             "can_agree": permissions.can_agree_closure(user, action),

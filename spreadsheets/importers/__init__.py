@@ -42,7 +42,12 @@ from spreadsheets.importers.uploads import (
     plan_upload_sheet,
     plan_uploads_delete_unconfirmed,
 )
-from spreadsheets.importers.writing import SourceFile, import_plan, import_summary
+from spreadsheets.importers.writing import (
+    SourceFile,
+    import_button_words,
+    import_plan,
+    import_summary,
+)
 
 __all__ = [
     "EMPTY_ROWS_ENDING_THE_SHEET",
@@ -62,6 +67,7 @@ __all__ = [
     "Sheet",
     "find_header",
     "import_plan",
+    "import_button_words",
     "import_summary",
     "SourceFile",
     "map_columns",

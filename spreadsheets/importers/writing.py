@@ -168,6 +168,14 @@ def _apply_updates(updates: list[RowUpdate], *, user, source: SourceFile | None)
             )
 
 
+def import_button_words(result: ImportResult) -> str:
+    """What the check page's button does: "Import 1 action", "Import 12 actions", or
+    "Make the changes" when the file only changes actions already in the plan."""
+    if result.to_update and not result.to_add:
+        return "Make the changes"
+    return f"Import {plural(len(result.to_add), 'action')}"
+
+
 def import_summary(result: ImportResult, *, added: int, filename: str) -> str:
     """What the import did, in the words the manager is told after confirming."""
     updated = len(result.to_update)
