@@ -85,7 +85,7 @@ def test_the_manager_imports_a_word_plan_naming_an_agency_the_service_cannot_mat
     ).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="Import the actions").click()
+    page.get_by_role("button", name="Import 3 actions").click()
     expect(page.get_by_text("From plan.docx: 3 actions added")).to_be_visible()
     for _, _, description, *_ in PLAN[1:]:
         expect(page.get_by_text(description)).to_be_visible()

@@ -82,7 +82,7 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     page.get_by_label("Meeting where the partnership decided").select_option(index=1)
     page.get_by_label(re.compile("Why has the partnership not agreed")).fill("No report seen yet.")
     page.get_by_role("button", name="Record the decision").click()
-    expect(page.get_by_text("not agreed at LSCP executive")).to_be_visible()
+    expect(page.get_by_text("not agreed at LSCP executive").first).to_be_visible()
 
     page.context.clear_cookies()
     sign_in(page, "manager")
