@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from actions.models import Action, Plan, ProgressUpdate
+from actions.models import Action, Plan, PlanStatus, ProgressUpdate
 from actions.rag import RAG
 from notifications.models import SentEmail
 from partnerships.models import Agency
@@ -361,3 +361,78 @@ def return_flag(*, action: Action, today: datetime.date | None = None) -> Return
         .order_by("-reviewed_at", "-pk")
         .first()
     )
+
+
+@dataclass
+class OfficerRound:
+    """An open round as one officer sees it: the actions they lead in it, and those of them
+    still to update (not returned, or returned for more detail and not revised since)."""
+
+    update_round: UpdateRound
+    actions: list[ActionReturn]
+
+    @property
+    def still_due(self) -> list[ActionReturn]:
+        return [action for action in self.actions if is_still_due(action)]
+
+
+@dataclass
+class OfficerRounds:
+    """What My actions and the home page say of the rounds open for an officer: a banner per
+    round, and the sent-back review standing on each of the listed actions."""
+
+    rounds: list[OfficerRound]
+    sent_back: dict[int, ReturnReview]
+
+
+def officer_rounds(
+    *, user: User | AnonymousUser, today: datetime.date, listed: Iterable[Action] = ()
+) -> OfficerRounds:
+    """The open rounds (each plan's next, on a plan not closed) in which `user` leads actions,
+    and, for the `listed` actions, the manager's send-back standing on their return. One
+    query without an open round; then one per open round (a partnership has one or two),
+    and one for the send-backs, however many actions."""
+    if not user.is_authenticated or user.partnership_id is None:
+        return OfficerRounds([], {})
+    next_rounds: dict[int, UpdateRound] = {}
+    for update_round in (
+        UpdateRound.objects.filter(plan__partnership=user.partnership_id, meeting_date__gte=today)
+        .exclude(plan__status=PlanStatus.CLOSED)
+        .select_related("plan__inspection__partnership")
+        .order_by("meeting_date", "pk")
+    ):
+        next_rounds.setdefault(update_round.plan_id, update_round)
+    if not next_rounds:
+        return OfficerRounds([], {})
+    rounds = []
+    for update_round in next_rounds.values():
+        actions = list(
+            round_actions(update_round=update_round)
+            .filter(lead_officer=user)
+            .order_by("finding__number", "position", "pk")
+            .only("pk", "reference", "description")
+        )
+        if actions:
+            rounds.append(OfficerRound(update_round, actions))
+    return OfficerRounds(rounds, _sent_back(listed, list(next_rounds.values())))
+
+
+def _sent_back(actions: Iterable[Action], rounds: list[UpdateRound]) -> dict[int, ReturnReview]:
+    """Each action's send-back in one of the open `rounds`, unless the owner has revised the
+    update since, as `return_flag` reads it for one action. One query, none for no action."""
+    pks = [action.pk for action in actions]
+    if not pks:
+        return {}
+    revised = ProgressUpdate.objects.filter(
+        action=OuterRef("update__action"), created_at__gt=OuterRef("update__created_at")
+    )
+    reviews = (
+        ReturnReview.objects.filter(
+            update__action__in=pks, decision=ReviewDecision.SENT_BACK, update_round__in=rounds
+        )
+        .filter(~Exists(revised))
+        .select_related("update")
+        .order_by("reviewed_at", "pk")
+    )
+    # Oldest first, so that each action keeps its latest send-back.
+    return {review.update.action_id: review for review in reviews}
