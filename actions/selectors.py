@@ -70,7 +70,8 @@ def actions_for_list(*, user: User | AnonymousUser) -> QuerySet[Action]:
 
 
 def my_actions(*, user: User, closed_plan_shown: int | None = None) -> QuerySet[Action]:
-    """The officer's own actions first, then the rest of their agency's. A closed plan
+    """The officer's own actions first, then the rest of their agency's, each with the
+    completed ones last. A closed plan
     asks nothing more of them, so its actions are left out, unless the officer asks for
     that plan's (`closed_plan_shown`, a plan's id, as a filter by one of its areas does)."""
     mine = Q(lead_officer=user)
@@ -82,8 +83,10 @@ def my_actions(*, user: User, closed_plan_shown: int | None = None) -> QuerySet[
         .exclude(Q(finding__plan__status=PlanStatus.CLOSED) & ~Q(finding__plan=closed_plan_shown))
         .annotate(
             is_mine=Case(When(lead_officer=user, then=Value(0)), default=Value(1)),
+            # What is done asks nothing of the officer: it sorts after what is open.
+            is_done=Case(When(rag=RAG.COMPLETE, then=Value(1)), default=Value(0)),
         )
-        .order_by("is_mine", "target_date", "pk")
+        .order_by("is_mine", "is_done", "target_date", "pk")
     )
 
 

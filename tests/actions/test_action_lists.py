@@ -197,3 +197,23 @@ def test_an_action_re_baselined_shows_the_same_in_the_list_and_the_page(client, 
     )
     client.force_login(plan.executive)
     assert "Re-baselined from" in client.get(plan.action.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_my_completed_actions_come_after_my_open_ones(client, plan, actions):
+    done_sooner = ActionFactory(
+        finding=plan.finding,
+        reference="K",
+        lead_agency=plan.police,
+        lead_officer=plan.police_owner,
+        rag=RAG.COMPLETE,
+        target_date=days(-30),  # due before everything else of mine
+    )
+    client.force_login(plan.police_owner)
+
+    shown = listed(client.get(reverse("actions:my_actions")))
+
+    # Mine: the open one first, then the completed one, though its date came sooner; then
+    # my agency's, the completed E last of them.
+    assert shown[:2] == ["A", done_sooner.reference]
+    assert shown[-1] == "E"
