@@ -21,7 +21,7 @@ from actions.rag import EMBEDDED_DEFINITION, RAG
 from audit.models import AuditEvent, EventKind
 from impact.models import Direction, Measure, Reading, SustainabilityReview, Unit
 from impact.reviews import reopen_if_measure_slipped, reviews_due, sustainability_review_record
-from people.models import Role
+from people.models import Role, User
 from tests.factories import ActionFactory, MeetingFactory, UserFactory
 from tests.rounds.conftest import RoundPlan, at
 
@@ -32,15 +32,22 @@ def plan(db, settings):
     return RoundPlan()
 
 
-def close(plan: RoundPlan, action: Action, agreed_on: datetime.date | None = None) -> Closure:
-    """The police owner proposes the action complete and the executive agrees it, on the
-    day given (today if none)."""
+def close(
+    plan: RoundPlan,
+    action: Action,
+    agreed_on: datetime.date | None = None,
+    *,
+    proposer: User | None = None,
+    agreer: User | None = None,
+) -> Closure:
+    """The police owner (or `proposer`) proposes the action complete and the executive (or
+    `agreer`) agrees it, on the day given (today if none)."""
     agreed_on = agreed_on or timezone.localdate()
     with time_machine.travel(at(agreed_on, 9), tick=True):
         action.refresh_from_db()
         action_services.closure_propose(
             action=action,
-            user=plan.police_owner,
+            user=proposer or plan.police_owner,
             evidence_of_impact="The audit of 40 strategy meetings found all were on time.",
             sustainability_plan="Audited every quarter by the MASH manager.",
             expected_version=action.version,
@@ -48,7 +55,7 @@ def close(plan: RoundPlan, action: Action, agreed_on: datetime.date | None = Non
         action.refresh_from_db()
         closure = action_services.closure_agree(
             action=action,
-            user=plan.executive,
+            user=agreer or plan.executive,
             agreed_on=agreed_on,
             meeting=MeetingFactory(
                 plan=plan.inspection.plan, date=agreed_on, recorded_by=plan.manager
@@ -283,7 +290,13 @@ def test_reviews_due_lists_closures_due_by_the_day_and_not_yet_reviewed(
     due = close(plan, first, datetime.date(2026, 1, 15))  # review 15 July 2026
     later = close(plan, second, datetime.date(2026, 3, 1))  # review 1 September 2026
     other_agency = ActionFactory(finding=plan.finding, lead_agency=plan.council, reference="1.4")
-    council_due = close_by_manager(plan, other_agency, datetime.date(2026, 1, 10))
+    council_due = close(
+        plan,
+        other_agency,
+        datetime.date(2026, 1, 10),
+        proposer=plan.council_owner,
+        agreer=plan.manager,
+    )
     the_plan = plan.inspection.plan
 
     with django_assert_num_queries(1):
@@ -297,29 +310,6 @@ def test_reviews_due_lists_closures_due_by_the_day_and_not_yet_reviewed(
 
     sustainability_review_record(closure=due, user=plan.police_owner, held=True, note="Held.")
     assert list(reviews_due(plan=the_plan, on=datetime.date(2026, 9, 30))) == [council_due, later]
-
-
-def close_by_manager(plan, action, agreed_on):
-    with time_machine.travel(at(agreed_on, 9), tick=True):
-        action_services.closure_propose(
-            action=action,
-            user=plan.council_owner,
-            evidence_of_impact="Done.",
-            sustainability_plan="Checked yearly.",
-            expected_version=action.version,
-        )
-        action.refresh_from_db()
-        closure = action_services.closure_agree(
-            action=action,
-            user=plan.manager,
-            agreed_on=agreed_on,
-            meeting=MeetingFactory(
-                plan=plan.inspection.plan, date=agreed_on, recorded_by=plan.manager
-            ),
-            expected_version=action.version,
-        )
-    action.refresh_from_db()
-    return closure
 
 
 def test_the_round_email_lists_the_owners_reviews_due(plan):
