@@ -94,6 +94,25 @@ class CodeForm(forms.Form):
         return self.has_error("code", code="too_soon")
 
 
+def _figure_field(
+    *, label: str, help_text: str, what: str, example: int, lowest: int, highest: int
+) -> forms.IntegerField:
+    """A whole number the partnership sets, with its bounds worded in its own name."""
+    return forms.IntegerField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        min_value=lowest,
+        max_value=highest,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "invalid": f"{what} must be a whole number, like {example}",
+            "min_value": f"{what} must be {lowest} or more",
+            "max_value": f"{what} must be {highest} or less",
+        },
+    )
+
+
 class PartnershipSecurityForm(VersionedForm):
     two_factor_required = forms.BooleanField(
         label="Require two-factor authentication for managers and executive members",
@@ -104,46 +123,31 @@ class PartnershipSecurityForm(VersionedForm):
     )
 
     # The suggested RAG's figures (people.partnership_settings).
-    on_track_percent = forms.IntegerField(
+    on_track_percent = _figure_field(
         label="On track at or above (per cent of the progress due by now)",
         help_text="An action whose owner reports at least this share of the progress due "
         "by now is suggested Green. For example, 90",
-        required=False,
-        min_value=1,
-        max_value=100,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-        error_messages={
-            "invalid": "The on-track figure must be a whole number, like 90",
-            "min_value": "The on-track figure must be 1 or more",
-            "max_value": "The on-track figure must be 100 or less",
-        },
+        what="The on-track figure",
+        example=90,
+        lowest=1,
+        highest=100,
     )
-    off_track_percent = forms.IntegerField(
+    off_track_percent = _figure_field(
         label="Off track below (per cent of the progress due by now)",
         help_text="Less than this is suggested Red; between the two figures, Amber. "
         "For example, 70",
-        required=False,
-        min_value=0,
-        max_value=99,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-        error_messages={
-            "invalid": "The off-track figure must be a whole number, like 70",
-            "min_value": "The off-track figure must be 0 or more",
-            "max_value": "The off-track figure must be 99 or less",
-        },
+        what="The off-track figure",
+        example=70,
+        lowest=0,
+        highest=99,
     )
-    update_interval_days = forms.IntegerField(
+    update_interval_days = _figure_field(
         label="Days without an update before an action is flagged not updated",
         help_text="For example, 62: about two months, for an executive that meets every two months",
-        required=False,
-        min_value=1,
-        max_value=366,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-        error_messages={
-            "invalid": "The number of days must be a whole number, like 62",
-            "min_value": "The number of days must be 1 or more",
-            "max_value": "The number of days must be 366 or less",
-        },
+        what="The number of days",
+        example=62,
+        lowest=1,
+        highest=366,
     )
     SUGGESTION_REQUIRED = {
         "on_track_percent": "Enter the on-track figure, like 90",
