@@ -25,10 +25,12 @@ from actions.models import (
     Action,
     Closure,
     ClosureStatus,
+    Contribution,
     Evidence,
     Plan,
     PlanStatus,
     ProgressUpdate,
+    TargetDateRequest,
 )
 from actions.models.delivery import ActionQuerySet
 from actions.rag import RAG, SORT_ORDER
@@ -93,8 +95,13 @@ def my_actions(*, user: User, closed_plan_shown: int | None = None) -> QuerySet[
 def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
     """One action with everything its page shows: updates with their evidence, closures."""
     updates = ProgressUpdate.objects.select_related("author", "entered_by").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("added_at")),
+        "corrections__corrected_by",
+    )
+    contributions = Contribution.objects.select_related("agency", "author").prefetch_related(
         Prefetch("evidence", queryset=Evidence.objects.order_by("added_at"))
     )
+    date_requests = TargetDateRequest.objects.select_related("requested_by", "decided_by")
     closures = Closure.objects.select_related("proposed_by", "agreed_by", "reopened_by", "meeting")
     return get_for_user_or_404(
         Action.objects.with_page_relations()
@@ -104,6 +111,8 @@ def action_for_page(*, user: User | AnonymousUser, pk: int) -> Action:
             "supporting_agencies",
             Prefetch("updates", queryset=updates),
             Prefetch("closures", queryset=closures),
+            Prefetch("contributions", queryset=contributions),
+            Prefetch("date_requests", queryset=date_requests),
             # The governance records about the action (meetings.models), read through their
             # relations so this layer need not import the one above it.
             "executive_asks__asked_by",

@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from actions import suggested
+from actions.date_moves import record_plan_move
 from actions.evidence import evidence_title
 from actions.fields import action_field, details_checked
 from actions.models import (
@@ -353,13 +354,18 @@ def action_edit(
         target_date=new_target,
         target_date_change_reason=target_date_change_reason,
     )
-    if new_target != action.target_date:
+    previous_date = action.target_date
+    if new_target != previous_date:
         action.target_date_change_reason = target_date_change_reason
     _claim(action, expected_version=expected_version, user=user)
     changed = [name for name, value in details.items() if getattr(action, name) != value]
     for name, value in details.items():
         setattr(action, name, value)
     _save_action(action)
+    if action.target_date != previous_date:
+        record_plan_move(
+            action=action, user=user, previous_date=previous_date, reason=target_date_change_reason
+        )
     supporting = list(supporting_agencies)
     if {agency.pk for agency in supporting} != set(
         action.supporting_agencies.values_list("pk", flat=True)

@@ -1,6 +1,6 @@
 """The plan's actions: lists, an action's page, its updates, edits and closure."""
 
-from django.urls import path
+from django.urls import include, path
 
 from actions.views import evidence as evidence_views
 from actions.views import plan as views
@@ -20,4 +20,9 @@ urlpatterns = [
     path("actions/<int:pk>/reopen/", views.action_reopen, name="action_reopen"),
     path("evidence/<uuid:uuid>/", views.evidence_download, name="evidence_download"),
     path("actions/<int:pk>/evidence/new/", evidence_views.evidence_new, name="evidence_new"),
+    # Each of these owns its pages: a new target date asked for and decided, a supporting
+    # agency's contribution, an owner's correction of their last update.
+    path("", include("actions.urls_date_requests")),
+    path("", include("actions.urls_contributions")),
+    path("", include("actions.urls_corrections")),
 ]

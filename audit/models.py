@@ -60,6 +60,11 @@ class EventKind(models.TextChoices):
     MEASURE_CHANGED = "measure_changed", "Measure of impact changed"
     READING_RECORDED = "reading_recorded", "Reading of a measure recorded"
     SUSTAINABILITY_REVIEWED = "sustainability_reviewed", "Sustainability review recorded"
+    TARGET_DATE_REQUESTED = "target_date_requested", "New target date asked for"
+    TARGET_DATE_APPROVED = "target_date_approved", "New target date approved"
+    TARGET_DATE_REFUSED = "target_date_refused", "New target date refused"
+    UPDATE_CORRECTED = "update_corrected", "Progress update corrected by its author"
+    CONTRIBUTION_RECORDED = "contribution_recorded", "Supporting agency's contribution recorded"
 
 
 class EventGroup(models.TextChoices):
@@ -101,6 +106,11 @@ EVENT_GROUPS: dict[EventGroup, tuple[EventKind, ...]] = {
         EventKind.MEASURE_CHANGED,
         EventKind.READING_RECORDED,
         EventKind.SUSTAINABILITY_REVIEWED,
+        EventKind.TARGET_DATE_REQUESTED,
+        EventKind.TARGET_DATE_APPROVED,
+        EventKind.TARGET_DATE_REFUSED,
+        EventKind.UPDATE_CORRECTED,
+        EventKind.CONTRIBUTION_RECORDED,
     ),
     EventGroup.PEOPLE: (
         EventKind.INVITED,

@@ -56,6 +56,33 @@ def can_update_action(user, action) -> bool:
     )
 
 
+def can_request_target_date(user, action) -> bool:
+    """Ask for a new target date, with the reason: whoever updates the action. Whether the
+    request may be made now (one at a time) is actions.date_requests' rule."""
+    return can_update_action(user, action)
+
+
+def can_decide_target_date(user, action) -> bool:
+    """Approve or refuse a new target date: as for agreeing a closure, the manager and the
+    executive's members. Nobody decides their own request (actions.date_requests)."""
+    return can_agree_closure(user, action) and action.finding.plan.status != "closed"
+
+
+def can_contribute(user, action) -> bool:
+    """Record a supporting agency's part in an action: an owner of an agency the action
+    names as supporting it, while the action is open. The lead's people update it instead."""
+    if action.is_archived or action.is_complete or action.finding.plan.status == "closed":
+        return False
+    if not _in_partnership(user, _action_partnership_id(action)):
+        return False
+    if user.role != Role.OWNER or user.agency_id is None:
+        return False
+    if user.agency_id == action.lead_agency_id or user.pk == action.lead_officer_id:
+        return False
+    # From the prefetched agencies where the page fetched them: no query per action.
+    return any(agency.pk == user.agency_id for agency in action.supporting_agencies.all())
+
+
 # Who may be named lead officer: the people who can then update the action.
 LEAD_OFFICER_ROLES = (Role.OWNER, Role.MANAGER)
 

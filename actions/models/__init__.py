@@ -1,6 +1,13 @@
 """The plan's records: the plan itself (plans.py), its areas for improvement (findings.py),
-and the actions that answer them with their progress, evidence and closure (delivery.py)."""
+and the actions that answer them with their progress, evidence and closure (delivery.py),
+and the changes owners ask for or make after the fact (changes.py)."""
 
+from actions.models.changes import (
+    Contribution,
+    TargetDateRequest,
+    TargetDateRequestStatus,
+    UpdateCorrection,
+)
 from actions.models.delivery import (
     Action,
     Closure,
@@ -17,6 +24,7 @@ __all__ = [
     "Action",
     "Closure",
     "ClosureStatus",
+    "Contribution",
     "Evidence",
     "EvidenceKind",
     "Finding",
@@ -24,5 +32,8 @@ __all__ = [
     "PlanKind",
     "PlanStatus",
     "ProgressUpdate",
+    "TargetDateRequest",
+    "TargetDateRequestStatus",
+    "UpdateCorrection",
     "evidence_file_name",
 ]

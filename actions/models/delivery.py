@@ -163,6 +163,10 @@ class ProgressUpdate(models.Model):
     rag_change_reason = models.TextField(
         "why the status changed", blank=True, help_text="Required when the status gets worse"
     )
+    # The form's one-time key: the same form sent twice (Save, Back, Save) records one update.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # When its author last corrected it (actions.models.UpdateCorrection keeps what it said).
+    corrected_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgressUpdateQuerySet.as_manager()
@@ -311,6 +315,13 @@ class Evidence(models.Model):
     )
     closure = models.ForeignKey(
         Closure, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence"
+    )
+    contribution = models.ForeignKey(
+        "actions.Contribution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence",
     )
     title = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=30, choices=EvidenceKind.choices, default=EvidenceKind.OTHER)

@@ -3,6 +3,9 @@ import pytest
 from actions.rag import RAG
 from tests.factories import ActionFactory, AgencyFactory, ProgressUpdateFactory, UserFactory
 
+# What an action's page costs, whatever it holds (counted below).
+ACTION_PAGE_QUERIES = 20
+
 
 @pytest.mark.django_db
 def test_the_page_shows_the_action_its_definition_and_every_update(client):
@@ -54,7 +57,9 @@ def test_the_page_runs_the_same_queries_however_many_updates(
     # closures, history, and the agencies and officers it names, an update returned for
     # more detail; the asks of the executive, decisions and challenges about it; the
     # request's savepoints; and (issue 17) the action's evidence items, with who added each
-    # and the update or closure citing it (actions.selectors.evidence_for_action)
-    with django_assert_num_queries(17):
+    # and the update or closure citing it (actions.selectors.evidence_for_action); (issue
+    # 18) the updates' corrections, the supporting agencies' contributions and the target
+    # date requests
+    with django_assert_num_queries(ACTION_PAGE_QUERIES):
         response = client.get(action.get_absolute_url())
     assert response.content.decode().count("Work is on track.") == count

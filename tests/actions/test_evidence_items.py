@@ -19,6 +19,7 @@ from actions.models import Evidence, EvidenceKind
 from actions.rag import RAG
 from audit.models import AuditEvent, EventKind
 from govuk.word import WordWriter
+from tests.actions.test_action_page import ACTION_PAGE_QUERIES
 from tests.assertions import assert_error_summary_links_reach_inputs, error_summary_messages
 from tests.factories import ActionFactory, FindingFactory, ProgressUpdateFactory, UserFactory
 
@@ -228,7 +229,7 @@ def test_the_action_page_costs_the_same_however_much_evidence(
         item(plan.action, title=f"Evidence {n}", update=update if n % 2 else None)
     client.force_login(plan.police_owner)
 
-    with django_assert_num_queries(17):  # as tests/actions/test_action_page.py counts them
+    with django_assert_num_queries(ACTION_PAGE_QUERIES):
         response = client.get(plan.action.get_absolute_url())
 
     assert response.content.decode().count('<div class="govuk-summary-card" id="evidence-') == count

@@ -1,0 +1,5 @@
+"""The pages of actions/corrections.py."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
