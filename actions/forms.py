@@ -1,5 +1,7 @@
 """The forms officers and managers fill in, with GOV.UK wording for every error."""
 
+import uuid
+
 from crispy_forms_gds.choices import Choice
 from django import forms
 from django.core.exceptions import ValidationError
@@ -94,6 +96,10 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Made when the page opens and sent with it: the same form sent twice (Save, browser
+    # Back, Save) carries the same key, and records one update (progress_update_record).
+    # Not required: a page opened before the key was added still saves.
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     field_order = [
         "rag",
@@ -107,6 +113,17 @@ class ProgressUpdateForm(VersionedForm, EvidenceFields):
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
+        if not self.is_bound and "submission_key" in self.fields:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    @staticmethod
+    def posted_submission_key(data) -> uuid.UUID | None:
+        """The one-time key a posted form carries, or None when it has none (or a broken one,
+        which the form then saves as an update of its own)."""
+        try:
+            return uuid.UUID(data.get("submission_key", ""))
+        except (TypeError, ValueError, AttributeError):
+            return None
 
     def clean(self):
         cleaned = super().clean()

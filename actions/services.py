@@ -6,6 +6,7 @@ page is refused rather than silently overwriting someone else's.
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -188,6 +189,7 @@ def _record(
     reason: str = "",
     entered_by: User | None = None,
     percent_complete: int | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> ProgressUpdate:
     update = ProgressUpdate(
         action=action,
@@ -199,6 +201,7 @@ def _record(
         previous_rag=action.rag,
         rag_change_reason=reason,
         percent_complete=percent_complete,
+        submission_key=submission_key,
     )
     _save(update)
     action.rag = rag
@@ -219,11 +222,21 @@ def progress_update_record(
     evidence_file: Upload | None = None,
     expected_version: int,
     entered_by: User | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> ProgressUpdate:
     """The owner says how the action is going; the action takes the RAG they gave. When
     someone else types it in for them (`entered_by`), the history names who did. A RAG
     better than the product suggests (actions.suggested, with this update's per cent
-    complete, today) is refused without a reason, in words that state the suggestion."""
+    complete, today) is refused without a reason, in words that state the suggestion.
+
+    `submission_key` is the form's one-time key: sent again (Save, browser Back, Save), it
+    records nothing more and gives back the update recorded the first time. Every update
+    recorded here has a key (one is made when none is given), which is how
+    actions.corrections tells the owner's own reports from the notes of closure steps."""
+    if submission_key is not None:
+        already = action.updates.filter(submission_key=submission_key).first()
+        if already is not None:
+            return already
     progress_update_check(
         action=action,
         rag=rag,
@@ -239,6 +252,7 @@ def progress_update_record(
         reason=rag_change_reason,
         entered_by=entered_by,
         percent_complete=percent_complete,
+        submission_key=submission_key or uuid.uuid4(),
     )
     _attach_evidence(
         action=action, user=author, link=evidence_link, file=evidence_file, update=update

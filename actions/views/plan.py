@@ -189,6 +189,14 @@ def _versioned_form_page(
 @sessions.keeps_typed_form(_action_to_update)
 def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action_to_update(request.user, pk)
+    if request.method == "POST":
+        # Save, browser Back, Save sends the form again with its one-time key, and with the
+        # version it started from, which the first save moved on: known by its key, it is
+        # no edit conflict but an update already recorded.
+        key = ProgressUpdateForm.posted_submission_key(request.POST)
+        if key is not None and action.updates.filter(submission_key=key).exists():
+            messages.info(request, "This update was already saved: it is shown below")
+            return redirect(action)
 
     def save(data):
         services.progress_update_record(
@@ -201,6 +209,7 @@ def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
             evidence_link=data["evidence_link"],
             evidence_file=data["evidence_file"],
             expected_version=data["version"],
+            submission_key=data["submission_key"],
         )
 
     return _versioned_form_page(
