@@ -1,5 +1,9 @@
 """The pages of actions/contributions.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from actions.views import contributions as views
+
+urlpatterns = [
+    path("actions/<int:pk>/contribute/", views.contribution_new, name="contribution_new"),
+]
