@@ -47,6 +47,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "inspections/inspection_detail.html",
         {
             "inspection": inspection,
+            "areas": selectors.areas_for_page(inspection=inspection),
             "can_plan": permissions.can_plan(request.user, inspection),
             "can_read_returns": permissions.can_read_returns(request.user, inspection.plan),
         },
