@@ -295,7 +295,9 @@ def date_request_decide(
 # --- E-mails -------------------------------------------------------------------------------
 
 
-def _send(people: list[User], *, subject: str, template: str, context: dict) -> list[User]:
+def _send(
+    people: list[User], *, subject: str, template: str, context: dict[str, object]
+) -> list[User]:
     not_emailed = []
     for person in people:
         message = email_to(
@@ -311,7 +313,7 @@ def _send(people: list[User], *, subject: str, template: str, context: dict) -> 
     return not_emailed
 
 
-def _context(date_request: TargetDateRequest) -> dict:
+def _context(date_request: TargetDateRequest) -> dict[str, object]:
     action = date_request.action
     return {
         "date_request": date_request,

@@ -29,6 +29,7 @@ class TargetDates:
     # The action is overdue or due within date_requests.ASK_WINDOW_DAYS: the page prompts.
     ask_now: bool
     can_decide: bool
+    asked_by_viewer: bool
     window_days: int = date_requests.ASK_WINDOW_DAYS
 
 
@@ -45,5 +46,8 @@ def date_requests_of(action: Any, user: Any) -> TargetDates:
         ],
         can_ask=pending is None and permissions.can_request_target_date(user, action),
         ask_now=date_requests.may_ask_now(action),
-        can_decide=pending is not None and permissions.can_decide_target_date(user, action),
+        can_decide=pending is not None
+        and permissions.can_decide_target_date(user, action)
+        and date_requests.self_decision(pending, user) is None,
+        asked_by_viewer=pending is not None and pending.requested_by_id == user.pk,
     )

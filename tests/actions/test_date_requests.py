@@ -7,6 +7,7 @@ import datetime
 import html
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -203,8 +204,12 @@ def test_a_decision_must_be_chosen_and_its_error_reaches_the_radios(client, plan
 def test_whoever_asked_cannot_decide_their_own_request(client, plan):
     _asked(plan.action, plan.manager)
     client.force_login(plan.manager)
+    decide_url = reverse("actions:date_request_decide", args=[plan.action.pk])
+    action_page = client.get(plan.action.get_absolute_url()).content.decode()
+    assert "you asked for it, so you do not decide it" in action_page
+    assert decide_url not in action_page
 
-    page = client.get(reverse("actions:date_request_decide", args=[plan.action.pk]))
+    page = client.get(decide_url)
     assert "You asked for this new target date" in page.content.decode()
     assert 'name="decision"' not in page.content.decode()
 
@@ -313,6 +318,20 @@ def test_a_complete_action_takes_no_request(plan):
 
     with pytest.raises(ValidationError, match="This action is complete"):
         _asked(action, plan.manager)
+
+
+@pytest.mark.django_db
+def test_a_new_date_that_has_passed_while_waiting_can_only_be_refused(client, plan):
+    _asked(plan.action, plan.police_owner, day=TODAY + datetime.timedelta(days=2))
+    with time_machine.travel(TODAY + datetime.timedelta(days=5)):
+        client.force_login(plan.manager)
+        response = _decide(client, plan.action, decision="approved")
+
+    assert response.status_code == 200
+    assert "has passed: refuse it and ask the owner for another" in html.unescape(
+        response.content.decode()
+    )
+    assert TargetDateRequest.objects.get().status == TargetDateRequestStatus.PENDING
 
 
 # --- Conflicts and the mail server --------------------------------------------------------
