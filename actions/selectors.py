@@ -17,6 +17,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.utils import timezone
 
@@ -203,8 +204,69 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
         previous = record
     if not since_version:
         entries.extend(_closure_entries(action=action, records=records))
+        entries.extend(_correction_entries(action=action))
         entries.sort(key=lambda entry: entry.when)
     return list(reversed(entries))
+
+
+def _update_wording(
+    narrative: str, rag: str, percent_complete: int | None, reason: str
+) -> dict[str, str]:
+    """What a correction can change in an update, as its history entry names it."""
+    return {
+        "progress": narrative,
+        "RAG status": RAG(rag).label,
+        "per cent complete": "" if percent_complete is None else f"{percent_complete}%",
+        "why this status": reason,
+    }
+
+
+def _correction_entries(*, action: Action) -> list[HistoryEntry]:
+    """Each correction of an update by its author as an entry of the action's history
+    ("Update of 1 December corrected"), with what it changed from what to what. The
+    corrections come prefetched with the updates on the action's page (action_for_page):
+    no query there; elsewhere, three."""
+    prefetch_related_objects([action], "updates__corrections__corrected_by")
+    entries = []
+    for update in action.updates.all():
+        made = list(update.corrections.all())
+        if not made:
+            continue
+        # Each correction kept the wording before it: the wording after it is the next
+        # one's, or the update's own for the last.
+        after = [
+            _update_wording(
+                c.previous_narrative,
+                c.previous_rag,
+                c.previous_percent_complete,
+                c.previous_rag_change_reason,
+            )
+            for c in made[1:]
+        ]
+        after.append(
+            _update_wording(
+                update.narrative, update.rag, update.percent_complete, update.rag_change_reason
+            )
+        )
+        for correction, new in zip(made, after, strict=True):
+            old = _update_wording(
+                correction.previous_narrative,
+                correction.previous_rag,
+                correction.previous_percent_complete,
+                correction.previous_rag_change_reason,
+            )
+            kind = f"Update of {update.date:%-d %B} corrected"
+            # The history's table lists the changes of an entry, not its kind: each change
+            # names the update it is of.
+            changes = [
+                FieldChange(field=f"{kind}, {name}", old=old[name], new=new[name])
+                for name in old
+                if old[name] != new[name]
+            ]
+            entries.append(
+                HistoryEntry(correction.corrected_at, str(correction.corrected_by), kind, changes)
+            )
+    return entries
 
 
 def _closure_entries(*, action: Action, records: list[Any]) -> list[HistoryEntry]:
