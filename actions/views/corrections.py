@@ -1,50 +1,45 @@
 """The page on which an owner corrects their own last update (actions.corrections)."""
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from actions import corrections
 from actions.forms import ProgressUpdateForm
-from actions.models import ProgressUpdate
-from actions.views.plan import _versioned_form_page
+from actions.views.plan import _action_if, _versioned_form_page
 from audit.trail import client_address
-from partnerships.scoping import get_for_user_or_404
 from people import permissions, sessions
-from people.models import User
 
 
 class UpdateCorrectionForm(ProgressUpdateForm):
     """The update's own fields, with a new update's labels, rules and words, judged against
     the action as it stood before the update (`action`: corrections.action_before_update).
-    No evidence (it stays as it was) and no one-time key (a correction changes one update)."""
+    No evidence (it stays as it was) and no one-time key (a correction changes one update):
+    instead it carries the update it corrects."""
 
     evidence_link = None
     evidence_file = None
     submission_key = None
+    update = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-def _update_to_correct(user: User, pk: int) -> ProgressUpdate:
-    """The update, if it is of the person's partnership (or 404), on an action they may
-    update (or 403). Whether they may correct this update now is the service's rule."""
-    update = get_for_user_or_404(
-        ProgressUpdate.objects.select_related(
-            "author",
-            "action__finding__plan__partnership",
-            "action__lead_agency",
-            "action__lead_officer",
-        ),
-        user,
-        pk=pk,
-    )
-    permissions.require(permissions.can_update_action(user, update.action))
-    return update
+_action_to_correct = _action_if(permissions.can_update_action)
 
 
-@sessions.keeps_typed_form(_update_to_correct)
+@sessions.keeps_typed_form(_action_to_correct)
 def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
-    update = _update_to_correct(request.user, pk)
-    action = update.action
+    """The action's latest update, corrected by its author. The form carries the update it
+    corrects: once a newer one is recorded, the post is refused (an edit conflict, as the
+    new update moved the action's version, and then not the latest), so it never corrects
+    an update its author did not see."""
+    action = _action_to_correct(request.user, pk)
+    updates = action.updates.select_related("author")
+    posted = request.POST.get("update", "") if request.method == "POST" else ""
+    update = (updates.filter(pk=int(posted)) if posted.isdigit() else updates).first()
+    if update is None:
+        messages.info(request, "No progress has been reported yet, so there is nothing to correct")
+        return redirect(action)
     if request.method != "POST":
         refusal = corrections.update_correction_refusal(update=update, user=request.user)
         if refusal:
@@ -74,6 +69,7 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
         success=f"Your update of {update.date:%-d %B %Y} has been corrected",
         form_kwargs={"action": corrections.action_before_update(update)},
         initial={
+            "update": update.pk,
             "narrative": update.narrative,
             "rag": update.rag,
             "percent_complete": update.percent_complete,

@@ -60,6 +60,7 @@ def correct(client, update, *, at, **fields):
     update.action.refresh_from_db()
     data = {
         "version": update.action.version,
+        "update": update.pk,
         "rag": update.rag,
         "narrative": "Panel met on 30 November.",
         "percent_complete": "",
@@ -67,7 +68,7 @@ def correct(client, update, *, at, **fields):
         **fields,
     }
     with time_machine.travel(at, tick=False):
-        return client.post(reverse("actions:update_correct", args=[update.pk]), data)
+        return client.post(reverse("actions:update_correct", args=[update.action_id]), data)
 
 
 def correct_as(client, user, update, *, at, **fields):
@@ -81,7 +82,7 @@ def test_the_author_corrects_their_update_and_the_history_keeps_what_it_said(cli
     an_hour_on = RECORDED + datetime.timedelta(hours=1)
 
     with signed_in(client, plan.police_owner, at=an_hour_on):
-        form = text(client.get(reverse("actions:update_correct", args=[update.pk])))
+        form = text(client.get(reverse("actions:update_correct", args=[update.action_id])))
         response = correct(client, update, at=an_hour_on, percent_complete="55")
         page = text(client.get(plan.action.get_absolute_url()))
 
@@ -143,7 +144,7 @@ def test_the_action_page_offers_the_author_the_correction_and_says_until_when(cl
     with signed_in(client, plan.police_owner, at=RECORDED + datetime.timedelta(hours=2)):
         page = text(client.get(plan.action.get_absolute_url()))
 
-    assert reverse("actions:update_correct", args=[update.pk]) in page
+    assert reverse("actions:update_correct", args=[update.action_id]) in page
     assert "Correct this update" in page
     assert "You can correct it until 14:05 on 2 December, or until the manager checks it" in page
 
@@ -217,7 +218,9 @@ def test_after_24_hours_the_correction_is_refused_with_the_reason(client, plan):
     a_day_on = RECORDED + datetime.timedelta(hours=24)
 
     with signed_in(client, plan.police_owner, at=a_day_on):
-        refused = client.get(reverse("actions:update_correct", args=[update.pk]), follow=True)
+        refused = client.get(
+            reverse("actions:update_correct", args=[update.action_id]), follow=True
+        )
         page = text(client.get(plan.action.get_absolute_url()))
         posted = correct(client, update, at=a_day_on)
 
@@ -251,7 +254,9 @@ def test_once_the_manager_has_checked_the_update_the_correction_is_refused(clien
     an_hour_on = RECORDED + datetime.timedelta(hours=1)
 
     with signed_in(client, plan.police_owner, at=an_hour_on):
-        refused = client.get(reverse("actions:update_correct", args=[update.pk]), follow=True)
+        refused = client.get(
+            reverse("actions:update_correct", args=[update.action_id]), follow=True
+        )
         page = text(client.get(plan.action.get_absolute_url()))
         posted = correct(client, update, at=an_hour_on)
 
@@ -270,7 +275,9 @@ def test_someone_else_cannot_correct_the_owners_update(client, plan):
     with signed_in(
         client, plan.manager, at=an_hour_on
     ):  # may update the action, did not write this
-        refused = client.get(reverse("actions:update_correct", args=[update.pk]), follow=True)
+        refused = client.get(
+            reverse("actions:update_correct", args=[update.action_id]), follow=True
+        )
         page = text(client.get(plan.action.get_absolute_url()))
         posted = correct(client, update, at=an_hour_on)
     forbidden = correct_as(client, plan.executive, update, at=an_hour_on)  # may not update it
@@ -287,19 +294,36 @@ def test_someone_else_cannot_correct_the_owners_update(client, plan):
 @pytest.mark.django_db
 def test_only_the_latest_update_can_be_corrected(client, plan):
     earlier = record_update(plan, narrative="First.")
-    record_update(plan, at=RECORDED + datetime.timedelta(minutes=10), narrative="Second.")
+    with signed_in(client, plan.police_owner, at=RECORDED + datetime.timedelta(minutes=5)):
+        opened = client.get(reverse("actions:update_correct", args=[plan.action.pk]))
+    opened_version = plan.action.version
+    latest = record_update(plan, at=RECORDED + datetime.timedelta(minutes=10), narrative="Second.")
     an_hour_on = RECORDED + datetime.timedelta(hours=1)
 
     with signed_in(client, plan.police_owner, at=an_hour_on):
-        refused = client.get(reverse("actions:update_correct", args=[earlier.pk]), follow=True)
         page = text(client.get(plan.action.get_absolute_url()))
-        posted = correct(client, earlier, at=an_hour_on)
+        # The page opened for the first update, sent once a second is recorded: the version
+        # it started from is refused, and then (sent again) the update it corrects.
+        stale = client.post(
+            reverse("actions:update_correct", args=[plan.action.pk]),
+            {
+                "version": opened_version,
+                "update": earlier.pk,
+                "rag": "green",
+                "narrative": "First, corrected.",
+            },
+        )
+        posted = correct(client, earlier, at=an_hour_on, narrative="First, corrected.")
 
-    assert "Only the action's latest update can be corrected" in text(refused)
-    assert page.count("Correct this update") == 1  # the second, latest update's
-    assert reverse("actions:update_correct", args=[earlier.pk]) not in page
+    assert f'name="update" value="{earlier.pk}"' in opened.content.decode()
+    assert f'name="version" value="{opened_version}"' in opened.content.decode()
+    assert page.count("Correct this update") == 1  # the latest update's
+    assert "Someone else changed this action" in text(stale)
     assert posted.status_code == 200
+    assert "Only the action's latest update can be corrected" in text(posted)
     assert not UpdateCorrection.objects.exists()
+    latest.refresh_from_db()
+    assert latest.narrative == "Second."
 
 
 @pytest.mark.django_db
