@@ -2,11 +2,16 @@
 """Times the busiest pages against a large plan, on a fresh SQLite database.
 
     .venv/bin/python scripts/benchmark.py [--actions 2000] [--updates 20000] [--runs 20]
+        [--browser]
 
 Seeds one partnership with a plan of --actions actions and --updates progress updates,
 then requests each page --runs times through Django's test client (the whole request:
 middleware, views, templates) and prints the median and 95th-percentile time and the
-number of database queries. Not a test: the figures go in the README and the issue notes.
+number of database queries. With --browser it also serves the same pages and opens each
+in headless Chromium (Playwright, /usr/bin/chromium), printing the median of the
+navigation timing: when the page's HTML has arrived (responseEnd) and when it has loaded
+with its styles and scripts (loadEventEnd), which is what a person waits for.
+Not a test: the figures go in the README and the issue notes.
 """
 
 import argparse
@@ -41,6 +46,7 @@ import django  # noqa: E402
 warnings.filterwarnings("ignore", "No directory at")
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -174,6 +180,65 @@ def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
         client.get(url)
     timings.sort()
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries)
+
+
+def browser_timings(pages, users: dict, runs: int) -> None:
+    """Each page opened `runs` times in Chromium from a live server on the benchmark's
+    database, signed in by the user's session cookie; the median navigation timing."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+    from playwright.sync_api import sync_playwright
+
+    allowed = override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "127.0.0.1"])
+    allowed.enable()
+    server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+    server.daemon = True
+    server.start()
+    server.is_ready.wait()
+    if server.error:
+        raise server.error
+    base = f"http://127.0.0.1:{server.port}"
+    # Signed in before Playwright starts: its event loop makes Django refuse the database.
+    sessions = {}
+    for who in {who for who, _, _ in pages}:
+        client = Client()
+        client.force_login(users[who])
+        sessions[who] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    print(
+        "\n| page, in Chromium | HTML arrived ms | loaded ms | KiB |\n| --- | ---: | ---: | ---: |"
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu"],
+            )
+            for who, name, url in pages:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_cookies(
+                    [{"name": settings.SESSION_COOKIE_NAME, "value": sessions[who], "url": base}]
+                )
+                page = context.new_page()
+                timings = []
+                for _ in range(runs + 1):  # the first warms the browser's cache
+                    page.goto(base + url, wait_until="load")
+                    timings.append(
+                        page.evaluate(
+                            "(({responseEnd, loadEventEnd, transferSize}) =>"
+                            " [responseEnd, loadEventEnd, transferSize])"
+                            "(performance.getEntriesByType('navigation')[0])"
+                        )
+                    )
+                timings = timings[1:]
+                arrived = statistics.median(t[0] for t in timings)
+                loaded = statistics.median(t[1] for t in timings)
+                size = timings[-1][2] / 1024
+                print(f"| {name} | {arrived:.0f} | {loaded:.0f} | {size:.0f} |")
+                context.close()
+            browser.close()
+    finally:
+        server.terminate()
+        allowed.disable()
 
 
 def time_once(work) -> tuple[float, object]:
@@ -314,6 +379,9 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--measures", type=int, default=20)
     parser.add_argument("--readings", type=int, default=2000)
+    parser.add_argument(
+        "--browser", action="store_true", help="also time the pages in headless Chromium"
+    )
     options = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -344,10 +412,21 @@ def main():
             reverse("inspections:inspection_actions", args=[inspection.pk])
             + "?overdue=on&q=protocol",
         ),
+        (
+            "officer",
+            "Action list, one area (the plan's page links to it)",
+            reverse("inspections:inspection_actions", args=[inspection.pk])
+            + f"?finding={action.finding_id}",
+        ),
         ("officer", "Action page (10 updates)", reverse("actions:action_detail", args=[action.pk])),
         (
             "executive",
-            "Inspection page (every action)",
+            "Inspection page (areas summarised, their Red or overdue listed)",
+            reverse("inspections:inspection_detail", args=[inspection.pk]),
+        ),
+        (
+            "manager",
+            "Inspection page, as the manager (set-up links)",
             reverse("inspections:inspection_detail", args=[inspection.pk]),
         ),
         ("executive", "Dashboard", reverse("meetings:dashboard", args=[inspection.pk])),
@@ -393,6 +472,8 @@ def main():
             client.force_login(data[who])
             median, p95, queries = measure(client, url, options.runs)
             print(f"| {name} | {median:.0f} | {p95:.0f} | {queries} |")
+        if options.browser:
+            browser_timings(pages + measured, data, runs=min(options.runs, 10))
 
         client = Client()
         client.force_login(data["executive"])
