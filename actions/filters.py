@@ -44,6 +44,25 @@ class ActionOrdering(django_filters.OrderingFilter):
         return qs.order_by(*ordering) if ordering else qs
 
 
+class FindingChoiceField(forms.ModelChoiceField):
+    """An area for improvement to filter by, named with its plan (Plan.name) where the list
+    spans plans, so the areas of two inspections can be told apart."""
+
+    def __init__(self, *args, name_plans: bool = False, **kwargs):
+        self.name_plans = name_plans
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        text = obj.text if len(obj.text) <= 80 else obj.text[:80].rsplit(" ", 1)[0] + "…"
+        if self.name_plans:
+            return f"{obj.plan.name}, area {obj.number}: {text}"
+        return f"{obj.number}. {text}"
+
+
+class FindingFilter(django_filters.ModelChoiceFilter):
+    field_class = FindingChoiceField
+
+
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_search")
     rag = django_filters.MultipleChoiceFilter(
@@ -74,7 +93,7 @@ class ActionFilter(django_filters.FilterSet):
         method="filter_not_updated_since",
         widget=forms.HiddenInput,  # set by the dashboard's links, shown as a notice
     )
-    finding = django_filters.ModelChoiceFilter(
+    finding = FindingFilter(
         label="Area for improvement", queryset=Finding.objects.none(), empty_label="All"
     )
     lead_agency = django_filters.ModelChoiceFilter(
@@ -104,10 +123,13 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, user, inspection=None, **kwargs):
         super().__init__(data, *args, **kwargs)
-        findings = Finding.objects.for_user(user)
+        findings = Finding.objects.for_user(user).select_related(
+            "plan__partnership", "plan__inspection__partnership", "plan__inspection__theme"
+        )
         if inspection is not None:
             findings = findings.filter(plan=inspection.plan_id)
         self.filters["finding"].queryset = findings
+        self.filters["finding"].extra["name_plans"] = inspection is None
         self.filters["lead_agency"].queryset = Agency.objects.for_user(user)
         self.filters["lead_officer"].queryset = (
             User.objects.for_user(user).filter(led_actions__isnull=False).distinct()

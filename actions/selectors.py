@@ -9,6 +9,7 @@ from django.db.models import (
     Case,
     Exists,
     F,
+    IntegerChoices,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -72,24 +73,48 @@ def actions_for_list(*, user: User | AnonymousUser) -> QuerySet[Action]:
     return with_list_annotations(Action.objects.for_user(user))
 
 
+class MyActionsGroup(IntegerChoices):
+    """How My actions heads its parts, in their order: what the officer leads, what
+    colleagues in their agency lead, and what their agency supports (and may contribute to)."""
+
+    MINE = 0, "Actions you lead"
+    COLLEAGUES = 1, "Led by colleagues in your agency"
+    SUPPORTED = 2, "Actions your agency supports"
+
+
 def my_actions(*, user: User, closed_plan_shown: int | None = None) -> QuerySet[Action]:
-    """The officer's own actions first, then the rest of their agency's, each with the
-    completed ones last. A closed plan
-    asks nothing more of them, so its actions are left out, unless the officer asks for
-    that plan's (`closed_plan_shown`, a plan's id, as a filter by one of its areas does)."""
+    """The officer's own actions first, then the rest of their agency's, then those their
+    agency supports, each part with the completed ones last (`my_group`, MyActionsGroup).
+    A closed plan asks nothing more of them, so its actions are left out, unless the officer
+    asks for that plan's (`closed_plan_shown`, a plan's id, as a filter by one of its areas
+    does)."""
     mine = Q(lead_officer=user)
+    group = Case(
+        When(lead_officer=user, then=Value(MyActionsGroup.MINE)),
+        default=Value(MyActionsGroup.COLLEAGUES),
+    )
     if user.agency_id:
-        mine |= Q(lead_agency=user.agency_id)
+        supported = Q(
+            pk__in=Action.supporting_agencies.through.objects.filter(
+                agency_id=user.agency_id
+            ).values("action_id")
+        )
+        mine |= Q(lead_agency=user.agency_id) | supported
+        group = Case(
+            When(lead_officer=user, then=Value(MyActionsGroup.MINE)),
+            When(lead_agency=user.agency_id, then=Value(MyActionsGroup.COLLEAGUES)),
+            default=Value(MyActionsGroup.SUPPORTED),
+        )
     return (
         actions_for_list(user=user)
         .filter(mine)
         .exclude(Q(finding__plan__status=PlanStatus.CLOSED) & ~Q(finding__plan=closed_plan_shown))
         .annotate(
-            is_mine=Case(When(lead_officer=user, then=Value(0)), default=Value(1)),
+            my_group=group,
             # What is done asks nothing of the officer: it sorts after what is open.
             is_done=Case(When(rag=RAG.COMPLETE, then=Value(1)), default=Value(0)),
         )
-        .order_by("is_mine", "is_done", "target_date", "pk")
+        .order_by("my_group", "is_done", "target_date", "pk")
     )
 
 

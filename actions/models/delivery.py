@@ -27,8 +27,15 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         return self.current().exclude(rag=RAG.COMPLETE)
 
     def with_page_relations(self) -> Self:
-        """What a page showing actions needs, fetched in the same query."""
-        return self.select_related("finding__plan__partnership", "lead_agency", "lead_officer")
+        """What a page showing actions needs, fetched in the same query: with the plan's
+        inspection, which names the plan (Plan.name)."""
+        return self.select_related(
+            "finding__plan__partnership",
+            "finding__plan__inspection__partnership",
+            "finding__plan__inspection__theme",
+            "lead_agency",
+            "lead_officer",
+        )
 
 
 class Action(models.Model):

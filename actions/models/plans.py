@@ -57,5 +57,14 @@ class Plan(models.Model):
         return f"{self.get_kind_display()} plan of {self.partnership.local_area}"
 
     @property
+    def name(self) -> str:
+        """The plan as people name it wherever plans must be told apart (lists, filters,
+        e-mails): a JTAI's by its inspection, by area, year and theme ("JTAI Lewisham 2022:
+        Neglect"). Read through the inspection's reverse link, which this layer may follow
+        but not import; select `inspection__partnership` with the plan to spare a query."""
+        inspection = getattr(self, "inspection", None)
+        return inspection.short_title if inspection is not None else str(self)
+
+    @property
     def is_drafting(self) -> bool:
         return self.status == PlanStatus.DRAFTING

@@ -43,6 +43,10 @@ def action_list_page(
     if inspection is not None:
         title = f"{title} — {inspection.short_title}"
     actions = action_filter.qs if action_filter.is_bound else queryset.current()
+    if mine:
+        # My actions stays in its parts (selectors.MyActionsGroup) whichever column sorts
+        # each part.
+        actions = actions.order_by("my_group", *actions.query.order_by)
     # Each row's suggested RAG, read off the row's own query (no query per row).
     actions = selectors.with_suggestion(actions)
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -55,12 +59,25 @@ def action_list_page(
             "filter": action_filter,
             "page": page,
             "actions": page.object_list,
+            # My actions in its parts, each headed (selectors.MyActionsGroup).
+            "parts": _parts(page.object_list) if mine else None,
             "sort": request.GET.get("sort", ""),
             "filtered": any(
                 value for name, value in request.GET.items() if name not in ("sort", "page")
             ),
         },
     )
+
+
+def _parts(actions) -> list[tuple[str, list[Action]]]:
+    """A page of My actions in its parts, in order: [(heading, actions)]."""
+    parts: list[tuple[str, list[Action]]] = []
+    for action in actions:
+        heading = selectors.MyActionsGroup(action.my_group).label
+        if not parts or parts[-1][0] != heading:
+            parts.append((heading, []))
+        parts[-1][1].append(action)
+    return parts
 
 
 def my_actions(request: HttpRequest) -> HttpResponse:

@@ -20,11 +20,18 @@ def days(n):
 
 
 def listed(response) -> list[str]:
-    """The action references in the list, in the order shown."""
-    body = response.content.decode().split('<tbody class="govuk-table__body">', 1)
-    if len(body) < 2:
-        return []
-    return re.findall(r'<td class="govuk-table__cell">([\w.]+)</td>', body[1].split("</tbody>")[0])
+    """The action references in the list, in the order shown, across its parts."""
+    return re.findall(
+        r'<td class="govuk-table__cell" data-label="No.">([\w.]+)</td>', page(response)
+    )
+
+
+def headings(response) -> list[str]:
+    return re.findall(r'<h2 class="govuk-heading-m">([^<]+)</h2>', page(response))
+
+
+def page(response) -> str:
+    return response.content.decode()
 
 
 @pytest.fixture
@@ -217,3 +224,76 @@ def test_my_completed_actions_come_after_my_open_ones(client, plan, actions):
     # my agency's, the completed E last of them.
     assert shown[:2] == ["A", done_sooner.reference]
     assert shown[-1] == "E"
+
+
+@pytest.mark.django_db
+def test_my_actions_heads_what_i_lead_apart_from_colleagues_and_what_my_agency_supports(
+    client, plan, actions
+):
+    colleague = UserFactory(partnership=plan.partnership, agency=plan.police)
+    ActionFactory(
+        finding=plan.finding, reference="T", lead_agency=plan.police, lead_officer=colleague
+    )
+    supported = ActionFactory(finding=plan.finding, reference="S", lead_agency=plan.council)
+    supported.supporting_agencies.add(plan.police)
+    client.force_login(plan.police_owner)
+
+    response = client.get(reverse("actions:my_actions"))
+
+    assert headings(response)[:3] == [
+        "Actions you lead",
+        "Led by colleagues in your agency",
+        "Actions your agency supports",
+    ]
+    parts = page(response).split('<h2 class="govuk-heading-m">')
+    assert "T" in listed_in(parts[2]) and "A" not in listed_in(parts[2])
+    assert listed_in(parts[3]) == ["S"]  # supported, though the council leads it
+    assert "B" not in listed(response)  # the council's own, not supported by the police
+
+
+@pytest.mark.django_db
+def test_sorting_my_actions_sorts_within_each_part(client, plan, actions):
+    client.force_login(plan.police_owner)
+
+    shown = listed(client.get(reverse("actions:my_actions"), {"sort": "-target"}))
+
+    assert shown[0] == "A"  # mine, though my colleagues' are due later
+    assert shown.index("A") < shown.index("C") and shown.index("A") < shown.index("E")
+
+
+def listed_in(html: str) -> list[str]:
+    return re.findall(r'<td class="govuk-table__cell" data-label="No.">([\w.]+)</td>', html)
+
+
+@pytest.mark.django_db
+def test_a_list_spanning_inspections_names_each_actions_inspection(client, plan):
+    from tests.factories import FindingFactory, InspectionFactory
+
+    later = InspectionFactory(
+        partnership=plan.partnership,
+        onsite_start=datetime.date(2025, 3, 3),
+        onsite_end=datetime.date(2025, 3, 7),
+    )
+    ActionFactory(finding=FindingFactory(inspection=later, number=1), lead_agency=plan.police)
+    client.force_login(plan.police_owner)
+    area = plan.partnership.local_area
+
+    body = page(client.get(reverse("actions:my_actions")))
+    body_all = page(client.get(reverse("actions:my_actions"), {"q": ""}))
+
+    assert f"JTAI {area} 2022, area 1" in body and f"JTAI {area} 2025, area 1" in body
+    # The filter's areas say which inspection each belongs to.
+    assert f">JTAI {area} 2025, area 1: Area for improvement" in body_all
+    assert f">JTAI {area} 2022, area 1: Staffing capacity in the EDT.<" in body_all
+
+
+@pytest.mark.django_db
+def test_the_filters_fold_on_a_phone_unless_some_are_applied(client, plan):
+    client.force_login(plan.police_owner)
+
+    plain = page(client.get(reverse("actions:my_actions")))
+    filtered = page(client.get(reverse("actions:my_actions"), {"rag": "red"}))
+
+    assert '<details class="govuk-details app-filters" open data-fold-on-mobile>' in plain
+    assert "Filter actions (filters applied)" in filtered
+    assert "data-fold-on-mobile" not in filtered

@@ -127,7 +127,7 @@ def test_the_page_takes_the_same_number_of_queries_however_much_evidence(
     _propose(plan.action, plan.police_owner, link="https://sp.example.org/closure")
     client.force_login(plan.executive)
     url = reverse("actions:closure_agree", args=[plan.action.pk])
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
     update = plan.action.updates.first()
@@ -140,7 +140,7 @@ def test_the_page_takes_the_same_number_of_queries_however_much_evidence(
             content_type="application/pdf",
             size=100,
         )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         page = client.get(url).content.decode()
     assert "audit-4.pdf" in page
 
