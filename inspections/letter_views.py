@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from audit.downloads import file_download
 from audit.trail import client_address
 from inspections.forms import InspectionFromLetterForm, LetterUploadForm
-from inspections.letter_import import inspection_create_from_letter
+from inspections.letter_import import inspection_create_from_letter, same_letter_imported
 from inspections.letters import LetterError, LetterExtract, read_letter, text_from_pdf
 from inspections.models import Inspection
 from partnerships.models import Partnership
@@ -108,6 +108,7 @@ def letter_review(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             "letter": letter,
             "partnership": partnership,
+            "already_imported": same_letter_imported(partnership=partnership, letter=letter),
             "found_on": _found_on(letter, from_pdf=pending["filename"].lower().endswith(".pdf")),
         },
     )

@@ -160,6 +160,8 @@ def round_wording(update_round: UpdateRound, *, today: datetime.date | None = No
     deadline_passed = today > update_round.deadline
     return {
         "partnership": partnership,
+        # Which plan the round is for: a partnership may have more than one inspection's.
+        "plan_name": update_round.plan.name,
         "meeting": meeting,
         "meeting_date": meeting_date,
         "deadline": deadline,

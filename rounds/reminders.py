@@ -107,7 +107,13 @@ def overdue_digests(*, today: datetime.date) -> list[emails.Outgoing]:
     actions = (
         Action.objects.current()
         .filter(overdue_q(today))
-        .select_related("lead_officer", "finding__plan__partnership")
+        .select_related(
+            "lead_officer",
+            "finding__plan__partnership",
+            # The e-mail names each action's inspection (Plan.name).
+            "finding__plan__inspection__partnership",
+            "finding__plan__inspection__theme",
+        )
         .order_by("finding__plan__partnership", "target_date", "pk")
     )
     by_partnership: dict = {}
@@ -126,7 +132,7 @@ def due_emails(*, today: datetime.date) -> list[emails.Outgoing]:
     """Everything due today that has not been sent before."""
     outgoing: list[emails.Outgoing] = []
     open_rounds = UpdateRound.objects.filter(meeting_date__gte=today).select_related(
-        "plan__inspection__partnership"
+        "plan__inspection__partnership", "plan__inspection__theme"
     )
     for update_round in open_rounds:
         outgoing += round_emails(update_round, today=today)

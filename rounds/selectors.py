@@ -255,7 +255,11 @@ class Returns:
 
 def round_for_page(*, user: User | AnonymousUser, pk: int) -> UpdateRound:
     return get_for_user_or_404(
-        UpdateRound.objects.select_related("plan__inspection__partnership"), user, pk=pk
+        UpdateRound.objects.select_related(
+            "plan__inspection__partnership", "plan__inspection__theme"
+        ),
+        user,
+        pk=pk,
     )
 
 
@@ -398,7 +402,7 @@ def officer_rounds(
     for update_round in (
         UpdateRound.objects.filter(plan__partnership=user.partnership_id, meeting_date__gte=today)
         .exclude(plan__status=PlanStatus.CLOSED)
-        .select_related("plan__inspection__partnership")
+        .select_related("plan__inspection__partnership", "plan__inspection__theme")
         .order_by("meeting_date", "pk")
     ):
         next_rounds.setdefault(update_round.plan_id, update_round)

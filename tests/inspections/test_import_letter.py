@@ -245,3 +245,30 @@ def test_an_older_letters_areas_for_priority_action_are_flagged(tmp_path, demo):
     inspection = Inspection.objects.get(pk=int(out.getvalue()))
     flagged = inspection.plan.findings.order_by("number").values_list("number", "is_priority")
     assert list(flagged) == [(1, True), (2, True)] + [(n, False) for n in range(3, 8)]
+
+
+def review_page(client, manager) -> str:
+    client.force_login(manager)
+    return client.post(
+        reverse("inspections:letter_upload"),
+        {"letter": SimpleUploadedFile("jtai-letter.pdf", letter_pdf(), "application/pdf")},
+        follow=True,
+    ).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_letter_already_set_up_for_the_same_dates_is_named_before_saving_again(client):
+    from people.models import Role
+    from tests.factories import InspectionFactory, UserFactory
+
+    manager = UserFactory(role=Role.MANAGER)
+    assert "already set up" not in review_page(client, manager)
+
+    # The factory's inspection has this letter's days on site and letter date.
+    existing = InspectionFactory(partnership=manager.partnership)
+    html = review_page(client, manager)
+
+    assert "An inspection with the same dates is already set up" in html
+    assert f'href="{existing.get_absolute_url()}">{existing.short_title}</a>' in html
+    other = UserFactory(role=Role.MANAGER)  # another partnership's copy is not theirs
+    assert "already set up" not in review_page(client, other)
