@@ -195,7 +195,9 @@ def statement_document(
         shown = Evidence.objects.filter(action__finding__plan=inspection.plan_id).filter(
             Q(update__date__lte=as_of) | Q(update__isnull=True, added_at__lt=end_of_day)
         )
-        for item in shown.order_by("added_at", "pk"):
+        # A supporting agency's evidence (Evidence.contribution) is the action's too, named
+        # with its agency in the report.
+        for item in shown.select_related("contribution__agency").order_by("added_at", "pk"):
             evidence.setdefault(item.action_id, []).append(item)
 
     impacts = plan_impacts(plan=inspection.plan_id, as_of=as_of) if progress else {}

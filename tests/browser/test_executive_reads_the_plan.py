@@ -21,7 +21,7 @@ def test_the_executive_signs_in_and_reads_the_lewisham_plan(page, demo, assert_a
     assert_accessible(page)
 
     page.get_by_role(
-        "link", name="Joint targeted area inspection of London Borough of Lewisham", exact=True
+        "link", name="JTAI London Borough of Lewisham 2022"
     ).click()
     findings = page.locator(".app-finding h3")
     expect(findings).to_have_count(8)

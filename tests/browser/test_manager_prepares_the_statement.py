@@ -10,7 +10,7 @@ def test_the_manager_previews_and_downloads_the_statement_and_finds_the_import(
 ):
     sign_in(page, "manager")
     page.get_by_role(
-        "link", name="Joint targeted area inspection of London Borough of Lewisham", exact=True
+        "link", name="JTAI London Borough of Lewisham 2022"
     ).click()
     page.get_by_role("link", name="Written statement of action").click()
     expect(
