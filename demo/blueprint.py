@@ -5,15 +5,17 @@ actions, officers and progress are invented but written the way partnership plan
 are. Northbrook is fictional throughout: a second partnership so that isolation
 between partnerships can be seen.
 
-Dates of actions and updates are offsets in days from the day the demo is
-loaded, so the demo always has something overdue, something due soon, and
-updates from the last two bi-monthly meetings.
+The whole story moves with the day the demo is loaded, so it always has an
+update round open, something overdue, something due soon and updates from the
+last two executive meetings: the dates of actions, updates, asks and decisions
+are offsets in days from that day, and the inspection's dates move with it (see
+InspectionSeed.letter_days_ago), so the plan is always written after its letter.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from actions.models import PlanStatus
+from actions.models import EvidenceKind, PlanStatus
 from actions.rag import RAG
 from meetings.models import AskKind
 from partnerships.models import AgencyKind
@@ -42,9 +44,27 @@ class PersonSeed:
 
 @dataclass(frozen=True)
 class UpdateSeed:
+    """An owner's progress update, `days_ago` before the demo's day: its RAG, what they
+    wrote, how much of the action they report done and, when the RAG got worse, why (the
+    product asks for it)."""
+
     days_ago: int
     rag: RAG
     narrative: str
+    percent: int | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnSeed:
+    """An owner's return to the update round now open, two days ago, and what the manager
+    made of it: accepted, sent back with `comment`, or not yet looked at ("")."""
+
+    action: str  # the action's reference
+    narrative: str
+    percent: int | None = None
+    review: str = ""
+    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,10 +80,17 @@ class ActionSeed:
     original_target: int | None = None
     target_change_reason: str = ""
     updates: tuple[UpdateSeed, ...] = ()
+    # What the owner attached to their latest update: its title and kind.
+    evidence: tuple[str, EvidenceKind] | None = None
 
 
 @dataclass(frozen=True)
 class InspectionSeed:
+    """The letter's facts. Its dates are as the letter states them; the loader moves them
+    by whole weeks, keeping their weekdays and the gaps between them, so that the letter
+    falls about `letter_days_ago` before the demo's day, and gives the moved letter the
+    statement deadline the Regulations give it (70 working days)."""
+
     subject: str
     theme: str
     inspectorates: tuple[str, ...]
@@ -77,6 +104,7 @@ class InspectionSeed:
     strengths: str
     status: PlanStatus
     findings: tuple[str, ...]
+    letter_days_ago: int
     actions: dict[int, tuple[ActionSeed, ...]] = field(default_factory=dict)
 
 
@@ -131,3 +159,4 @@ class PartnershipSeed:
     asks: tuple[AskSeed, ...] = ()
     decisions: tuple[DecisionSeed, ...] = ()
     meetings: tuple[MeetingSeed, ...] = ()
+    returns: tuple[ReturnSeed, ...] = ()

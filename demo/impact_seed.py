@@ -7,12 +7,15 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from actions.models import Finding
 from impact.models import Direction, Measure, Reading, Unit
 from people.models import User
 
-# The measures' baseline was taken when the plan was agreed; the targets fall due half a
-# year from now. Readings are monthly, the latest a few days ago.
+# The measures were added once the plan was under way, with the baseline of that month
+# (when the measure is recorded as created); the targets fall due half a year from now.
+# Readings are monthly, the latest a few days ago, each entered on its own date.
 BASELINE_DAYS_AGO = 240
 TARGET_DAYS_AHEAD = 180
 FIRST_READING_DAYS_AGO = 215
@@ -88,9 +91,9 @@ LEWISHAM_MEASURES = (
     ),
     MeasureSeed(
         6,
-        "Pre-birth plans shared four weeks before the due date",
-        "Multi-agency pre-birth protection plans completed and shared with maternity at least "
-        "four weeks before the expected date of delivery, as a share of all such plans.",
+        "Pre-birth plans shared by 32 weeks of pregnancy",
+        "Multi-agency pre-birth protection plans completed and shared with maternity by 32 "
+        "weeks of pregnancy, as a share of all such plans.",
         "Lewisham and Greenwich Trust maternity safeguarding audit",
         Unit.PERCENTAGE,
         Direction.HIGHER,
@@ -123,7 +126,7 @@ def load_measures(*, plan, today: datetime.date) -> None:
         finding = findings.get(seed.area)
         if finding is None:
             continue
-        measure, _ = Measure.objects.get_or_create(
+        measure, created = Measure.objects.get_or_create(
             finding=finding,
             name=seed.name,
             defaults={
@@ -139,9 +142,12 @@ def load_measures(*, plan, today: datetime.date) -> None:
                 "created_by": people["manager"],
             },
         )
+        if created:
+            # Recorded when the measure was added, with its baseline, not when the demo loaded.
+            Measure.objects.filter(pk=measure.pk).update(created_at=_at(measure.baseline_date))
         if measure.readings.exists():
             continue  # loaded before: the dates then were of that day
-        Reading.objects.bulk_create(
+        readings = Reading.objects.bulk_create(
             Reading(
                 measure=measure,
                 value=Decimal(value),
@@ -152,3 +158,9 @@ def load_measures(*, plan, today: datetime.date) -> None:
             )
             for month, value in enumerate(seed.readings)
         )
+        for reading in readings:  # each entered on the day of its reading
+            Reading.objects.filter(pk=reading.pk).update(entered_at=_at(reading.date))
+
+
+def _at(date: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))

@@ -1,8 +1,13 @@
-"""Lewisham: the real letter of 31 January 2023, with an invented but realistic plan."""
+"""Lewisham: the real letter of 31 January 2023, with an invented but realistic plan.
+
+The letter's words are Lewisham's; its dates move with the day the demo is loaded (see
+demo.blueprint), so the plan, its updates and its meetings follow the letter as they
+would have: the plan written in the weeks after it, the statement sent about 100 days
+after it, and monitoring since."""
 
 import datetime
 
-from actions.models import PlanStatus
+from actions.models import EvidenceKind, PlanStatus
 from actions.rag import RAG
 from demo import lewisham_letter as letter
 from demo.blueprint import (
@@ -14,6 +19,7 @@ from demo.blueprint import (
     MeetingSeed,
     PartnershipSeed,
     PersonSeed,
+    ReturnSeed,
     UpdateSeed,
 )
 from meetings.models import AskKind
@@ -23,6 +29,10 @@ from people.models import Role
 # Updates fall before the last two bi-monthly executive meetings.
 EARLIER_ROUND = 75
 LATEST_ROUND = 18
+
+# The letter falls about 13 months before the demo's day, so the statement went to Ofsted
+# some ten months ago and the plan has been monitored since.
+LETTER_DAYS_AGO = 400
 
 A = ActionSeed
 U = UpdateSeed
@@ -41,19 +51,32 @@ ACTIONS = {
             success_measure="Protocol signed by all partners; monthly custody data shows no child "
             "held overnight in a police station where a PACE bed was requested.",
             rag=RAG.RED,
+            evidence=(
+                "Custody data for the last quarter",
+                EvidenceKind.DATA,
+            ),
             updates=(
                 U(
                     EARLIER_ROUND,
                     RAG.AMBER,
-                    "Draft protocol shared with the emergency duty team. "
-                    "Sign-off delayed while the custody data set is agreed.",
+                    "Draft protocol agreed at officer level by the emergency duty team and the "
+                    "custody managers. Sign-off is waiting for the custody data set (children "
+                    "held after charge, PACE bed requested, time of transfer) to be agreed with "
+                    "the Met's performance team.",
+                    percent=60,
+                    reason="Sign-off will not be in place before the executive meets: the custody "
+                    "data set is not agreed. Recovery plan: data set to the custody managers' "
+                    "meeting next month, protocol signed before the target date.",
                 ),
                 U(
                     LATEST_ROUND,
                     RAG.RED,
-                    "Target date missed: the police custody lead post is "
-                    "vacant and the protocol has not been signed. Executive help requested to "
-                    "secure a named lead from the BCU.",
+                    "Target date missed: the protocol cannot be signed while the BCU custody "
+                    "lead post is vacant. 9 children held overnight last quarter; executive "
+                    "help requested.",
+                    percent=65,
+                    reason="The target date has passed without the police signature; the "
+                    "recovery plan needs a named custody lead, which only the BCU can give.",
                 ),
             ),
         ),
@@ -70,14 +93,21 @@ ACTIONS = {
                 U(
                     EARLIER_ROUND,
                     RAG.GREEN,
-                    "Provider identified through the sub-regional framework.",
+                    "Provider identified through the sub-regional framework; the two-bed service "
+                    "specification agreed with commissioning. Contract award planned for the "
+                    "autumn.",
+                    percent=40,
                 ),
                 U(
                     LATEST_ROUND,
                     RAG.AMBER,
-                    "Contract award slipped by six weeks because the "
-                    "provider's registration is pending; interim spot-purchase arrangement in "
-                    "place as the recovery plan.",
+                    "Contract award slipped by six weeks because the provider's Ofsted "
+                    "registration of the new home is pending. Interim spot-purchase arrangement "
+                    "in place as the recovery plan: used for 3 PACE requests since the last "
+                    "meeting, all met within 2 hours.",
+                    percent=55,
+                    reason="The contract cannot be awarded until the home is registered; the "
+                    "spot-purchase arrangement covers the gap.",
                 ),
             ),
         ),
@@ -97,13 +127,28 @@ ACTIONS = {
             success_measure="Two qualified social workers on every shift for three consecutive "
             "months; vacancy rate below 10%.",
             rag=RAG.AMBER,
+            evidence=(
+                "Emergency duty team rota",
+                EvidenceKind.DATA,
+            ),
             updates=(
-                U(EARLIER_ROUND, RAG.RED, "First campaign closed with no appointable candidates."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.RED,
+                    "First campaign closed with 7 applicants and no appointable candidates for "
+                    "the 4 vacant posts. Agency cover gives two social workers on 70% of shifts.",
+                    percent=20,
+                    reason="The original target date cannot be met without a second campaign; "
+                    "the executive is asked to agree a market supplement to make the posts "
+                    "competitive.",
+                ),
                 U(
                     LATEST_ROUND,
                     RAG.AMBER,
-                    "Second campaign launched with a market supplement; "
-                    "three interviews booked. Agency cover keeps two workers on 80% of shifts.",
+                    "Second campaign launched with the market supplement the executive agreed; "
+                    "12 applicants and three interviews booked. Agency cover keeps two workers "
+                    "on 80% of shifts.",
+                    percent=40,
                 ),
             ),
         ),
@@ -118,11 +163,20 @@ ACTIONS = {
             "followed up within 72 hours in 95% of cases.",
             rag=RAG.GREEN,
             updates=(
-                U(EARLIER_ROUND, RAG.GREEN, "Demand analysis completed for the last 12 months."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.GREEN,
+                    "Demand analysis of the last 12 months complete: 1,140 missing episodes, "
+                    "38% of them children reported missing three or more times; follow-up "
+                    "within 72 hours in 81% of episodes.",
+                    percent=45,
+                ),
                 U(
                     LATEST_ROUND,
                     RAG.GREEN,
-                    "Business case for two additional posts submitted to the BCU commander.",
+                    "Capacity review done; business case for two more posts is with the BCU "
+                    "commander.",
+                    percent=80,
                 ),
             ),
         ),
@@ -139,13 +193,16 @@ ACTIONS = {
                 U(
                     EARLIER_ROUND,
                     RAG.GREEN,
-                    "Caseloads at 19 on average; two permanent team managers appointed.",
+                    "Average caseload 19, down from 23 at the inspection; two permanent team "
+                    "managers appointed; agency staff 22% of the teams.",
+                    percent=80,
                 ),
                 U(
                     LATEST_ROUND,
-                    RAG.COMPLETE,
-                    "Caseloads at 16 for three months and agency staff "
-                    "at 14%. Closure agreed by the executive with a sustainability plan.",
+                    RAG.GREEN,
+                    "Average caseload 16 for three months running and agency staff down to 14% "
+                    "of the teams (workforce report, last three months).",
+                    percent=100,
                 ),
             ),
         ),
@@ -162,12 +219,18 @@ ACTIONS = {
             success_measure="Guidance published; multi-agency audit shows relevant professionals "
             "invited in 90% of sampled meetings.",
             rag=RAG.COMPLETE,
+            evidence=(
+                "Multi-agency audit of invitations",
+                EvidenceKind.CASE_AUDIT,
+            ),
             updates=(
                 U(
                     EARLIER_ROUND,
-                    RAG.COMPLETE,
-                    "Guidance published and briefed to all teams; "
-                    "audit sample showed 92% compliance.",
+                    RAG.GREEN,
+                    "Guidance published and briefed to all MASH, referral and assessment and "
+                    "child protection teams. Multi-agency audit of 25 strategy meetings and "
+                    "conferences: relevant professionals invited in 23 (92%).",
+                    percent=100,
                 ),
             ),
         ),
@@ -183,8 +246,20 @@ ACTIONS = {
             "received within 5 working days.",
             rag=RAG.GREEN,
             updates=(
-                U(EARLIER_ROUND, RAG.GREEN, "Information-sharing agreement drafted with the LMC."),
-                U(LATEST_ROUND, RAG.GREEN, "Agreement signed; pilot with 12 practices started."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.GREEN,
+                    "Information-sharing agreement drafted with the Local Medical Committee and "
+                    "the council's information governance team.",
+                    percent=20,
+                ),
+                U(
+                    LATEST_ROUND,
+                    RAG.GREEN,
+                    "Agreement signed by the ICB, the council and the LMC; secure e-mail pilot "
+                    "started with 12 GP practices.",
+                    percent=45,
+                ),
             ),
         ),
     ),
@@ -199,16 +274,26 @@ ACTIONS = {
             success_measure="Dip sample shows strategy outcomes recorded on police systems within "
             "24 hours in 90% of cases.",
             rag=RAG.AMBER,
+            evidence=(
+                "Dip sample of strategy outcomes",
+                EvidenceKind.QUALITY_ASSURANCE,
+            ),
             updates=(
                 U(
                     EARLIER_ROUND,
                     RAG.GREEN,
-                    "Recording standard issued to the public protection teams.",
+                    "Recording standard issued to the public protection teams and briefed at "
+                    "every team meeting.",
+                    percent=40,
                 ),
                 U(
                     LATEST_ROUND,
                     RAG.AMBER,
-                    "Dip sample at 71%: a training refresh for night shifts is the recovery plan.",
+                    "Dip sample: 29 of 40 (71%) recorded within 24 hours, the gaps on night "
+                    "shifts; a night-shift briefing is the recovery plan.",
+                    percent=55,
+                    reason="The dip sample is well short of 90%; the recovery plan targets the "
+                    "night shifts where most of the gaps are.",
                 ),
             ),
         ),
@@ -223,7 +308,21 @@ ACTIONS = {
             success_measure="Information-flow map agreed by all partners; every gap has a named "
             "owner and a date.",
             rag=RAG.GREEN,
-            updates=(U(LATEST_ROUND, RAG.GREEN, "Mapping workshops held with all partners."),),
+            updates=(
+                U(
+                    EARLIER_ROUND,
+                    RAG.GREEN,
+                    "Workshop dates agreed with each partner's information governance lead.",
+                    percent=10,
+                ),
+                U(
+                    LATEST_ROUND,
+                    RAG.GREEN,
+                    "Mapping workshops held with all five partners; 11 gaps found, the draft "
+                    "map with the gaps goes to partners for comment.",
+                    percent=30,
+                ),
+            ),
         ),
         A(
             description="Remind school safeguarding leads to add key information to children's "
@@ -248,12 +347,26 @@ ACTIONS = {
             success_measure="Monthly report to the executive of attendance by agency; "
             "attendance above 90% for police and health.",
             rag=RAG.GREEN,
+            evidence=(
+                "Supplier's release note",
+                EvidenceKind.OTHER,
+            ),
             updates=(
-                U(EARLIER_ROUND, RAG.AMBER, "System change requested from the supplier."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.AMBER,
+                    "Change to the strategy meeting record requested from the case management "
+                    "system's supplier; the MASH keeps a spreadsheet tracker meanwhile.",
+                    percent=30,
+                    reason="The supplier has not yet given a release date; the spreadsheet "
+                    "tracker covers the gap.",
+                ),
                 U(
                     LATEST_ROUND,
                     RAG.GREEN,
-                    "Change delivered; first monthly report due next meeting.",
+                    "Change to the strategy meeting record delivered; first monthly report by "
+                    "agency due at the next meeting.",
+                    percent=75,
                 ),
             ),
         ),
@@ -270,7 +383,9 @@ ACTIONS = {
                 U(
                     LATEST_ROUND,
                     RAG.GREEN,
-                    "Escalation route agreed; log held by the LSCP business unit.",
+                    "Escalation route agreed; 12 of 14 non-attendances escalated within one "
+                    "working day.",
+                    percent=85,
                 ),
             ),
         ),
@@ -287,18 +402,26 @@ ACTIONS = {
             success_measure="Audit of pre-birth cases shows discharge plans shared by 32 weeks "
             "in 85% of cases.",
             rag=RAG.RED,
+            evidence=("Audit of pre-birth plans", EvidenceKind.CASE_AUDIT),
             updates=(
                 U(
                     EARLIER_ROUND,
                     RAG.AMBER,
-                    "Pre-birth pathway revised; midwifery training started.",
+                    "Pre-birth pathway revised; training for community midwives started, 2 of "
+                    "5 teams trained.",
+                    percent=30,
+                    reason="Plans are still late: the monthly audit shows no improvement yet. "
+                    "Recovery plan: the remaining midwifery teams trained before the next "
+                    "meeting.",
                 ),
                 U(
                     LATEST_ROUND,
                     RAG.RED,
-                    "Audit found plans shared by 32 weeks in only 52% of "
-                    "cases. Executive asked to support a named social worker for every pre-birth "
-                    "assessment.",
+                    "Audit: plans shared by 32 weeks in 10 of 25 cases (40%). Executive asked "
+                    "to fund a named social worker for every pre-birth assessment.",
+                    percent=35,
+                    reason="The audit shows no improvement and the target is two months away; "
+                    "the recovery needs social work capacity the trust cannot provide.",
                 ),
             ),
         ),
@@ -311,7 +434,13 @@ ACTIONS = {
             success_measure="Every unborn baby subject to a plan has a recorded planning meeting.",
             rag=RAG.GREEN,
             updates=(
-                U(LATEST_ROUND, RAG.GREEN, "Pathway updated and shared with maternity teams."),
+                U(
+                    LATEST_ROUND,
+                    RAG.GREEN,
+                    "Planning meeting added to the pathway; first meetings held in two "
+                    "maternity teams.",
+                    percent=50,
+                ),
             ),
         ),
     ),
@@ -326,12 +455,25 @@ ACTIONS = {
             target=-15,
             success_measure="Field completed in 95% of new adult mental health assessments.",
             rag=RAG.AMBER,
+            evidence=(
+                "Audit of the manual prompt",
+                EvidenceKind.QUALITY_ASSURANCE,
+            ),
             updates=(
-                U(EARLIER_ROUND, RAG.AMBER, "Supplier change request raised."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.AMBER,
+                    "Change request raised with the patient record's supplier; release date "
+                    "not yet confirmed.",
+                    percent=25,
+                    reason="The supplier has not committed to a date before the target.",
+                ),
                 U(
                     LATEST_ROUND,
                     RAG.AMBER,
-                    "Supplier release slipped to next quarter; manual prompt in use meanwhile.",
+                    "Supplier release slipped to next quarter; the manual prompt was completed "
+                    "in 47 of 60 assessments (78%).",
+                    percent=50,
                 ),
             ),
         ),
@@ -346,7 +488,18 @@ ACTIONS = {
             "adult mental health teams.",
             rag=RAG.GREEN,
             updates=(
-                U(LATEST_ROUND, RAG.GREEN, "Training started: 41% of practitioners trained."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.GREEN,
+                    "Course commissioned from the LSCP training pool; first cohorts booked.",
+                    percent=15,
+                ),
+                U(
+                    LATEST_ROUND,
+                    RAG.GREEN,
+                    "41% of practitioners trained so far.",
+                    percent=40,
+                ),
             ),
         ),
     ),
@@ -361,9 +514,24 @@ ACTIONS = {
             success_measure="Impact report to the executive every six months showing change in "
             "practice, evidenced by audit.",
             rag=RAG.GREEN,
+            evidence=(
+                "Pre- and post-course measures",
+                EvidenceKind.TRAINING,
+            ),
             updates=(
-                U(EARLIER_ROUND, RAG.GREEN, "Framework agreed by the learning sub-group."),
-                U(LATEST_ROUND, RAG.GREEN, "First 3-month follow-ups completed."),
+                U(
+                    EARLIER_ROUND,
+                    RAG.GREEN,
+                    "Framework agreed by the learning and development sub-group.",
+                    percent=30,
+                ),
+                U(
+                    LATEST_ROUND,
+                    RAG.GREEN,
+                    "Course measures in use on all 9 courses; the first 3-month follow-up "
+                    "survey goes out next month.",
+                    percent=60,
+                ),
             ),
         ),
         A(
@@ -378,6 +546,38 @@ ACTIONS = {
         ),
     ),
 }
+
+# The returns to the update round now open, in the order they came: the police officer has
+# returned nothing yet.
+RETURNS = (
+    ReturnSeed(
+        "1.2",
+        "The home's Ofsted registration visit is done; the contract award follows "
+        "registration. Both PACE requests met within 2 hours by spot purchase.",
+        percent=60,
+        review="accepted",
+    ),
+    ReturnSeed(
+        "4.2",
+        "On track.",
+        percent=30,
+        review="sent back",
+        comment="Say what has been done since the last meeting and what happens next, with "
+        "dates: the executive cannot judge progress from this.",
+    ),
+    ReturnSeed(
+        "2.1",
+        "Two social workers appointed, starting in the next two months; two posts "
+        "re-advertised. Two workers on 84% of shifts.",
+        percent=55,
+    ),
+    ReturnSeed(
+        "3.2",
+        "Pilot at 20 of the 30 GP practices; minutes received within 5 working days for 34 of "
+        "40 conferences.",
+        percent=60,
+    ),
+)
 
 LEWISHAM = PartnershipSeed(
     slug="lewisham",
@@ -482,6 +682,7 @@ LEWISHAM = PartnershipSeed(
         strengths="\n".join(letter.STRENGTHS),
         status=PlanStatus.MONITORING,
         findings=tuple(letter.WHAT_NEEDS_TO_IMPROVE),
+        letter_days_ago=LETTER_DAYS_AGO,
         actions=ACTIONS,
     ),
     asks=(
@@ -515,7 +716,7 @@ LEWISHAM = PartnershipSeed(
         ),
         DecisionSeed(
             meeting=1,
-            text="The police partner to name an interim custody lead from the BCU within two "
+            text="The police partner to name an interim custody lead from the BCU within three "
             "weeks; the protocol comes back to the executive for sign-off at the next meeting.",
             owner="police.officer",
             due_in=7,
@@ -563,4 +764,5 @@ LEWISHAM = PartnershipSeed(
             ),
         ),
     ),
+    returns=RETURNS,
 )

@@ -1,7 +1,13 @@
 """Creates the demo partnerships. Everything is found by its natural key before it is
-created, so loading twice changes nothing."""
+created, so loading twice changes nothing.
+
+Every record is stamped when its moment of the story happened, not when the demo was
+loaded: the plan and its actions when the plan was written, a change of RAG on the day of
+the update that made it, a closure on the day of its meeting. The story is built around
+the day it is loaded (demo.blueprint), so a fresh demo has nothing stamped today."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +17,6 @@ from actions.models import (
     Closure,
     ClosureStatus,
     Evidence,
-    EvidenceKind,
     Finding,
     Plan,
     PlanKind,
@@ -19,11 +24,12 @@ from actions.models import (
 )
 from actions.rag import RAG, is_overdue
 from actions.rules import sustainability_review_due
-from demo.blueprint import DEMO_PASSWORD, PartnershipSeed
+from demo.blueprint import DEMO_PASSWORD, InspectionSeed, PartnershipSeed
 from demo.impact_seed import load_measures
 from demo.lewisham import LEWISHAM
 from demo.northbrook import NORTHBROOK
 from govuk.working_days import working_days_from
+from inspections.letters import suggest_statement_due
 from inspections.models import Inspection, Inspectorate, Theme
 from inspections.reference_data import ensure_reference_data
 from meetings.models import ActionSnapshot, AgendaItem, Decision, ExecutiveAsk, Meeting
@@ -62,8 +68,8 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
             "local_area": seed.local_area,
             "name": seed.name,
             "short_name": seed.short_name,
-            # Shorter than the six months a partnership starts with, so the demo's closure
-            # of September is due its sustainability review and the watch after closure shows.
+            # Shorter than the six months a partnership starts with, so the demo's earlier
+            # closure is due its sustainability review and the watch after closure shows.
             "sustainability_review_months": 2,
         },
     )
@@ -75,6 +81,7 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         )[0]
         for agency in seed.agencies
     }
+    story = story_dates(seed.inspection, today=today)
     people = {}
     for person in seed.people:
         user, created = User.objects.get_or_create(
@@ -92,24 +99,30 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+            # They joined when the partnership set the inspection up, the day after its letter.
+            joined = _at(story.letter_date + datetime.timedelta(days=1))
+            User.objects.filter(pk=user.pk).update(date_joined=joined)
         people[person.username] = user
 
     facts = seed.inspection
-    inspection = Inspection.objects.filter(
-        partnership=partnership, letter_date=facts.letter_date, subject=facts.subject
-    ).first()
+    # Found by its subject, not its dates: they move with the day the demo is loaded.
+    inspection = (
+        Inspection.objects.filter(partnership=partnership, subject=facts.subject)
+        .order_by("pk")
+        .first()
+    )
     created = inspection is None
     if inspection is None:
         plan = Plan.objects.create(partnership=partnership, kind=PlanKind.JTAI, status=facts.status)
         inspection = Inspection.objects.create(
             partnership=partnership,
             plan=plan,
-            letter_date=facts.letter_date,
+            letter_date=story.letter_date,
             subject=facts.subject,
             theme=Theme.objects.get(name=facts.theme),
-            onsite_start=facts.onsite_start,
-            onsite_end=facts.onsite_end,
-            statement_due=facts.statement_due,
+            onsite_start=story.onsite_start,
+            onsite_end=story.onsite_end,
+            statement_due=story.statement_due,
             principal_authority=facts.principal_authority,
             addressees=facts.addressees,
             headline_findings=facts.headline_findings,
@@ -118,14 +131,22 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         inspection.inspectorates.set(
             Inspectorate.objects.filter(short_name__in=facts.inspectorates)
         )
+        # The manager set the inspection up from its letter the day after it came; the
+        # plan was last changed when the statement went to Ofsted.
+        set_up, sent = _at(story.letter_date + datetime.timedelta(days=1)), _at(story.statement_due)
+        Inspection.objects.filter(pk=inspection.pk).update(created_at=set_up, updated_at=sent)
+        Plan.objects.filter(pk=plan.pk).update(created_at=set_up, updated_at=sent)
 
+    manager = next(p for p in people.values() if p.role == Role.MANAGER)
+    created_actions = []
     for number, text in enumerate(facts.findings, start=1):
         finding, _ = Finding.objects.get_or_create(
             plan=inspection.plan, number=number, defaults={"text": text}
         )
         for position, action_seed in enumerate(facts.actions.get(number, ()), start=1):
-            _load_action(finding, position, action_seed, agencies, people, today=today)
-    manager = next(p for p in people.values() if p.role == Role.MANAGER)
+            action = _load_action(finding, position, action_seed, agencies, people, today=today)
+            if action is not None:
+                created_actions.append((action, action_seed))
     if created:
         # Each statutory partner's lead for approving the statement: its officer in the demo.
         for agency in statutory_agencies(inspection.plan):
@@ -134,6 +155,10 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
                 StatementSignatory.objects.get_or_create(
                     plan=inspection.plan, agency=agency, defaults={"person": lead}
                 )
+        # Named while the plan was written.
+        StatementSignatory.objects.filter(plan=inspection.plan).update(
+            nominated_at=_at(story.plan_written)
+        )
         earlier, latest = MEETINGS_DAYS_AGO
         # Re-baselined targets were approved between the two meetings.
         meetings = [
@@ -141,43 +166,100 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
             _load_meeting(inspection, manager, today - datetime.timedelta(days=latest), False),
         ]
         _load_attendance_and_agendas(seed, meetings, people)
+        _load_closures(created_actions, meetings, people)
         _load_asks_and_decisions(seed, inspection, meetings, manager, people, today=today)
-        _load_round(inspection, manager, today=today)
+        _load_round(seed, inspection, manager, today=today)
     else:
         _complete_earlier_demo_meetings(seed, inspection, manager, people)
+    for action, action_seed in created_actions:
+        _backfill_history(action, action_seed, manager, written=story.plan_written, today=today)
     if seed is LEWISHAM:
         load_measures(plan=inspection.plan, today=today)
     return partnership
 
 
-# The plan was agreed well before the first update the demo shows, and re-baselined target
-# dates were approved between the last two meetings.
-PLAN_AGREED_DAYS_AGO = 300
+@dataclass(frozen=True)
+class StoryDates:
+    onsite_start: datetime.date
+    onsite_end: datetime.date
+    letter_date: datetime.date
+    statement_due: datetime.date
+    plan_written: datetime.date
+
+
+# The partners wrote the plan together in the month after the letter, before its
+# statement went to Ofsted.
+PLAN_WRITTEN_DAYS_AFTER_LETTER = 28
+
+
+def story_dates(facts: InspectionSeed, *, today: datetime.date) -> StoryDates:
+    """The letter's dates moved by whole weeks, so the letter falls about
+    `letter_days_ago` before `today` and the inspection week stays Monday to Friday, and
+    the statement due 70 working days after the moved letter, as the Regulations give it
+    (the letter's own date stands only for the letter as it was sent)."""
+    wanted = today - datetime.timedelta(days=facts.letter_days_ago)
+    shift = datetime.timedelta(weeks=round((wanted - facts.letter_date).days / 7))
+    letter_date = facts.letter_date + shift
+    return StoryDates(
+        onsite_start=facts.onsite_start + shift,
+        onsite_end=facts.onsite_end + shift,
+        letter_date=letter_date,
+        statement_due=suggest_statement_due(letter_date),
+        plan_written=letter_date + datetime.timedelta(days=PLAN_WRITTEN_DAYS_AFTER_LETTER),
+    )
+
+
+# Re-baselined target dates were approved by the manager between the last two meetings.
 REBASELINED_DAYS_AGO = 45
 
 
-def _backfill_history(action, seed, author, day):
-    """Gives the action the change history it would have had, so a progress report as at a
-    past date shows the plan as it then stood."""
-    agreed = day(-PLAN_AGREED_DAYS_AGO)
-    Action.objects.filter(pk=action.pk).update(created_at=_at(agreed))
+def _backfill_history(action, seed, manager, *, written: datetime.date, today: datetime.date):
+    """Gives the action the change history it would have had, each record on the day its
+    change happened: created by the manager when the plan was written, a record for each
+    progress update and closure step (with the RAG it gave) on its day, and the manager's
+    approved move of a target date on the day they approved it. A progress report as at a
+    past date then shows the plan as it then stood, and "Last changed" is the story's."""
+    # Creating the action recorded it at the moment of loading: the story replaces that.
+    action.history.all().delete()
     final_rag, final_target = action.rag, action.target_date
-    moments = [(agreed, RAG.NOT_STARTED)] + [
-        (day(-update.days_ago), update.rag)
-        for update in sorted(seed.updates, key=lambda update: -update.days_ago)
+    created_at = _at(written)
+    rebaselined = (
+        _at(today - datetime.timedelta(days=REBASELINED_DAYS_AGO))
+        if final_target != action.original_target_date
+        else None
+    )
+    # (when, who, RAG from then on); None keeps the RAG of the moment before.
+    moments = [(created_at, manager, RAG.NOT_STARTED)]
+    moments += [
+        (update.created_at, update.author, update.rag)
+        for update in action.updates.order_by("created_at", "pk")
     ]
-    for number, (when, rag) in enumerate(moments):
-        action.rag = rag
-        rebaselined = when >= day(-REBASELINED_DAYS_AGO)
-        action.target_date = final_target if rebaselined else action.original_target_date
+    if rebaselined is not None:
+        moments.append((rebaselined, manager, None))
+    moments.sort(key=lambda moment: moment[0])
+    action.created_at = created_at
+    rag = RAG.NOT_STARTED
+    for version, (when, who, new_rag) in enumerate(moments, start=1):
+        rag = new_rag or rag
+        action.rag, action.version = rag, version
+        moved = rebaselined is not None and when >= rebaselined
+        action.target_date = (
+            final_target if moved or rebaselined is None else action.original_target_date
+        )
         Action.history.bulk_history_create(
-            [action], update=number > 0, default_user=author, default_date=_at(when)
+            [action], update=version > 1, default_user=who, default_date=when
         )
     action.rag, action.target_date = final_rag, final_target
+    Action.objects.filter(pk=action.pk).update(
+        created_at=created_at, updated_at=moments[-1][0], version=action.version
+    )
 
 
-def _at(date: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))
+def _at(date: datetime.date, minutes: int = 0) -> datetime.datetime:
+    moment = datetime.datetime.combine(date, datetime.time(10)) + datetime.timedelta(
+        minutes=minutes
+    )
+    return timezone.make_aware(moment)
 
 
 # The last two bi-monthly executive meetings, each just after an update round.
@@ -188,17 +270,11 @@ MEETINGS_DAYS_AGO = (70, 14)
 ROUND_OPENED_DAYS_AGO = 7
 ROUND_DEADLINE_WORKING_DAYS_AHEAD = 3
 RETURNS_DAYS_AGO = 2
-DEMO_RETURNS = (
-    "Progress since the last meeting: the audit of a sample of 20 cases is complete and its "
-    "findings went to the practice leads' forum; actions agreed with named leads.",
-    "Training delivered to 46 of 60 staff; the rest are booked for next month. Dip sample "
-    "of 15 referrals shows the new recording template in use in 13.",
-    "Draft agreed by the working group; sign-off expected at the next partnership board.",
-    "On track.",
-)
+# The manager looked at the returns the day after they came.
+REVIEWED_DAYS_AGO = 1
 
 
-def _load_round(inspection, manager, *, today: datetime.date):
+def _load_round(seed: PartnershipSeed, inspection, manager, *, today: datetime.date):
     """An update round under way: a few owners have returned their updates (one accepted,
     one sent back for more detail, the rest to check) and the others have not."""
     if UpdateRound.objects.filter(plan=inspection.plan_id).exists():
@@ -212,38 +288,38 @@ def _load_round(inspection, manager, *, today: datetime.date):
         opened_at=_at(today - datetime.timedelta(days=ROUND_OPENED_DAYS_AGO)),
     )
     _record_round_opening_emails(update_round)
-    # The police officer's actions stay unreturned: the demo's owner still to update.
-    returned = (
-        Action.objects.filter(finding__plan=inspection.plan_id, lead_officer__isnull=False)
-        .exclude(rag=RAG.COMPLETE)
-        .exclude(lead_officer__username__startswith="police")
-        .order_by("finding__number", "position")[: len(DEMO_RETURNS)]
-    )
+    actions = {
+        action.reference: action
+        for action in Action.objects.filter(finding__plan=inspection.plan_id).select_related(
+            "lead_officer"
+        )
+    }
     when = today - datetime.timedelta(days=RETURNS_DAYS_AGO)
-    for action, narrative in zip(returned, DEMO_RETURNS, strict=False):
+    for number, returned in enumerate(seed.returns):
+        action = actions[returned.action]
         update = ProgressUpdate.objects.create(
             action=action,
             author=action.lead_officer,
             date=when,
-            narrative=narrative,
+            narrative=returned.narrative,
             rag=action.rag,
+            previous_rag=action.rag,
+            percent_complete=returned.percent,
         )
-        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_at(when))
-        if narrative == DEMO_RETURNS[0]:
-            ReturnReview.objects.create(
+        # Recorded on the day it says, so the update round counts it as a return.
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_at(when, number))
+        update.created_at = _at(when, number)
+        decision = {"accepted": ReviewDecision.ACCEPTED, "sent back": ReviewDecision.SENT_BACK}
+        if returned.review:
+            review = ReturnReview.objects.create(
                 update_round=update_round,
                 update=update,
-                decision=ReviewDecision.ACCEPTED,
+                decision=decision[returned.review],
+                comment=returned.comment,
                 reviewed_by=manager,
             )
-        elif narrative == DEMO_RETURNS[-1]:
-            ReturnReview.objects.create(
-                update_round=update_round,
-                update=update,
-                decision=ReviewDecision.SENT_BACK,
-                comment="Say what has been done since the last meeting and what happens next, "
-                "with dates: the executive cannot judge progress from this.",
-                reviewed_by=manager,
+            ReturnReview.objects.filter(pk=review.pk).update(
+                reviewed_at=_at(today - datetime.timedelta(days=REVIEWED_DAYS_AGO), number)
             )
 
 
@@ -382,6 +458,9 @@ def _load_meeting(inspection, manager, date, before_rebaselining: bool):
 
 
 def _load_action(finding, position, seed, agencies, people, *, today):
+    """The action as the plan set it out, with its owner's updates, each recorded on the
+    day it says; returns it if it is new, None if it was loaded before."""
+
     def day(offset: int) -> datetime.date:
         return today + datetime.timedelta(days=offset)
 
@@ -404,55 +483,84 @@ def _load_action(finding, position, seed, agencies, people, *, today):
         },
     )
     if not created:
-        return
+        return None
     action.supporting_agencies.set([agencies[key] for key in seed.supporting])
     author = action.lead_officer or next(iter(people.values()))
-    ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(
+    previous = RAG.NOT_STARTED
+    for update_seed in sorted(seed.updates, key=lambda update: -update.days_ago):
+        when = day(-update_seed.days_ago)
+        update = ProgressUpdate.objects.create(
             action=action,
             author=author,
-            date=day(-update.days_ago),
-            narrative=update.narrative,
-            rag=update.rag,
+            date=when,
+            narrative=update_seed.narrative,
+            rag=update_seed.rag,
+            previous_rag=previous,
+            rag_change_reason=update_seed.reason,
+            percent_complete=update_seed.percent,
         )
-        for update in seed.updates
-    )
-    # Recorded on the day they say, so the update round counts only this week's as returns.
-    for update in seed.updates:
-        when = day(-update.days_ago)
-        ProgressUpdate.objects.filter(action=action, date=when).update(created_at=_at(when))
-    _backfill_history(action, seed, author, day)
-    if position == 1 and seed.updates:
-        # The first action of each area shows evidence behind its latest update, as owners
-        # attach audits and reports: the progress report's Evidence column has some to show.
+        previous = update_seed.rag
+        # Recorded on the day it says, so the update round counts only this week's as returns.
+        ProgressUpdate.objects.filter(pk=update.pk).update(created_at=_at(when))
+    if seed.evidence is not None and seed.updates:
+        # The evidence the owner attached to their latest update, as presented to the
+        # executive: the progress report's Evidence column has some to show.
         latest = action.updates.order_by("-date", "-pk").first()
+        title, kind = seed.evidence
         slug = finding.plan.partnership.slug
-        Evidence.objects.create(
+        evidence = Evidence.objects.create(
             action=action,
             update=latest,
-            title=f"Dip-sample audit for {action.reference}",
-            kind=EvidenceKind.QUALITY_ASSURANCE,
+            title=title,
+            kind=kind,
             date=latest.date,
-            description="The dip-sample audit the update reports, as presented to the executive.",
-            link=f"https://{slug}.example.org/evidence/action-{action.reference}-audit",
+            description="As presented to the executive.",
+            link=f"https://{slug}.example.org/evidence/action-{action.reference}",
             added_by=author,
         )
-    if seed.rag == RAG.COMPLETE:
-        # Complete means the partnership agreed it: record that, as the product would have.
-        agreed_on = day(-min(update.days_ago for update in seed.updates))
+        Evidence.objects.filter(pk=evidence.pk).update(added_at=_at(latest.date, 1))
+    return action
+
+
+def _load_closures(created_actions, meetings, people):
+    """Complete means the partnership agreed it at a meeting: the owner's latest update is
+    their proposal, with its evidence of impact, and the first meeting after it agreed the
+    closure, as the product would have recorded both."""
+    for action, seed in created_actions:
+        if seed.rag != RAG.COMPLETE:
+            continue
+        # The executive member who records the partnership's decisions (Lewisham's first).
+        agreer = next(p for p in people.values() if p.role == Role.EXECUTIVE)
+        proposal = action.updates.order_by("-date", "-pk").first()
+        meeting = min(
+            (meeting for meeting in meetings if meeting.date >= proposal.date),
+            key=lambda meeting: meeting.date,
+        )
+        evidence_of_impact = proposal.narrative
+        proposal.narrative = f"Proposed complete. Evidence of impact: {evidence_of_impact}"
+        proposal.save(update_fields=["narrative"])
+        months = action.finding.plan.partnership.sustainability_review_months
         closure = Closure.objects.create(
             action=action,
             status=ClosureStatus.AGREED,
-            proposed_by=author,
-            evidence_of_impact=seed.updates[-1].narrative,
+            proposed_by=proposal.author,
+            evidence_of_impact=evidence_of_impact,
             sustainability_plan="Quarterly audit reported to the LSCP executive for a year.",
-            agreed_by=next((p for p in people.values() if p.role == Role.EXECUTIVE), author),
-            agreed_on=agreed_on,
-            agreed_at_meeting="LSCP executive",
+            agreed_by=agreer,
+            agreed_on=meeting.date,
+            agreed_at_meeting=str(meeting),
+            meeting=meeting,
             # As agreeing it in the service sets: when the owner checks the change held.
-            sustainability_review_due=sustainability_review_due(
-                agreed_on, months=finding.plan.partnership.sustainability_review_months
-            ),
+            sustainability_review_due=sustainability_review_due(meeting.date, months=months),
         )
-        proposed_at = _at(agreed_on - datetime.timedelta(days=14))
-        Closure.objects.filter(pk=closure.pk).update(proposed_at=proposed_at)
+        Closure.objects.filter(pk=closure.pk).update(proposed_at=proposal.created_at)
+        agreed = ProgressUpdate.objects.create(
+            action=action,
+            author=agreer,
+            date=meeting.date,
+            narrative=f"Closure agreed by the partnership {closure.decided_at}.",
+            rag=RAG.COMPLETE,
+            previous_rag=proposal.rag,
+        )
+        # Recorded at the meeting, after the snapshot the meeting started from.
+        ProgressUpdate.objects.filter(pk=agreed.pk).update(created_at=_at(meeting.date, 120))

@@ -2,7 +2,7 @@
 
 import datetime
 
-from actions.models import PlanStatus
+from actions.models import EvidenceKind, PlanStatus
 from actions.rag import RAG
 from demo.blueprint import (
     ActionSeed,
@@ -11,6 +11,7 @@ from demo.blueprint import (
     MeetingSeed,
     PartnershipSeed,
     PersonSeed,
+    ReturnSeed,
     UpdateSeed,
 )
 from partnerships.models import AgencyKind
@@ -47,6 +48,8 @@ NORTHBROOK = PartnershipSeed(
         "common tool to measure it.",
         strengths="Strong early help offer in schools.",
         status=PlanStatus.MONITORING,
+        # A more recent letter than Lewisham's: its plan is in its first year.
+        letter_days_ago=250,
         findings=(
             "The consistent use of a shared neglect assessment tool across all agencies.",
             "The quality of supervision for practitioners working with neglected children.",
@@ -58,10 +61,23 @@ NORTHBROOK = PartnershipSeed(
                     lead_agency="council",
                     lead_officer="other.manager",
                     start=-200,
-                    target=-20,
+                    target=-25,
                     success_measure="Tool used in every neglect assessment.",
                     rag=RAG.RED,
-                    updates=(UpdateSeed(20, RAG.RED, "Licences not yet bought."),),
+                    evidence=("Procurement board paper: GCP2 licences", EvidenceKind.OTHER),
+                    updates=(
+                        UpdateSeed(
+                            20,
+                            RAG.RED,
+                            "Target date missed: the Graded Care Profile 2 licences are not "
+                            "yet bought, as the spend waits for the council's procurement "
+                            "board. 40 practitioners are waiting for the training that comes "
+                            "with them.",
+                            percent=20,
+                            reason="The target date has passed; the licences need the "
+                            "executive's help to get the spend approved.",
+                        ),
+                    ),
                 ),
             ),
             2: (
@@ -73,9 +89,26 @@ NORTHBROOK = PartnershipSeed(
                     target=90,
                     success_measure="Monthly group supervision in every team.",
                     rag=RAG.GREEN,
+                    updates=(
+                        UpdateSeed(
+                            20,
+                            RAG.GREEN,
+                            "Facilitators trained for the first four teams; their first "
+                            "sessions are booked for next month.",
+                            percent=20,
+                        ),
+                    ),
                 ),
             ),
         },
+    ),
+    returns=(
+        ReturnSeed(
+            "2.1",
+            "Reflective group supervision running monthly in 4 of the 6 teams working with "
+            "neglect; the other two start in the new year, once their facilitators are trained.",
+            percent=40,
+        ),
     ),
     meetings=(
         MeetingSeed(
