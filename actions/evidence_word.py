@@ -65,4 +65,7 @@ def evidence_index_docx(writer: WordWriter, items: EvidenceIndex, *, site_url: s
                 kind.add_run(clean(item.get_kind_display()))
                 date.add_run(short_date(item.date) or "Not given")
                 added_by.add_run(clean(item.added_by.get_full_name() or item.added_by.username))
+                if item.contribution is not None:
+                    # As the PDF's index names a supporting agency's item.
+                    added_by.add_run(f", for {clean(item.contribution.agency.name)}")
         writer.end_table()

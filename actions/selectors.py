@@ -442,7 +442,7 @@ def _evidence_listed() -> QuerySet[Evidence]:
     """Evidence with what its lists show beside it: who added it, which action, and the
     update or closure that cites it; newest first."""
     return Evidence.objects.select_related(
-        "added_by", "update", "closure", "action__finding"
+        "added_by", "update", "closure", "contribution__agency", "action__finding"
     ).order_by(F("date").desc(nulls_last=True), "-added_at", "-pk")
 
 
@@ -488,7 +488,7 @@ def evidence_index(
     end of that day (a progress report as at a past date). Two queries however much."""
     items = Evidence.objects.filter(
         action__finding__plan=plan, action__archived_at__isnull=True
-    ).select_related("action__lead_agency", "added_by")
+    ).select_related("action__lead_agency", "added_by", "contribution__agency")
     if as_of is not None:
         items = items.filter(added_at__date__lte=as_of)
     if agency is not None:

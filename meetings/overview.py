@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, OuterRef, Subquery
 
-from actions.models import Action, Finding, PlanStatus
+from actions.models import Action, Finding, PlanStatus, TargetDateRequest, TargetDateRequestStatus
 from actions.rag import RAG, is_overdue
 from inspections.models import Inspection
 from meetings.models import Meeting
@@ -23,6 +23,8 @@ class PlanSummary:
     overdue: int
     next_label: str
     next_date: datetime.date | None
+    # New target dates asked for and awaiting a decision (actions.date_requests).
+    dates_to_decide: int = 0
 
     @property
     def action_count(self) -> int:
@@ -40,7 +42,17 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
         .annotate(
             round_meeting_date=Subquery(
                 round_meeting.order_by("meeting_date", "pk").values("meeting_date")[:1]
-            )
+            ),
+            dates_to_decide=Subquery(
+                TargetDateRequest.objects.filter(
+                    action__finding__plan=OuterRef("plan_id"),
+                    action__archived_at__isnull=True,
+                    status=TargetDateRequestStatus.PENDING,
+                )
+                .values("action__finding__plan")
+                .annotate(count=Count("pk"))
+                .values("count")
+            ),
         )
     )
     ids = [inspection.plan_id for inspection in inspections]
@@ -71,6 +83,7 @@ def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
                 overdue=overdue[plan_id],
                 next_label=label,
                 next_date=date,
+                dates_to_decide=inspection.dates_to_decide or 0,
             )
         )
     return summaries

@@ -252,4 +252,10 @@ def area_judgement(request: HttpRequest, pk: int, finding_pk: int) -> HttpRespon
 
 def home(request: HttpRequest) -> HttpResponse:
     plans = partnership_overview(user=request.user, today=timezone.localdate())
-    return render(request, "inspections/home.html", {"plans": plans})
+    # The plans whose new target dates this person decides: the home page points them there.
+    deciding = {
+        summary.inspection.pk
+        for summary in plans
+        if permissions.can_decide_target_dates(request.user, summary.inspection.plan)
+    }
+    return render(request, "inspections/home.html", {"plans": plans, "deciding": deciding})

@@ -68,6 +68,16 @@ def can_decide_target_date(user, action) -> bool:
     return can_agree_closure(user, action) and action.finding.plan.status != "closed"
 
 
+def can_decide_target_dates(user, plan) -> bool:
+    """See a plan's new target dates awaiting a decision, to decide them: as for one
+    action's (can_decide_target_date), the manager and the executive's members."""
+    return (
+        _in_partnership(user, plan.partnership_id)
+        and user.role in (Role.MANAGER, Role.EXECUTIVE)
+        and plan.status != "closed"
+    )
+
+
 def can_contribute(user, action) -> bool:
     """Record a supporting agency's part in an action: an owner of an agency the action
     names as supporting it, while the action is open. The lead's people update it instead."""

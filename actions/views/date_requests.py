@@ -119,7 +119,7 @@ def date_requests_pending(request: HttpRequest, pk: int) -> HttpResponse:
     )
     # Those who decide a plan's new target dates (permissions.can_decide_target_date): its
     # manager and executive members, as for judging its areas.
-    permissions.require(permissions.can_judge_areas(request.user, plan))
+    permissions.require(permissions.can_decide_target_dates(request.user, plan))
     pending = list(
         TargetDateRequest.objects.for_user(request.user)
         .filter(

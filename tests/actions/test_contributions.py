@@ -263,3 +263,33 @@ def test_the_action_page_runs_the_same_queries_however_many_contributions(
     page = response.content.decode()
     assert page.count("Contribution from Health") == count
     assert "Add your agency's contribution" in page
+
+
+@pytest.mark.django_db
+def test_a_contributions_evidence_is_named_with_its_agency_in_the_lists_and_the_index(
+    client, plan
+):
+    from actions import selectors
+    from actions.models import Contribution, Evidence
+
+    health = AgencyFactory(partnership=plan.partnership, name="Health")
+    plan.action.supporting_agencies.add(health)
+    owner = UserFactory(partnership=plan.partnership, agency=health, role=Role.OWNER)
+    contribution = Contribution.objects.create(
+        action=plan.action, agency=health, author=owner, narrative="Named nurse in place."
+    )
+    Evidence.objects.create(
+        action=plan.action,
+        contribution=contribution,
+        added_by=owner,
+        link="https://sp.example.org/nurse-rota",
+        title="Named nurse rota",
+    )
+    client.force_login(plan.manager)
+
+    page = client.get(plan.action.get_absolute_url()).content.decode()
+    index = selectors.evidence_index(plan=plan.action.finding.plan)
+
+    assert f"Health's contribution of {contribution.date:%-d %B %Y}" in page
+    (item,) = index.areas[0].actions[0].items
+    assert item.contribution.agency.name == "Health"  # fetched with the index's query

@@ -550,3 +550,17 @@ def test_only_deciders_see_the_pending_list(client, plan):
     ):
         client.force_login(person)
         assert client.get(_pending_url(plan)).status_code == status, person
+
+
+@pytest.mark.django_db
+def test_the_home_page_points_deciders_at_the_dates_awaiting_them(client, plan):
+    _asked(plan.action, plan.police_owner)
+    link = reverse("actions:date_requests_pending", args=[plan.finding.plan.inspection.pk])
+
+    for decider in (plan.manager, plan.executive):
+        client.force_login(decider)
+        page = client.get(reverse("meetings:home")).content.decode()
+        assert f'href="{link}">1 new target date to approve or refuse</a>' in page
+    for reader in (plan.police_owner, plan.scrutineer):
+        client.force_login(reader)
+        assert link not in client.get(reverse("meetings:home")).content.decode()
