@@ -266,9 +266,7 @@ def test_the_action_page_runs_the_same_queries_however_many_contributions(
 
 
 @pytest.mark.django_db
-def test_a_contributions_evidence_is_named_with_its_agency_in_the_lists_and_the_index(
-    client, plan
-):
+def test_a_contributions_evidence_is_named_with_its_agency_in_the_lists_and_the_index(client, plan):
     from actions import selectors
     from actions.models import Contribution, Evidence
 

@@ -53,9 +53,7 @@ def test_the_manager_imports_a_word_plan_naming_an_agency_the_service_cannot_mat
     page, demo, assert_accessible, tmp_path
 ):
     sign_in(page, "manager")
-    page.get_by_role(
-        "link", name="JTAI London Borough of Lewisham 2022"
-    ).click()
+    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
     page.get_by_role("link", name="Import actions from a spreadsheet").click()
     expect(page.get_by_role("heading", name="Import actions from a spreadsheet")).to_be_visible()
     assert_accessible(page)

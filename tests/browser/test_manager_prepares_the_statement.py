@@ -9,9 +9,7 @@ def test_the_manager_previews_and_downloads_the_statement_and_finds_the_import(
     page, demo, assert_accessible
 ):
     sign_in(page, "manager")
-    page.get_by_role(
-        "link", name="JTAI London Borough of Lewisham 2022"
-    ).click()
+    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
     page.get_by_role("link", name="Written statement of action").click()
     expect(
         page.get_by_role("heading", name="Written statement of proposed action", level=1)
