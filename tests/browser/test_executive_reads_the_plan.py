@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
+from tests.demo import DEMO_INSPECTION
 from tests.inspections.test_load_demo import what_needs_to_improve_in_the_letter
 
 
@@ -20,7 +21,7 @@ def test_the_executive_signs_in_and_reads_the_lewisham_plan(page, demo, assert_a
     expect(page.get_by_role("heading", name="Inspections", level=1)).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
+    page.get_by_role("link", name=DEMO_INSPECTION).click()
     findings = page.locator(".app-finding h3")
     expect(findings).to_have_count(8)
     for number, text in enumerate(what_needs_to_improve_in_the_letter(), start=1):

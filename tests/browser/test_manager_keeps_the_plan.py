@@ -12,6 +12,7 @@ from actions.models import Plan
 from meetings.services import meeting_record
 from people.models import User
 from tests.browser.conftest import sign_in
+from tests.demo import DEMO_INSPECTION
 
 
 def _today():
@@ -31,7 +32,7 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     page, demo, assert_accessible, tmp_path
 ):
     sign_in(page, "manager")
-    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
+    page.get_by_role("link", name=DEMO_INSPECTION).click()
     page.get_by_role("link", name="Add an action to area for improvement 8").click()
     page.get_by_role("button", name="Add action").click()  # empty: every error named
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter what the action is")
@@ -113,7 +114,7 @@ def test_the_manager_adds_edits_closes_reopens_and_archives_an_action(
     workbook.save(output)
     upload.write_bytes(output.getvalue())
     page.get_by_role("link", name="Inspections", exact=True).first.click()
-    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
+    page.get_by_role("link", name=DEMO_INSPECTION).click()
     page.get_by_role("link", name="Import actions from a spreadsheet").click()
     page.get_by_label("Upload the plan").set_input_files(upload)
     page.get_by_role("button", name="Check and import").click()

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import sign_in
+from tests.demo import DEMO_INSPECTION
 
 
 @pytest.mark.django_db(transaction=True)
@@ -9,7 +10,7 @@ def test_the_manager_previews_and_downloads_the_statement_and_finds_the_import(
     page, demo, assert_accessible
 ):
     sign_in(page, "manager")
-    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
+    page.get_by_role("link", name=DEMO_INSPECTION).click()
     page.get_by_role("link", name="Written statement of action").click()
     expect(
         page.get_by_role("heading", name="Written statement of proposed action", level=1)
