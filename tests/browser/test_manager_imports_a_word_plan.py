@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from actions.models import Action
 from tests.browser.conftest import sign_in
+from tests.demo import DEMO_INSPECTION
 
 PLAN = [
     ["No.", "Area for improvement", "Action", "Lead agency", "Target date", "Success measure"],
@@ -53,7 +54,7 @@ def test_the_manager_imports_a_word_plan_naming_an_agency_the_service_cannot_mat
     page, demo, assert_accessible, tmp_path
 ):
     sign_in(page, "manager")
-    page.get_by_role("link", name="JTAI London Borough of Lewisham 2022").click()
+    page.get_by_role("link", name=DEMO_INSPECTION).click()
     page.get_by_role("link", name="Import actions from a spreadsheet").click()
     expect(page.get_by_role("heading", name="Import actions from a spreadsheet")).to_be_visible()
     assert_accessible(page)
