@@ -171,8 +171,8 @@ def _load_partnership(seed: PartnershipSeed, *, today: datetime.date) -> Partner
         _load_round(seed, inspection, manager, today=today)
     else:
         _complete_earlier_demo_meetings(seed, inspection, manager, people)
-    for action, action_seed in created_actions:
-        _backfill_history(action, action_seed, manager, written=story.plan_written, today=today)
+    for action, _ in created_actions:
+        _backfill_history(action, manager, written=story.plan_written, today=today)
     if seed is LEWISHAM:
         load_measures(plan=inspection.plan, today=today)
     return partnership
@@ -213,7 +213,7 @@ def story_dates(facts: InspectionSeed, *, today: datetime.date) -> StoryDates:
 REBASELINED_DAYS_AGO = 45
 
 
-def _backfill_history(action, seed, manager, *, written: datetime.date, today: datetime.date):
+def _backfill_history(action, manager, *, written: datetime.date, today: datetime.date):
     """Gives the action the change history it would have had, each record on the day its
     change happened: created by the manager when the plan was written, a record for each
     progress update and closure step (with the RAG it gave) on its day, and the manager's
