@@ -3,12 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Max, OuterRef, Subquery
 
 from actions.models import Action, Finding, PlanStatus, TargetDateRequest, TargetDateRequestStatus
 from actions.rag import RAG, is_overdue
 from inspections.models import Inspection
 from meetings.models import Meeting
+from people.models import User
 from rounds.models import UpdateRound
 
 # The executive reviews the plan every two months.
@@ -31,7 +33,7 @@ class PlanSummary:
         return sum(count for _, count in self.rag_counts)
 
 
-def partnership_overview(*, user, today: datetime.date) -> list[PlanSummary]:
+def partnership_overview(*, user: User | AnonymousUser, today: datetime.date) -> list[PlanSummary]:
     """Every plan of the partnership with its RAG summary and what is due next.
     Four queries however many plans, actions and meetings."""
     # An open update round is for the plan's next meeting (rounds.selectors.current_round).

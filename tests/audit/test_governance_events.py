@@ -14,6 +14,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from actions import contributions, corrections, date_requests
 from actions import services as action_services
 from actions.models import Action
 from actions.rag import RAG
@@ -364,6 +365,7 @@ def _update_and_send_back(plan: RoundPlan, update_round) -> None:
         author=plan.council_owner,
         rag=RAG.GREEN,
         narrative="Protocol drafted.",
+        rag_change_reason=BEHIND_BUT_ON_TRACK,
         expected_version=action.version,
     )
     round_services.return_check(
@@ -434,6 +436,83 @@ def test_an_import_updating_actions_records_no_entry_per_action(plan):
     assert not AuditEvent.objects.filter(kind=EventKind.ACTION_CHANGED).exists()
 
 
+# --- An owner's later changes ---------------------------------------------------------------
+
+
+def _ask_new_date(plan: RoundPlan) -> Action:
+    action = _fresh(plan.police_actions[0])
+    date_requests.date_request_create(
+        action=action,
+        user=plan.police_owner,
+        proposed_date=timezone.localdate() + datetime.timedelta(days=200),
+        reason="The recruitment campaign closed unfilled.",
+        address=ADDRESS,
+    )
+    return action
+
+
+def _decide_new_date(plan: RoundPlan, *, approved: bool) -> Action:
+    action = _fresh(_ask_new_date(plan))
+    date_requests.date_request_decide(
+        action=action,
+        user=plan.manager,
+        approved=approved,
+        comment="" if approved else "Keep the date: the executive funds agency staff.",
+        expected_version=action.version,
+        address=ADDRESS,
+    )
+    return action
+
+
+# Whatever RAG the owner gives past the target date, a reason keeps it.
+BEHIND_BUT_ON_TRACK = "Past its date, but the partners sign next week."
+
+
+def _correct_update(plan: RoundPlan) -> Action:
+    action = _fresh(plan.police_actions[0])
+    action_services.progress_update_record(
+        action=action,
+        author=plan.police_owner,
+        rag=action.rag,
+        narrative="Protocol drafted.",
+        rag_change_reason=BEHIND_BUT_ON_TRACK,
+        expected_version=action.version,
+    )
+    action = _fresh(action)
+    corrections.update_correct(
+        update=action.updates.first(),
+        user=plan.police_owner,
+        narrative="Protocol drafted and sent to the partners.",
+        rag=action.rag,
+        percent_complete=None,
+        rag_change_reason=BEHIND_BUT_ON_TRACK,
+        expected_version=action.version,
+        address=ADDRESS,
+    )
+    return action
+
+
+def _contribute(plan: RoundPlan) -> Action:
+    action = _fresh(plan.council_action)
+    action.supporting_agencies.add(plan.police)
+    contributions.contribution_record(
+        action=action,
+        author=plan.police_owner,
+        narrative="Two officers joined the council's weekly huddle.",
+        address=ADDRESS,
+    )
+    return action
+
+
+OWNERS_CHANGES_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
+    EventKind.TARGET_DATE_REQUESTED: _ask_new_date,
+    EventKind.TARGET_DATE_APPROVED: lambda plan: _decide_new_date(plan, approved=True),
+    EventKind.TARGET_DATE_REFUSED: lambda plan: _decide_new_date(plan, approved=False),
+    EventKind.UPDATE_CORRECTED: _correct_update,
+    EventKind.CONTRIBUTION_RECORDED: _contribute,
+}
+
+
 # --- Every kind, on the trail's page --------------------------------------------------------
 
 # How each governance kind is made: the service call a person's change goes through.
@@ -459,6 +538,7 @@ GOVERNANCE_MADE_BY: dict[EventKind, Callable[[RoundPlan], object]] = {
     **CHALLENGES_MADE_BY,
     **MEASURES_MADE_BY,
     **REVIEWS_MADE_BY,
+    **OWNERS_CHANGES_MADE_BY,
 }
 
 
