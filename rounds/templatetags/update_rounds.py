@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from actions.selectors import MyActionsGroup
 from rounds.selectors import OfficerRounds, officer_rounds, return_flag
 
 register = template.Library()
@@ -15,8 +16,15 @@ def sent_back_review(action):
 @register.simple_tag
 def my_rounds(user, actions=()) -> OfficerRounds:
     """The open rounds asking `user` to update their actions, and the send-backs standing on
-    the listed `actions`: the actions app lists them without knowing of rounds."""
-    return officer_rounds(user=user, today=timezone.localdate(), listed=actions)
+    the listed `actions`: the actions app lists them without knowing of rounds. A
+    send-back asks the lead's people for more detail, so it is not flagged on an action the
+    officer's agency only supports (My actions' last part)."""
+    listed = [
+        action
+        for action in actions
+        if getattr(action, "my_group", None) != MyActionsGroup.SUPPORTED
+    ]
+    return officer_rounds(user=user, today=timezone.localdate(), listed=listed)
 
 
 @register.simple_tag

@@ -155,9 +155,26 @@ def test_the_pages_run_the_same_queries_however_many_actions(
 
     # My actions' own queries (tests/actions/test_action_lists.py), then the round's three:
     # the open rounds, the officer's actions in this one, the send-backs on the listed page
-    with django_assert_num_queries(9 + 3):
+    with django_assert_num_queries(10 + 3):
         client.get(reverse("actions:my_actions"))
     # The home page's own eight (session, user, the plans and their figures, savepoints),
     # then the banner's two: the open rounds, the officer's actions in this one
     with django_assert_num_queries(8 + 2):
         client.get(reverse("meetings:home"))
+
+
+def test_a_send_back_to_the_lead_is_not_flagged_to_an_agency_that_only_supports_it(
+    client, plan, during
+):
+    update_round = plan.open_round()
+    supported = plan.council_action
+    supported.supporting_agencies.add(plan.police)
+    record_update(supported, plan.council_owner)
+    send_back(update_round, supported, plan.manager)
+
+    police = page(client, plan.police_owner, "actions:my_actions")
+    council = page(client, plan.council_owner, "actions:my_actions")
+
+    assert supported.get_absolute_url() in police  # listed, in the part their agency supports
+    assert RETURNED not in police and COMMENT not in police
+    assert RETURNED in council  # the lead's own officer is asked for the detail
