@@ -419,7 +419,9 @@ def test_an_overdue_action_prompts_its_owner_to_ask_and_the_reader_sees_no_link(
 
     client.force_login(plan.police_owner)
     page = client.get(action.get_absolute_url()).content.decode()
-    assert "This action is past its target date." in page
+    past = action.target_date
+    assert f"This action is past its target date, {past:%-d %B %Y}. Ask for a new" in page
+    assert "If it cannot be done by" not in page  # the date has gone
     assert ask_url in page
 
     client.force_login(plan.scrutineer)
@@ -436,7 +438,7 @@ def test_an_action_due_within_30_days_prompts_and_one_further_off_offers_a_quiet
     action.target_date = TODAY + datetime.timedelta(days=30)
     action.save()
     page = client.get(action.get_absolute_url()).content.decode()
-    assert "This action is due within 30 days." in page
+    assert f"This action is due within 30 days, on {action.target_date:%-d %B %Y}." in page
     assert date_requests.may_ask_now(action)
     assert not date_requests.may_ask_now(action, today=TODAY - datetime.timedelta(days=1))
 
