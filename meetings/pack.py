@@ -4,18 +4,21 @@ the decisions due and matters arising, the highlight report (red, overdue, chang
 owners' asks), the closures to agree on their full evidence, each area's judgement, the
 trend, the open challenges, the sustainability reviews due and, last, the whole plan and
 the evidence index. The PDF (templates/meetings/
-pack_document.html) and the Word document (meetings/pack_word.py) both read this."""
+pack_document.html) and the Word document (meetings/pack_word.py) both read this; the HTML
+preview reads the same pack with the whole plan counted by area instead of listed."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.text import slugify
 
 from actions.models import Action, Closure, Finding
+from actions.rag import overdue_q
 from actions.selectors import (
     ClosureForAgreement,
     EvidenceIndex,
+    awaiting_agreement,
     closures_for_agreement,
     evidence_index,
     latest_update,
@@ -25,7 +28,7 @@ from actions.selectors import (
 from impact.reviews import reviews_due
 from inspections.models import Inspection
 from meetings.challenges import open_challenges
-from meetings.dashboard import Dashboard, plan_dashboard
+from meetings.dashboard import Cell, Dashboard, MatrixRow, action_list_url, plan_dashboard
 from meetings.decisions import matters_arising, open_asks
 from meetings.models import Challenge, Decision, ExecutiveAsk, Meeting
 from partnerships.models import Agency
@@ -38,6 +41,19 @@ class AreaOfThePlan:
 
     finding: Finding
     actions: list[Action]
+
+
+@dataclass(frozen=True)
+class AreaCounted:
+    """One area for improvement with its current actions counted, not listed, each figure
+    leading to those actions in the action list: the HTML preview's appendix. A manager
+    checks the pack on screen before sending it; the PDF and the Word pack list them."""
+
+    finding: Finding
+    # The dashboard's row of the area: its actions by status, and all of them.
+    actions: MatrixRow
+    overdue: Cell
+    awaiting_agreement: Cell
 
 
 @dataclass(frozen=True)
@@ -54,10 +70,13 @@ class MeetingPack:
     asks: list[ExecutiveAsk]
     closures: list[ClosureForAgreement]
     challenges: list[Challenge]
+    # Empty when the appendix counts the plan by area instead (appendix_counted).
     appendix: list[AreaOfThePlan]
     # Closed actions whose owners check, by today, that the change held.
     reviews_due: list[Closure]
     evidence: EvidenceIndex
+    # The HTML preview's appendix (pack_contents(whole_plan=False)); None in the PDF and Word.
+    appendix_counted: list[AreaCounted] | None = None
 
     @property
     def today(self) -> datetime.date:
@@ -82,7 +101,8 @@ class MeetingPack:
 
     @property
     def action_count(self) -> int:
-        return sum(len(area.actions) for area in self.appendix)
+        """The current actions the pack counts, which its appendix lists or counts by area."""
+        return self.dashboard.total.count
 
     # A JTAI plan runs to tens of actions. WeasyPrint lays out some 5 ms a row, so a plan of
     # thousands (a partnership's every plan at once) would take the PDF past half a minute:
@@ -98,10 +118,51 @@ def _people(queryset: QuerySet[User]) -> list[User]:
     return list(queryset.select_related("agency").order_by("first_name", "last_name", "username"))
 
 
+def _areas_counted(
+    *, current: QuerySet[Action], dashboard: Dashboard, today: datetime.date
+) -> list[AreaCounted]:
+    """Each area's current actions counted by status (the dashboard's), overdue and
+    awaiting agreement to close; one query for them all."""
+    counts = {
+        row["finding_id"]: row
+        for row in current.values("finding_id").annotate(
+            overdue=Count("pk", filter=overdue_q(today)),
+            awaiting=Count("pk", filter=awaiting_agreement()),
+        )
+    }
+    lead_agency = dashboard.agency.pk if dashboard.agency else None
+    areas = []
+    for finding, row in dashboard.area_rows:
+        counted = counts.get(finding.pk, {})
+        shown = {"lead_agency": lead_agency, "finding": finding.pk}
+        areas.append(
+            AreaCounted(
+                finding=finding,
+                actions=row,
+                overdue=Cell(
+                    counted.get("overdue", 0),
+                    action_list_url(dashboard.inspection, **shown, overdue="on"),
+                ),
+                awaiting_agreement=Cell(
+                    counted.get("awaiting", 0),
+                    action_list_url(dashboard.inspection, **shown, proposed_complete="on"),
+                ),
+            )
+        )
+    return areas
+
+
 def pack_contents(
-    *, inspection: Inspection, today: datetime.date, agency: Agency | None = None
+    *,
+    inspection: Inspection,
+    today: datetime.date,
+    agency: Agency | None = None,
+    whole_plan: bool = True,
 ) -> MeetingPack:
-    """Everything the pack shows, in a fixed number of queries however big the plan."""
+    """Everything the pack shows, in a fixed number of queries however big the plan.
+    Without `whole_plan` (the HTML preview) the appendix counts each area's actions instead
+    of listing every one: at thousands of actions the list alone would keep the page from
+    opening within a second, and the manager checking the pack has the action list for them."""
     plan = inspection.plan
     dashboard = plan_dashboard(inspection=inspection, today=today, agency=agency)
     last_meeting = dashboard.last_meeting
@@ -119,14 +180,22 @@ def pack_contents(
     current = Action.objects.current().filter(finding__plan=plan)
     if agency is not None:
         current = current.filter(lead_agency=agency)
-    appendix_actions = (
-        with_suggestion(with_list_annotations(current))
-        .annotate(latest_update=latest_update("narrative"))
-        .order_by("finding__number", "position", "pk")
-    )
-    by_finding: dict[int, list[Action]] = {}
-    for action in appendix_actions:
-        by_finding.setdefault(action.finding_id, []).append(action)
+    appendix: list[AreaOfThePlan] = []
+    appendix_counted = None
+    if whole_plan:
+        appendix_actions = (
+            with_suggestion(with_list_annotations(current))
+            .annotate(latest_update=latest_update("narrative"))
+            .order_by("finding__number", "position", "pk")
+        )
+        by_finding: dict[int, list[Action]] = {}
+        for action in appendix_actions:
+            by_finding.setdefault(action.finding_id, []).append(action)
+        appendix = [
+            AreaOfThePlan(finding, by_finding.get(finding.pk, [])) for finding in dashboard.areas
+        ]
+    else:
+        appendix_counted = _areas_counted(current=current, dashboard=dashboard, today=today)
     return MeetingPack(
         inspection=inspection,
         dashboard=dashboard,
@@ -141,9 +210,8 @@ def pack_contents(
         challenges=list(challenges),
         reviews_due=list(reviews_due(plan=plan, on=today, agency=agency)),
         evidence=evidence_index(plan=plan, agency=agency),
-        appendix=[
-            AreaOfThePlan(finding, by_finding.get(finding.pk, [])) for finding in dashboard.areas
-        ],
+        appendix=appendix,
+        appendix_counted=appendix_counted,
     )
 
 

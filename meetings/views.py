@@ -48,9 +48,12 @@ def _pack_agency(request: HttpRequest, inspection) -> Agency | None:
     return get_object_or_404(inspection.partnership.agencies, pk=chosen)
 
 
-def _pack_context(request: HttpRequest, inspection) -> dict:
+def _pack_context(request: HttpRequest, inspection, *, whole_plan: bool = True) -> dict:
     pack = pack_contents(
-        inspection=inspection, today=timezone.localdate(), agency=_pack_agency(request, inspection)
+        inspection=inspection,
+        today=timezone.localdate(),
+        agency=_pack_agency(request, inspection),
+        whole_plan=whole_plan,
     )
     return {
         "inspection": inspection,
@@ -79,8 +82,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pack as the manager checks it before sending: every part as the PDF and Word
+    have it, but the whole plan counted by area, each count leading to the action list."""
     inspection = inspection_for_user(user=request.user, pk=pk)
-    context = _pack_context(request, inspection)
+    context = _pack_context(request, inspection, whole_plan=False)
     context["agencies"] = inspection.partnership.agencies.filter(
         led_actions__finding__plan=inspection.plan_id, led_actions__archived_at__isnull=True
     ).distinct()

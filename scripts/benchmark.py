@@ -431,7 +431,11 @@ def main():
         ),
         ("executive", "Dashboard", reverse("meetings:dashboard", args=[inspection.pk])),
         ("executive", "Partnership overview (home)", reverse("meetings:home")),
-        ("executive", "Meeting pack, HTML", reverse("meetings:meeting_pack", args=[inspection.pk])),
+        (
+            "executive",
+            "Meeting pack, HTML preview (the whole plan counted by area)",
+            reverse("meetings:meeting_pack", args=[inspection.pk]),
+        ),
         ("manager", "People (321 people)", reverse("people:people_list")),
         ("manager", "Audit trail, first page", reverse("audit:audit_trail")),
     ]

@@ -1,8 +1,9 @@
 """The meeting pack a chair runs the meeting from: the cover names who is expected and who
 came last time; the decisions due and matters arising; the highlight report with the
 owners' asks; the closures to agree on their full evidence, files and links openable; the
-trend with today's bar; the open challenges; the whole plan in an appendix; and the same
-pack for one agency's actions, for its own board."""
+trend with today's bar; the open challenges; the whole plan in an appendix (the HTML
+preview counts it by area: tests/meetings/test_pack_preview.py); and the same pack for one
+agency's actions, for its own board."""
 
 import datetime
 import io
@@ -199,7 +200,7 @@ def test_one_agencys_pack_counts_only_the_actions_it_leads(client, meeting_plan)
     police = meeting_plan.police
     page = _pack(client, meeting_plan, agency=police.pk)
     assert "Meeting pack: the JTAI action plan, Metropolitan Police" in page
-    assert "Every current action Metropolitan Police leads, by area for improvement: 1 in" in page
+    assert "1 current action Metropolitan Police leads, by area for improvement." in page
     assert "Recruit four emergency duty social workers." not in page  # the council's
     assert "Fund two agency social workers" not in page  # the council's action's ask
     assert "What do children say" not in page  # a challenge on the council's action
@@ -222,6 +223,7 @@ def test_one_agencys_pack_counts_only_the_actions_it_leads(client, meeting_plan)
     assert word.paragraphs[1].text.endswith("Metropolitan Police")
     text = _pdf_text(client, meeting_plan, agency=police.pk)
     assert "Actions Those Metropolitan Police leads" in text
+    assert "Every current action Metropolitan Police leads, by area for improvement: 1 in" in text
 
 
 @pytest.mark.django_db
@@ -309,9 +311,10 @@ def test_the_pack_lists_reviews_due_the_evidence_index_and_suggested_statuses(cl
     assert "Publish the custody transfer protocol." in reviews
     index = page.split('id="evidence-index"')[1].split("</section>")[0]
     assert "audit.pdf" in index and "https://intranet.example.org/audit-report" in index
-    appendix = page.split('id="whole-plan"')[1].split("</section>")[0]
-    row = appendix.split(late.description)[1].split("</tr>")[0]
-    assert "Owner: Green · Suggested: <strong>Red</strong>" in row
+    # The PDF's appendix lists the action with the status the product suggests.
+    appendix = _pdf_text(client, meeting_plan).split("Appendix: the whole plan")[1]
+    row = appendix.split(late.description)[1].split("1.")[0]
+    assert "Owner: Green · Suggested: Red" in row
 
     _, word = _word(client, meeting_plan)
     text = "\n".join(p.text for p in word.paragraphs)
