@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from actions import suggested
-from actions.date_moves import record_plan_move
+from actions.date_moves import plan_move_check, record_plan_move
 from actions.evidence import evidence_title
 from actions.fields import action_field, details_checked
 from actions.models import (
@@ -368,6 +368,7 @@ def action_edit(
         target_date=new_target,
         target_date_change_reason=target_date_change_reason,
     )
+    plan_move_check(action=action, user=user, target_date=new_target)
     previous_date = action.target_date
     if new_target != previous_date:
         action.target_date_change_reason = target_date_change_reason

@@ -108,7 +108,11 @@ def plan_import_check(request: HttpRequest, pk: int, token: str) -> HttpResponse
 
     def parse(chosen=None, agencies=None):
         return parse_sheet(
-            plan=inspection.plan, sheet=sheet, chosen_columns=chosen, chosen_agencies=agencies
+            plan=inspection.plan,
+            sheet=sheet,
+            chosen_columns=chosen,
+            chosen_agencies=agencies,
+            by=request.user,
         )
 
     result = parse()  # the upload step has already found the header

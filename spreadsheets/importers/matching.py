@@ -244,13 +244,16 @@ def parse_plan(
     filename: str,
     chosen_columns: dict[int, str] | None = None,
     chosen_agencies: dict[str, int] | None = None,
+    by: User | None = None,
 ) -> ImportResult:
-    """Reads and checks every row of the file. Writes nothing."""
+    """Reads and checks every row of the file, as `by` would change the plan. Writes
+    nothing."""
     return parse_sheet(
         plan=plan,
         sheet=plan_sheet(content, filename),
         chosen_columns=chosen_columns,
         chosen_agencies=chosen_agencies,
+        by=by,
     )
 
 
@@ -260,8 +263,10 @@ def parse_sheet(
     sheet: Sheet,
     chosen_columns: dict[int, str] | None = None,
     chosen_agencies: dict[str, int] | None = None,
+    by: User | None = None,
 ) -> ImportResult:
-    """Checks every row of a sheet already read. Writes nothing. chosen_agencies says which
+    """Checks every row of a sheet already read, as `by` (who imports it) would change the
+    plan: a manager moves no date of an action they lead. Writes nothing. chosen_agencies says which
     agency (by id, of this partnership) an agency value the importer could not match is."""
     header_index, headers = find_header(sheet)
     mapping, unmapped = map_columns(headers, chosen_columns)
@@ -300,6 +305,7 @@ def parse_sheet(
             actions=matcher.in_plan,
             rows=[row for row in result.rows if row.already_in_plan],
             columns=set(mapping.values()),
+            by=by,
         )
     return result
 

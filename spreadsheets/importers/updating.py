@@ -10,8 +10,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from actions import services as action_services
+from actions.date_moves import plan_move_check
 from actions.models import Action
 from actions.rag import RAG
+from people.models import User
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,9 @@ def _first_error(error: ValidationError) -> str:
     return next(iter(error.messages), str(error))
 
 
-def row_updates(*, actions: list[Action], rows: list[Any], columns: set[str]) -> list[RowUpdate]:
+def row_updates(
+    *, actions: list[Action], rows: list[Any], columns: set[str], by: User | None = None
+) -> list[RowUpdate]:
     """For every row that names an action already in the plan, by the export's Action ID
     or by its area and reference, what it would change. `actions` are the plan's, each
     annotated with `latest_narrative`; `columns`, the fields the sheet has columns for (a
@@ -62,11 +66,11 @@ def row_updates(*, actions: list[Action], rows: list[Any], columns: set[str]) ->
         if action is None and row.finding is not None:
             action = by_reference.get((row.finding.pk, row.reference))
         if action is not None:
-            updates.append(_compare(row, action, columns))
+            updates.append(_compare(row, action, columns, by=by))
     return updates
 
 
-def _compare(row: Any, action: Action, columns: set[str]) -> RowUpdate:
+def _compare(row: Any, action: Action, columns: set[str], *, by: User | None) -> RowUpdate:
     update = RowUpdate(row.row_number, action)
     if row.action_version is not None and row.action_version != action.version:
         update.refused.append(
@@ -91,6 +95,8 @@ def _compare(row: Any, action: Action, columns: set[str]) -> RowUpdate:
             action_services.target_date_change_check(
                 action=action, target_date=row.target_date, target_date_change_reason=reason
             )
+            if by is not None:
+                plan_move_check(action=action, user=by, target_date=row.target_date)
         except ValidationError as error:
             update.refused.append(_first_error(error))
         else:

@@ -19,6 +19,12 @@ def days(n):
     return TODAY + datetime.timedelta(days=n)
 
 
+# What the lists cost, whatever they hold (counted in
+# test_the_lists_run_the_same_queries_however_many_actions).
+MY_ACTIONS_QUERIES = 11
+PLAN_LIST_QUERIES = 10
+
+
 def listed(response) -> list[str]:
     """The action references in the list, in the order shown, across its parts."""
     return re.findall(
@@ -187,9 +193,9 @@ def test_the_lists_run_the_same_queries_however_many_actions(
     # agencies, officers; the request's savepoints; and the open update rounds, for the
     # banner (rounds.templatetags.update_rounds.my_rounds; none is open here); and whether
     # the list spans plans, so each row names its plan
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(MY_ACTIONS_QUERIES):
         client.get(reverse("actions:my_actions"), {"rag": "green"})
-    with django_assert_num_queries(10):  # the inspection, not whether it spans plans
+    with django_assert_num_queries(PLAN_LIST_QUERIES):  # the inspection, not whether it spans plans
         inspection_list(client, plan, rag="green")
 
 

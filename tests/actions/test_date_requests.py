@@ -206,7 +206,7 @@ def test_whoever_asked_cannot_decide_their_own_request(client, plan):
     client.force_login(plan.manager)
     decide_url = reverse("actions:date_request_decide", args=[plan.action.pk])
     action_page = client.get(plan.action.get_absolute_url()).content.decode()
-    assert "you asked for it, so you do not decide it" in action_page
+    assert "you asked for it, so someone else decides it" in action_page
     assert decide_url not in action_page
 
     page = client.get(decide_url)
@@ -476,7 +476,10 @@ def test_the_managers_edit_in_the_plan_shows_as_an_approved_move(client, plan):
 
     page = html.unescape(client.get(action.get_absolute_url()).content.decode())
 
-    assert f"Moved in the plan by {plan.manager.get_full_name()}" in page
+    assert (
+        f"Moved in the plan</strong> by the partnership manager, {plan.manager.get_full_name()}"
+        in page
+    )
     assert "Agreed at the executive: waiting for the new IT system." in page
 
 
@@ -566,3 +569,33 @@ def test_the_home_page_points_deciders_at_the_dates_awaiting_them(client, plan):
     for reader in (plan.police_owner, plan.scrutineer):
         client.force_login(reader)
         assert link not in client.get(reverse("meetings:home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_manager_who_leads_the_action_asks_like_any_owner_rather_than_moving_its_date(
+    client, plan
+):
+    action = _fresh(plan.action)
+    action.lead_officer = plan.manager
+    action.save()
+    first = action.target_date
+
+    with pytest.raises(ValidationError, match="You lead this action"):
+        services.action_edit(
+            action=action,
+            user=plan.manager,
+            expected_version=action.version,
+            details={"target_date": NEW_DATE},
+            supporting_agencies=[],
+            target_date_change_reason="Waiting for the new IT system.",
+        )
+    assert _fresh(action).target_date == first
+    assert not TargetDateRequest.objects.filter(action=action).exists()
+    # Everything else of the plan the manager still keeps.
+    services.action_edit(
+        action=_fresh(action),
+        user=plan.manager,
+        expected_version=_fresh(action).version,
+        details={"description": "Review demand in the unit, with the BCU."},
+        supporting_agencies=[],
+    )

@@ -160,3 +160,32 @@ def test_a_plan_sent_back_unchanged_changes_nothing(client, demo, lewisham):
     done = client.post(upload["Location"], follow=True)
     assert "From plan.xlsx: nothing new" in done.content.decode()
     assert ProgressUpdate.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_manager_sending_back_a_new_date_for_an_action_they_lead_is_refused(
+    client, demo, lewisham
+):
+    manager = demo["manager"]
+    (own,) = [action for action in _open_actions(lewisham) if action.lead_officer == manager][:1]
+    sent_back = _edited(
+        plan_xlsx(lewisham),
+        {
+            own.reference: {
+                "Target date": datetime.datetime.combine(NEW_TARGET, datetime.time()),
+                "Why the target date moved": "Waiting for the new IT system.",
+            }
+        },
+    )
+    client.force_login(manager)
+    upload = client.post(
+        reverse("spreadsheets:plan_import", args=[lewisham.pk]),
+        {"plan": SimpleUploadedFile("plan.xlsx", sent_back)},
+    )
+    result = client.get(upload["Location"]).context["result"]
+
+    (refused,) = [update for update in result.refused if update.action == own]
+    assert refused.refused[0].startswith("You lead this action, so someone else decides")
+    client.post(upload["Location"])
+    own.refresh_from_db()
+    assert own.target_date != NEW_TARGET

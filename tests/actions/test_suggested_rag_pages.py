@@ -19,6 +19,7 @@ from audit.models import AuditEvent, EventKind
 from inspections.models import Inspection
 from people.models import Role
 from spreadsheets.exports import plan_xlsx
+from tests.actions.test_action_lists import MY_ACTIONS_QUERIES, PLAN_LIST_QUERIES
 from tests.assertions import assert_error_summary_links_reach_inputs
 from tests.factories import ActionFactory, ProgressUpdateFactory, UserFactory
 
@@ -116,9 +117,9 @@ def test_the_lists_queries_stay_the_same_with_suggestions(
     client.force_login(plan.police_owner)
     # As in test_action_lists: the suggestion is read off the page's own query.
     # and the open update rounds, for the banner (none is open here)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(MY_ACTIONS_QUERIES):
         client.get(reverse("actions:my_actions"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(PLAN_LIST_QUERIES):
         client.get(
             reverse("inspections:inspection_actions", args=[plan.finding.plan.inspection.pk])
         )
