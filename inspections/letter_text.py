@@ -7,8 +7,11 @@ address block, which land among the findings. Its list markers come apart from t
 items: on lines of their own, often all of a page's markers together before its first
 item; and Chromium's drawn markers do not come at all. Text typed or pasted from a web
 page has "• " before each item, one item a line or wrapped, and no form feeds.
+A viewer's select-all and copy can give the first kind without its form feeds: its pages are
+found again where their numbers count up.
 """
 
+import bisect
 import re
 import statistics
 
@@ -23,6 +26,10 @@ HYPHEN_PREFIXES = {
     "short", "re", "anti", "under", "over", "out", "front", "child", "single", "extra",
     "intra", "semi", "out-of", "face", "age", "high", "low", "early", "on", "off", "step",
 }  # fmt: skip
+# A page's number on a line of its own: "4", "Page 4", "4 of 12", "- 4 -".
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s*[-–—])?\s*$", re.IGNORECASE
+)
 # A line that repeats at page breaks is looked for among each page's first and last lines
 # (the address block is six, and lone list markers may come before it).
 PAGE_EDGE_LINES = 8
@@ -30,6 +37,105 @@ PAGE_EDGE_LINES = 8
 
 def is_lone_marker(line: str) -> bool:
     return bool(MARKER.match(line.strip()))
+
+
+def _shape(line: str) -> str:
+    """A line as it repeats from page to page: its spacing and its numbers aside."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def restore_page_breaks(text: str) -> str:
+    """Puts a form feed back between the pages of text copied without them (a viewer's
+    select-all and copy), so that the lines each page repeats can be dropped as they are
+    between form feeds.
+
+    A page ends at its number, on a line of its own: the lone numbers that count up one by
+    one (1, 2, 3 ...) through the text. A number of the letter's own on a line by itself
+    ("12" of "within\n12\nhours", or a list's "2." marker, which is not a page number)
+    rarely continues that count; where it could, the page's number is the one with the
+    lines the other pages' numbers have in the same places beside them (the running footer
+    just above, the address block below). Numbers with no such lines beside them are not
+    taken for pages: with no furniture around them there is nothing to drop, and a count of
+    lone numbers alone is too weak a sign to cut the letter at. A page numbered at its top
+    starts at its number."""
+    if PAGE_BREAK in text:
+        return text
+    lines = text.split("\n")
+    numbers = [
+        (index, int(found[1]))
+        for index, line in enumerate(lines)
+        if (found := PAGE_NUMBER.match(line))
+    ]
+    if len(numbers) < 2:
+        return text
+    printed = [
+        index
+        for index, line in enumerate(lines)
+        if line.strip() and not is_lone_marker(line) and not PAGE_NUMBER.match(line)
+    ]
+
+    def beside(index: int) -> set[tuple[int, str]]:
+        """The lines either side of a number, each with its place from it: -1 just above."""
+        at = bisect.bisect_left(printed, index)
+        return {
+            (line - at, _shape(lines[printed[line]]))
+            for line in range(max(at - PAGE_EDGE_LINES, 0), min(at + PAGE_EDGE_LINES, len(printed)))
+        }
+
+    neighbours = {index: beside(index) for index, _ in numbers}
+    # A running line is in the same place beside every page's number: the footer just above
+    # it, the address block below.
+    beside_numbers: dict[tuple[int, str], set[int]] = {}
+    for index, number in numbers:
+        for placed in neighbours[index]:
+            beside_numbers.setdefault(placed, set()).add(number)
+
+    def support(index: int, number: int) -> int:
+        """How many of the lines beside this number are where they are beside another."""
+        return sum(1 for placed in neighbours[index] if beside_numbers[placed] - {number})
+
+    # The longest count of pages and, of counts as long, the best supported. In the text's
+    # order, each number's best count ending at it follows the best count so far ending at
+    # the number before it.
+    best: dict[int, tuple[int, int, int | None]] = {}  # line: length, support, line before
+    best_so_far: dict[int, int] = {}  # page number: the line ending its best count so far
+    for index, number in numbers:
+        own = support(index, number)
+        earlier = best_so_far.get(number - 1)
+        if earlier is None:
+            best[index] = (1, own, None)
+        else:
+            length, total, _ = best[earlier]
+            best[index] = (length + 1, total + own, earlier)
+        if number not in best_so_far or best[index][:2] > best[best_so_far[number]][:2]:
+            best_so_far[number] = index
+    last = max(best, key=lambda index: best[index][:2])
+    length, total, _ = best[last]
+    if length < 2 or not total:
+        return text
+    pages: list[int] = []
+    at: int | None = last
+    while at is not None:
+        pages.insert(0, at)
+        at = best[at][2]
+    # Numbers at the foot of pages leave less after the last of them than before the first.
+    at_foot = len(printed) - bisect.bisect_right(printed, pages[-1]) <= bisect.bisect_left(
+        printed, pages[0]
+    )
+    written = [index for index, line in enumerate(lines) if line.strip()]
+    starts = set()
+    for page in pages:
+        if not at_foot:
+            if bisect.bisect_left(written, page):
+                starts.add(page)
+            continue
+        # pdftotext's form feed comes before the next page's first line.
+        following = bisect.bisect_right(written, page)
+        if following < len(written):
+            starts.add(written[following])
+    return "\n".join(
+        f"{PAGE_BREAK}{line}" if index in starts else line for index, line in enumerate(lines)
+    )
 
 
 def drop_page_furniture(text: str) -> str:
@@ -42,9 +148,6 @@ def drop_page_furniture(text: str) -> str:
     if len(printed) < 2:
         return text
 
-    def shape(line: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(line.split()))
-
     def edges(page: list[str]) -> set[int]:
         lines = [i for i, line in enumerate(page) if line.strip() and not is_lone_marker(line)]
         return set(lines[:PAGE_EDGE_LINES] + lines[-PAGE_EDGE_LINES:])
@@ -52,13 +155,15 @@ def drop_page_furniture(text: str) -> str:
     page_edges = [edges(page) for page in pages]
     seen_on: dict[str, int] = {}
     for page, edge in zip(pages, page_edges, strict=True):
-        for found in {shape(page[i]) for i in edge}:
+        for found in {_shape(page[i]) for i in edge}:
             seen_on[found] = seen_on.get(found, 0) + 1
     running = {
         found for found, count in seen_on.items() if count >= 2 and count * 2 >= len(printed)
     }
     return PAGE_BREAK.join(
-        "\n".join(line for i, line in enumerate(page) if not (i in edge and shape(line) in running))
+        "\n".join(
+            line for i, line in enumerate(page) if not (i in edge and _shape(line) in running)
+        )
         for page, edge in zip(pages, page_edges, strict=True)
     )
 

@@ -18,10 +18,12 @@ from pypdf.errors import DependencyError
 from govuk.working_days import working_days_from
 from inspections.letter_pdf import PAGE_BREAK, drop_running_lines, pdf_pages, text_of_pages
 from inspections.letter_text import (
+    PAGE_NUMBER,
     compounds_of,
     drop_page_furniture,
     list_items,
     restore_joined_hyphens,
+    restore_page_breaks,
     unwrap,
 )
 from inspections.models import Theme
@@ -33,7 +35,6 @@ class LetterError(Exception):
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})"
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 SECTIONS = ["headline findings", "summary of findings", "what needs to improve",
             "areas for priority action", "areas for improvement", "strengths", "main findings",
             "case study: highly vulnerable children", "next steps"]  # fmt: skip
@@ -207,9 +208,12 @@ NOT_A_LETTER = (
 def read_letter(text: str) -> LetterExtract:
     """Everything the letter says that the inspection record holds."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = drop_page_furniture(text)
+    text = drop_page_furniture(restore_page_breaks(text))
     compounds = compounds_of(text)
     text = restore_joined_hyphens(text, compounds)
+    # Where the pages are known, their numbers went with the lines they repeat, and a number
+    # still on a line of its own is the letter's own ("within\n12\nhours").
+    paged = PAGE_BREAK in text
     lines: list[str] = []
     pages: list[int] = []  # the page each line is on, counted by the form feeds
     page = 1
@@ -220,7 +224,9 @@ def read_letter(text: str) -> LetterExtract:
         page += leading_breaks
         page_breaks = line.count(PAGE_BREAK) - leading_breaks
         line = line.replace(PAGE_BREAK, "").rstrip()
-        if (leading_breaks + page_breaks and not line.strip()) or PAGE_NUMBER.match(line):
+        if (leading_breaks + page_breaks and not line.strip()) or (
+            not paged and PAGE_NUMBER.match(line)
+        ):
             page += page_breaks
             continue
         lines.append(line)

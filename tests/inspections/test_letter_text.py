@@ -4,6 +4,7 @@ own start the findings after them."""
 
 import pytest
 
+from inspections.letter_text import restore_page_breaks
 from inspections.letters import read_letter
 
 ADDRESS = "Ofsted\nPiccadilly Gate\nStore Street\nManchester M1 2WD\nT 0300 123 1231\n"
@@ -167,3 +168,104 @@ def test_a_word_pdftotext_joined_across_a_line_break_gets_its_hyphen_back():
         "Most strategy meetings include relevant agencies, although multiagency attendance "
         "is not consistent enough."
     ]
+
+
+# Text copied without its form feeds (a viewer's select-all and copy): the pages are found
+# again where their numbers count up on lines of their own.
+
+
+def copied_without_page_breaks(*pages: str) -> str:
+    return copied(*pages).replace("\f", "")
+
+
+def test_the_pages_are_found_again_after_their_numbers():
+    text = copied_without_page_breaks("The first page.", "The second page.", "The third page.")
+
+    assert restore_page_breaks(text) == copied(
+        "The first page.", "The second page.", "The third page."
+    ).rstrip("\f")
+
+
+def test_text_with_its_form_feeds_is_left_as_it_is():
+    text = copied("The first page.", "The second page.")
+
+    assert restore_page_breaks(text) == text
+
+
+def test_numbers_with_no_running_lines_beside_them_are_not_taken_for_pages():
+    text = "The first page.\n\n1\n\nThe second page.\n\n2\n"
+
+    assert restore_page_breaks(text) == text
+
+
+def test_a_page_numbered_at_its_top_starts_at_its_number():
+    footer = "Joint targeted area inspection: Testshire"
+    text = "\n".join(f"{number}\n{footer}\nThe text of page {number}." for number in range(1, 4))
+
+    assert restore_page_breaks(text).split("\f") == [
+        f"1\n{footer}\nThe text of page 1.\n",
+        f"2\n{footer}\nThe text of page 2.\n",
+        f"3\n{footer}\nThe text of page 3.",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_finding_copied_without_page_breaks_runs_on_past_the_footer_page_number_and_address():
+    letter = read_letter(
+        copied_without_page_breaks(
+            OPENING + "• The timeliness of the response to children held in police\ncustody",
+            "overnight, who wait too long for a placement.\n"
+            "• Multi-agency attendance at strategy discussions." + ENDING,
+        )
+    )
+
+    assert letter.findings == [
+        "The timeliness of the response to children held in police custody overnight, who "
+        "wait too long for a placement.",
+        "Multi-agency attendance at strategy discussions.",
+    ]
+    assert letter.finding_pages == [1, 2]
+
+
+@pytest.mark.django_db
+def test_a_numbered_lists_lone_markers_are_not_taken_for_page_numbers():
+    letter = read_letter(
+        copied_without_page_breaks(
+            OPENING + "1.\nThe quality of referrals.\n2.\nThe timeliness of the response to\n"
+            "children held in police",
+            "custody overnight.\n3.\nMulti-agency attendance at strategy discussions." + ENDING,
+            "Main findings\nThresholds are understood.",
+        )
+    )
+
+    assert letter.findings == [
+        "The quality of referrals.",
+        "The timeliness of the response to children held in police custody overnight.",
+        "Multi-agency attendance at strategy discussions.",
+    ]
+    assert letter.finding_pages == [1, 1, 2]
+
+
+@pytest.mark.django_db
+def test_a_number_on_a_line_of_its_own_in_a_finding_is_the_letters_own():
+    # The "2" in the middle of page 2 could continue the pages' count (1, 2, 3) as well as
+    # the page's own number: the footer and the address are not beside it as they are
+    # beside the other pages' numbers.
+    before = [f"The quality of referrals from agency {n}." for n in range(1, 9)]
+    after = [f"The quality of assessments by team {n}." for n in range(1, 9)]
+    finding = "Children who wait more than\n2\nhours for a placement."
+    letter = read_letter(
+        copied_without_page_breaks(
+            OPENING + "• The timeliness of the response to children held in police\ncustody",
+            "overnight.\n" + "\n".join(f"• {item}" for item in [*before, finding, *after]),
+            "Main findings\nThresholds are understood." + ENDING,
+        )
+    )
+
+    assert letter.findings == [
+        "The timeliness of the response to children held in police custody overnight.",
+        *before,
+        "Children who wait more than 2 hours for a placement.",
+        *after,
+    ]
+    assert letter.finding_pages == [1] + [2] * 17
