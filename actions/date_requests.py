@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -43,6 +44,16 @@ def may_ask_now(action: Action, *, today: datetime.date | None = None) -> bool:
     if action.is_archived or action.is_complete:
         return False
     return action.target_date <= today + datetime.timedelta(days=ASK_WINDOW_DAYS)
+
+
+def awaiting_decision(*, plan: object) -> QuerySet[TargetDateRequest]:
+    """A plan's new target dates awaiting a decision, for actions still in it. `plan` is a
+    Plan, its id, or an OuterRef to one (the home page counts each plan's in one query)."""
+    return TargetDateRequest.objects.filter(
+        action__finding__plan=plan,
+        action__archived_at__isnull=True,
+        status=TargetDateRequestStatus.PENDING,
+    )
 
 
 def pending_request(action: Action) -> TargetDateRequest | None:

@@ -129,7 +129,10 @@ class ActionFilter(django_filters.FilterSet):
         if inspection is not None:
             findings = findings.filter(plan=inspection.plan_id)
         self.filters["finding"].queryset = findings
-        self.filters["finding"].extra["name_plans"] = inspection is None
+        # A list beyond one inspection's, in a partnership with more than one plan, names
+        # each area's plan, and each row's (Plan.name): the only way to tell them apart.
+        self.spans_plans = inspection is None and findings.values("plan").distinct()[1:2].exists()
+        self.filters["finding"].extra["name_plans"] = self.spans_plans
         self.filters["lead_agency"].queryset = Agency.objects.for_user(user)
         self.filters["lead_officer"].queryset = (
             User.objects.for_user(user).filter(led_actions__isnull=False).distinct()

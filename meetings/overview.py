@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Max, OuterRef, Subquery
 
-from actions.models import Action, Finding, PlanStatus, TargetDateRequest, TargetDateRequestStatus
+from actions.date_requests import awaiting_decision
+from actions.models import Action, Finding, PlanStatus
 from actions.rag import RAG, is_overdue
 from inspections.models import Inspection
 from meetings.models import Meeting
@@ -46,11 +47,7 @@ def partnership_overview(*, user: User | AnonymousUser, today: datetime.date) ->
                 round_meeting.order_by("meeting_date", "pk").values("meeting_date")[:1]
             ),
             dates_to_decide=Subquery(
-                TargetDateRequest.objects.filter(
-                    action__finding__plan=OuterRef("plan_id"),
-                    action__archived_at__isnull=True,
-                    status=TargetDateRequestStatus.PENDING,
-                )
+                awaiting_decision(plan=OuterRef("plan_id"))
                 .values("action__finding__plan")
                 .annotate(count=Count("pk"))
                 .values("count")

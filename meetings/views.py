@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from actions.date_requests import awaiting_decision
 from actions.models import Action, Finding
 from actions.rag import RAG
 from actions.selectors import closures_proposed
@@ -76,6 +77,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews_due": reviews_due(plan=inspection.plan, on=timezone.localdate()),
         "rag_statuses": list(RAG),
         "can_plan": permissions.can_plan(request.user, inspection),
+        # New target dates awaiting this person's decision (the executive lands here).
+        "dates_to_decide": awaiting_decision(plan=inspection.plan_id).count()
+        if permissions.can_decide_target_dates(request.user, inspection.plan)
+        else 0,
     }
     context["change_groups"] = context["dashboard"].changes
     return render(request, "meetings/dashboard.html", context)

@@ -121,12 +121,8 @@ def date_requests_pending(request: HttpRequest, pk: int) -> HttpResponse:
     # manager and executive members, as for judging its areas.
     permissions.require(permissions.can_decide_target_dates(request.user, plan))
     pending = list(
-        TargetDateRequest.objects.for_user(request.user)
-        .filter(
-            action__finding__plan=plan,
-            action__archived_at__isnull=True,
-            status=TargetDateRequestStatus.PENDING,
-        )
+        date_requests.awaiting_decision(plan=plan)
+        .for_user(request.user)
         .select_related("action__finding", "action__lead_agency", "requested_by")
         .order_by("requested_at", "pk")
     )

@@ -50,16 +50,13 @@ def action_list_page(
     # Each row's suggested RAG, read off the row's own query (no query per row).
     actions = selectors.with_suggestion(actions)
     page = Paginator(actions, ACTIONS_PER_PAGE).get_page(request.GET.get("page"))
-    # A list of one plan's actions names the area only; one spanning plans names each
-    # row's plan too (Plan.name), so two inspections' actions can be told apart.
-    spans_plans = inspection is None and queryset.values("finding__plan").distinct()[1:2].exists()
     return render(
         request,
         template,
         {
             "title": title,
             "inspection": inspection,
-            "spans_plans": spans_plans,
+            "spans_plans": action_filter.spans_plans,
             "filter": action_filter,
             "page": page,
             "actions": page.object_list,

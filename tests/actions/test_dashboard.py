@@ -152,8 +152,9 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
     # session, user, inspection, last meeting, RAG by area, by agency, areas, agencies, the
     # watch numbers, exceptions, the plan now, the last snapshot, the changed actions, the
     # meetings, the trend, closures to agree, the update round, the areas' measures with
-    # their latest readings (their impact); the request's savepoints
-    with django_assert_num_queries(20):
+    # their latest readings (their impact); the request's savepoints; and, for the
+    # executive, the new target dates awaiting their decision
+    with django_assert_num_queries(21):
         assert client.get(reverse("meetings:dashboard", args=[inspection.pk])).status_code == 200
     # The pack adds the executive's members, the last meeting's attendance and apologies,
     # the matters arising, the asks, the open challenges, the whole plan for its appendix

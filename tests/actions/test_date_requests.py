@@ -599,3 +599,18 @@ def test_a_manager_who_leads_the_action_asks_like_any_owner_rather_than_moving_i
         details={"description": "Review demand in the unit, with the BCU."},
         supporting_agencies=[],
     )
+
+
+@pytest.mark.django_db
+def test_the_dashboard_points_the_executive_at_dates_awaiting_a_decision(client, plan):
+    _asked(plan.action, plan.police_owner)
+    inspection = plan.finding.plan.inspection
+    dashboard = reverse("meetings:dashboard", args=[inspection.pk])
+    link = reverse("actions:date_requests_pending", args=[inspection.pk])
+
+    client.force_login(plan.executive)
+    assert f'href="{link}">1 new target date to approve or refuse</a>' in (
+        client.get(dashboard).content.decode()
+    )
+    client.force_login(plan.scrutineer)
+    assert link not in client.get(dashboard).content.decode()
