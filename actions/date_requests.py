@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from actions import services
-from actions.models import Action, PlanStatus, TargetDateRequest, TargetDateRequestStatus
+from actions.models import Action, Plan, PlanStatus, TargetDateRequest, TargetDateRequestStatus
 from audit.models import EventKind
 from notifications.emails import email_send, email_to
 from people.models import Role, User
@@ -46,11 +46,12 @@ def may_ask_now(action: Action, *, today: datetime.date | None = None) -> bool:
     return action.target_date <= today + datetime.timedelta(days=ASK_WINDOW_DAYS)
 
 
-def awaiting_decision(*, plan: object) -> QuerySet[TargetDateRequest]:
+def awaiting_decision(*, plan: Plan | int | OuterRef) -> QuerySet[TargetDateRequest]:
     """A plan's new target dates awaiting a decision, for actions still in it. `plan` is a
     Plan, its id, or an OuterRef to one (the home page counts each plan's in one query)."""
     return TargetDateRequest.objects.filter(
-        action__finding__plan=plan,
+        # As a Q: an OuterRef is as good as a plan here, whatever django-stubs says.
+        Q(action__finding__plan=plan),
         action__archived_at__isnull=True,
         status=TargetDateRequestStatus.PENDING,
     )

@@ -168,6 +168,24 @@ class HistoryEntry:
     changes: list[FieldChange]
 
 
+def _reason_with_its_date(
+    changes: list[FieldChange], changed: set[str], *, reason: str
+) -> list[FieldChange]:
+    """A target date that moved says why beside the move, in one line, rather than as a
+    second change of its reason from the last move's."""
+    if not {"target_date", "target_date_change_reason"} <= changed:
+        return changes
+    reason_label = action_fields.action_field("target_date_change_reason").label
+    date_label = action_fields.action_field("target_date").label
+    return [
+        FieldChange(field=c.field, old=c.old, new=f"{c.new}, because: {reason}")
+        if c.field == date_label and reason
+        else c
+        for c in changes
+        if c.field != reason_label
+    ]
+
+
 def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEntry]:
     """Who changed which field of an action from what to what, newest first.
 
@@ -220,6 +238,9 @@ def action_history(*, action: Action, since_version: int = 0) -> list[HistoryEnt
                 for field in action_fields.history_fields()
                 if field.name in changed
             ]
+            changes = _reason_with_its_date(
+                changes, changed, reason=record.target_date_change_reason
+            )
             kind = "Changed"
         if previous is not None and not changes:
             kind = "Recorded a progress update or a closure step"

@@ -40,7 +40,9 @@ def test_the_history_records_who_changed_which_field_from_what_to_what(client, p
     assert ("RAG status", "Green", "Red") in [(c.field, c.old, c.new) for c in update.changes]
     fields = {c.field: (c.old, c.new) for c in edit.changes}
     assert fields["Action"] == ("Review demand in the missing persons unit.", "Reworded action.")
-    assert fields["Target date"][1] == f"{later:%-d %B %Y}"
+    # The move says why beside it, not as a second change of its reason.
+    assert fields["Target date"][1] == f"{later:%-d %B %Y}, because: Approved by the executive."
+    assert "Target date change reason" not in fields
     assert history[-1].kind == "Created"
 
     page = client.get(plan.action.get_absolute_url()).content.decode()

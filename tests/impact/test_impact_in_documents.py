@@ -79,8 +79,8 @@ def test_the_dashboard_runs_the_same_queries_however_many_readings(
     # session, user, inspection, last meeting, RAG by area, by agency, areas, agencies, the
     # watch numbers, the update round, exceptions, the areas' measures with their latest
     # readings, the meetings and their RAG counts for the trend, closures to agree; the
-    # request's savepoints
-    with django_assert_num_queries(17):
+    # request's savepoints; and the new target dates awaiting the executive's decision
+    with django_assert_num_queries(18):
         response = client.get(reverse("meetings:dashboard", args=[area.inspection.pk]))
     assert response.content.decode().count('#impact">') == 4  # every area with its impact
 
