@@ -1,13 +1,11 @@
 """A supporting agency's contribution to an action: its one page."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 
 from actions.contribution_forms import ContributionForm
 from actions.contributions import contribution_record
 from actions.models import Action
+from actions.views.simple_form import adding_form_page
 from audit.trail import client_address
 from partnerships.scoping import get_for_user_or_404
 from people import permissions, sessions
@@ -24,39 +22,25 @@ def contribution_new(request: HttpRequest, pk: int) -> HttpResponse:
     # A contribution changes nothing on the action, so it claims no version: the lead's
     # edit meanwhile does not refuse it.
     action = _action_to_contribute_to(request.user, pk)
-    if request.method == "POST":
-        form = ContributionForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                recorded = contribution_record(
-                    action=action,
-                    author=request.user,
-                    narrative=data["narrative"],
-                    evidence_link=data["evidence_link"],
-                    evidence_file=data["evidence_file"],
-                    address=client_address(request),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                told = recorded.emailed
-                messages.success(
-                    request,
-                    "Your agency's contribution has been added"
-                    + (
-                        f": {told.get_full_name() or told.username} has been e-mailed"
-                        if told
-                        else ""
-                    ),
-                )
-                return redirect(action)
-    elif kept := sessions.kept_form_data(request):
-        data, had_files = kept
-        form = ContributionForm(data)
-        messages.warning(
-            request, sessions.KEPT_FORM_NOTICE + (sessions.FILES_NOT_KEPT if had_files else "")
+
+    def save(data) -> str:
+        recorded = contribution_record(
+            action=action,
+            author=request.user,
+            narrative=data["narrative"],
+            evidence_link=data["evidence_link"],
+            evidence_file=data["evidence_file"],
+            address=client_address(request),
         )
-    else:
-        form = ContributionForm()
-    return render(request, "actions/contribution_form.html", {"action": action, "form": form})
+        told = recorded.emailed
+        return "Your agency's contribution has been added" + (
+            f": {told.get_full_name() or told.username} has been e-mailed" if told else ""
+        )
+
+    return adding_form_page(
+        request,
+        action=action,
+        form_class=ContributionForm,
+        template="actions/contribution_form.html",
+        save=save,
+    )
