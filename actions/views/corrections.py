@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 
 from actions import corrections
 from actions.forms import ProgressUpdateForm
-from actions.views.plan import _action_if, _versioned_form_page
+from actions.views.pages import action_if, versioned_form_page
 from audit.trail import client_address
 from people import permissions, sessions
 
@@ -24,7 +24,7 @@ class UpdateCorrectionForm(ProgressUpdateForm):
     update = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-_action_to_correct = _action_if(permissions.can_update_action)
+_action_to_correct = action_if(permissions.can_update_action)
 
 
 @sessions.keeps_typed_form(_action_to_correct)
@@ -60,7 +60,7 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
             address=client_address(request),
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=UpdateCorrectionForm,

@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from actions import date_requests
 from actions.date_request_forms import DateDecision, DateDecisionForm, DateRequestForm
 from actions.models import Plan, PlanStatus, TargetDateRequest, TargetDateRequestStatus
-from actions.views.plan import _action_if, _versioned_form_page
+from actions.views.pages import action_if, versioned_form_page
 from audit.trail import client_address
 from partnerships.scoping import get_for_user_or_404
 from people import permissions, sessions
 from people.models import User
 
-_action_to_ask = _action_if(permissions.can_request_target_date)
-_action_to_decide = _action_if(permissions.can_decide_target_date)
+_action_to_ask = action_if(permissions.can_request_target_date)
+_action_to_decide = action_if(permissions.can_decide_target_date)
 
 
 def _warn_not_emailed(request: HttpRequest, people: list[User], *, about: str) -> None:
@@ -43,7 +43,7 @@ def date_request_new(request: HttpRequest, pk: int) -> HttpResponse:
         )
         _warn_not_emailed(request, outcome.not_emailed, about="that a new date awaits a decision")
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=DateRequestForm,
@@ -94,7 +94,7 @@ def date_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
             f"{action.target_date:%-d %B %Y}, and its owner has been told why"
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=DateDecisionForm,

@@ -4,17 +4,11 @@ from django.http import HttpRequest, HttpResponse
 
 from actions.evidence_forms import EvidenceItemForm
 from actions.evidence_items import evidence_add
-from actions.models import Action
-from actions.views.simple_form import adding_form_page
+from actions.views.pages import action_if, adding_form_page
 from audit.trail import client_address
-from partnerships.scoping import get_for_user_or_404
 from people import permissions, sessions
 
-
-def _action_to_add_evidence_to(user, pk: int) -> Action:
-    action = get_for_user_or_404(Action.objects.with_page_relations(), user, pk=pk)
-    permissions.require(permissions.can_update_action(user, action))
-    return action
+_action_to_add_evidence_to = action_if(permissions.can_update_action)
 
 
 @sessions.keeps_typed_form(_action_to_add_evidence_to)

@@ -20,10 +20,10 @@ from actions.forms import (
 )
 from actions.models import Action, ClosureStatus, Evidence, Finding
 from actions.rag import RAG
+from actions.views.pages import action_if, versioned_form_page
 from audit.downloads import file_download
 from audit.trail import client_address
 from partnerships.scoping import get_for_user_or_404
-from partnerships.versioning import posted_version
 from people import permissions, sessions
 
 ACTIONS_PER_PAGE = 50
@@ -127,81 +127,9 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _action_if(rule):
-    """The action the person may change under `rule`, or 404 / 403; shared by the view and
-    by the middleware that keeps a form typed after the session ended."""
-
-    def load(user, pk: int) -> Action:
-        action = get_for_user_or_404(Action.objects.with_page_relations(), user, pk=pk)
-        permissions.require(rule(user, action))
-        return action
-
-    return load
-
-
-_action_to_update = _action_if(permissions.can_update_action)
-_action_to_plan = _action_if(lambda user, action: permissions.can_plan(user, action.finding.plan))
-_action_to_close = _action_if(permissions.can_agree_closure)
-
-
-def _versioned_form_page(
-    request,
-    *,
-    action,
-    form_class,
-    template,
-    save,
-    success,
-    form_kwargs=None,
-    initial=None,
-    context=None,
-):
-    """The shape every change to an action takes: show the form; on a valid post, save
-    through a service; on an edit conflict or a broken rule, show the form again with
-    everything the person typed."""
-    form_kwargs = form_kwargs or {}
-    changed_meanwhile = None
-    if request.method == "POST":
-        form = form_class(request.POST, request.FILES, **form_kwargs)
-        started_from = posted_version(request.POST)
-        try:
-            # A page opened before someone else's change is refused before its own checks,
-            # which would otherwise judge it against values the person never saw.
-            if started_from != action.version:
-                raise services.EditConflict(action, since_version=started_from)
-            if form.is_valid():
-                save(form.cleaned_data)
-                messages.success(request, success() if callable(success) else success)
-                return redirect(action)
-        except services.EditConflict as conflict:
-            changed_meanwhile = selectors.action_history(
-                action=conflict.action, since_version=conflict.since_version
-            )
-            data = request.POST.copy()
-            data["version"] = conflict.action.version
-            form = form_class(data, request.FILES, **form_kwargs)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this action while you were working on it. Nothing "
-                "was saved. Check their changes below, then save again"
-                + (" (attach your file again)" if request.FILES else ""),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-    elif kept := sessions.kept_form_data(request):
-        data, had_files = kept
-        form = form_class(data, **form_kwargs)
-        messages.warning(
-            request, sessions.KEPT_FORM_NOTICE + (sessions.FILES_NOT_KEPT if had_files else "")
-        )
-    else:
-        form = form_class(initial={"version": action.version, **(initial or {})}, **form_kwargs)
-    return render(
-        request,
-        template,
-        {"action": action, "form": form, "changed_meanwhile": changed_meanwhile, **(context or {})},
-    )
+_action_to_update = action_if(permissions.can_update_action)
+_action_to_plan = action_if(lambda user, action: permissions.can_plan(user, action.finding.plan))
+_action_to_close = action_if(permissions.can_agree_closure)
 
 
 @sessions.keeps_typed_form(_action_to_update)
@@ -230,7 +158,7 @@ def progress_update_new(request: HttpRequest, pk: int) -> HttpResponse:
             submission_key=data["submission_key"],
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=ProgressUpdateForm,
@@ -289,7 +217,7 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     initial = {name: getattr(action, name) for name in action_fields.detail_names()}
     initial["supporting_agencies"] = list(action.supporting_agencies.all())
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=ActionForm,
@@ -325,7 +253,7 @@ def action_archive(request: HttpRequest, pk: int) -> HttpResponse:
             address=client_address(request),
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=VersionedForm,
@@ -353,7 +281,7 @@ def closure_propose(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=ClosureProposalForm,
@@ -405,7 +333,7 @@ def closure_agree(request: HttpRequest, pk: int) -> HttpResponse:
             "owner has been told why"
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=ClosureAgreementForm,
@@ -447,7 +375,7 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=data["version"],
         )
 
-    return _versioned_form_page(
+    return versioned_form_page(
         request,
         action=action,
         form_class=ReopenForm,
