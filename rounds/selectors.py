@@ -216,6 +216,14 @@ class OwnerReturns:
         """Not returned, or returned for more detail: what a chase asks for."""
         return sum(1 for action in self.actions if is_still_due(action))
 
+    @property
+    def returned_for_detail(self) -> int:
+        """Returned, but sent back for more detail and not revised since: counted as
+        returned, and said apart, since the owner has still to add to it."""
+        return sum(
+            1 for action in self.actions if action.return_id is not None and is_still_due(action)
+        )
+
 
 @dataclass
 class AgencyReturns:
@@ -229,6 +237,10 @@ class AgencyReturns:
     @property
     def returned(self) -> int:
         return sum(owner.returned for owner in self.owners)
+
+    @property
+    def returned_for_detail(self) -> int:
+        return sum(owner.returned_for_detail for owner in self.owners)
 
     @property
     def share(self) -> int:
@@ -247,6 +259,10 @@ class Returns:
     @property
     def returned(self) -> int:
         return sum(agency.returned for agency in self.agencies)
+
+    @property
+    def returned_for_detail(self) -> int:
+        return sum(agency.returned_for_detail for agency in self.agencies)
 
     @property
     def share(self) -> int:

@@ -272,3 +272,28 @@ def test_a_send_back_stands_when_its_e_mail_fails_and_the_manager_is_told(
     assert ReturnReview.objects.get().decision == ReviewDecision.SENT_BACK
     assert "could not be sent to " in response.content.decode()
     assert "tell them yourself" in response.content.decode()
+
+
+def test_the_returns_page_says_which_returns_were_sent_back_for_more_detail(client, plan, opened):
+    action, other = plan.police_actions
+    record_update(action, plan.police_owner)
+    record_update(other, plan.police_owner)
+    ReturnReview.objects.create(
+        update_round=opened,
+        update=action.updates.get(),
+        decision=ReviewDecision.SENT_BACK,
+        comment="Give the custody figures.",
+        reviewed_by=plan.manager,
+    )
+    client.force_login(plan.manager)
+    url = reverse("rounds:round_returns", args=[opened.pk])
+
+    page = client.get(url).content.decode()
+    assert "2 of 3</span> actions returned (67%), 1 of them returned for more detail" in page
+    assert "Metropolitan Police: 2 of 2 returned (100%), 1 returned for more detail" in page
+    assert "Lewisham Council: 0 of 1 returned (0%)<" in page
+
+    record_update(action, plan.police_owner, "Custody: 3 children held overnight.")
+    revised = client.get(url).content.decode()
+    assert "of them returned for more detail" not in revised
+    assert "Metropolitan Police: 2 of 2 returned (100%)<" in revised
