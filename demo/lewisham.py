@@ -557,10 +557,11 @@ RETURNS = (
         percent=60,
         review="accepted",
     ),
+    # Sent back to an officer: the manager checks the returns, and leads 4.2 herself.
     ReturnSeed(
-        "4.2",
+        "6.2",
         "On track.",
-        percent=30,
+        percent=50,
         review="sent back",
         comment="Say what has been done since the last meeting and what happens next, with "
         "dates: the executive cannot judge progress from this.",
