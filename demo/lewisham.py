@@ -587,7 +587,7 @@ LEWISHAM = PartnershipSeed(
     short_name="LSCP",
     agencies=(
         AgencySeed(
-            "council", "London Borough of Lewisham", "Local authority", AgencyKind.LOCAL_AUTHORITY
+            "council", "London Borough of Lewisham", "Lewisham Council", AgencyKind.LOCAL_AUTHORITY
         ),
         AgencySeed("police", "Metropolitan Police Service", "Police", AgencyKind.POLICE),
         AgencySeed("icb", "NHS South East London Integrated Care Board", "ICB", AgencyKind.HEALTH),
