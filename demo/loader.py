@@ -564,3 +564,11 @@ def _load_closures(created_actions, meetings, people):
         )
         # Recorded at the meeting, after the snapshot the meeting started from.
         ProgressUpdate.objects.filter(pk=agreed.pk).update(created_at=_at(meeting.date, 120))
+        # Every later meeting started from the action Complete (the meetings, and their
+        # snapshots, were made before the closures they agreed).
+        ActionSnapshot.objects.filter(action=action, meeting__date__gt=meeting.date).update(
+            rag=RAG.COMPLETE,
+            overdue=False,
+            latest_update_on=agreed.date,
+            latest_update=agreed.narrative,
+        )

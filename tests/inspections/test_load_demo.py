@@ -249,3 +249,20 @@ def test_each_action_page_says_it_was_last_changed_at_its_last_moment_in_the_sto
 
 def _at_ten(date: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))
+
+
+@pytest.mark.django_db
+def test_a_meeting_after_a_closure_was_agreed_started_from_the_action_complete(demo):
+    from actions.models import Closure, ClosureStatus
+    from meetings.models import ActionSnapshot
+
+    agreed = Closure.objects.filter(status=ClosureStatus.AGREED).select_related("meeting")
+    assert agreed  # the demo agrees closures at its meetings
+    for closure in agreed:
+        later = ActionSnapshot.objects.filter(
+            action=closure.action, meeting__date__gt=closure.meeting.date
+        )
+        assert all(snapshot.rag == RAG.COMPLETE for snapshot in later), closure.action
+        # And so the dashboard does not count it as completed since the last meeting.
+        before = ActionSnapshot.objects.get(action=closure.action, meeting=closure.meeting)
+        assert before.rag != RAG.COMPLETE
