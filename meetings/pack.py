@@ -1,19 +1,31 @@
 """The meeting pack a chair runs the executive's meeting from, for the whole plan or for one
 agency's actions (that partner's own board): the cover with the meeting and who is expected,
-the decisions due and matters arising, the highlight report (red, overdue, changed, the
-owners' asks), the closures to agree on their full evidence, each area's judgement, the
-trend, the open challenges, the sustainability reviews due and, last, the whole plan and
-the evidence index. The PDF (templates/meetings/
-pack_document.html) and the Word document (meetings/pack_word.py) both read this; the HTML
-preview reads the same pack with the whole plan counted by area instead of listed."""
+the decisions due and matters arising, the highlight report (red, overdue, the owners' asks,
+what changed: the plan's statuses and dates, the target dates moved or refused and those
+awaiting the executive's decision, the supporting agencies' contributions), the closures
+to agree on their full evidence, each area's judgement, the trend, the open challenges, the
+sustainability reviews due and, last, the whole plan and the evidence index. The PDF
+(templates/meetings/pack_document.html) and the Word document (meetings/pack_word.py) both
+read this; the HTML preview reads the same pack with the whole plan counted by area instead
+of listed."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 
-from actions.models import Action, Closure, Finding
+from actions.date_requests import awaiting_decision, is_plan_move
+from actions.models import (
+    Action,
+    Closure,
+    Contribution,
+    Finding,
+    Plan,
+    TargetDateRequest,
+    TargetDateRequestStatus,
+)
 from actions.rag import overdue_q
 from actions.selectors import (
     ClosureForAgreement,
@@ -57,6 +69,19 @@ class AreaCounted:
 
 
 @dataclass(frozen=True)
+class TargetDateDecided:
+    """A new target date decided since the last meeting: approved (the date moved), refused
+    (it stayed), or the manager's own move in the plan, which nobody asked for."""
+
+    request: TargetDateRequest
+    moved_in_the_plan: bool
+
+    @property
+    def moved(self) -> bool:
+        return self.request.status == TargetDateRequestStatus.APPROVED
+
+
+@dataclass(frozen=True)
 class MeetingPack:
     inspection: Inspection
     dashboard: Dashboard
@@ -69,6 +94,12 @@ class MeetingPack:
     matters_arising: list[Decision]
     asks: list[ExecutiveAsk]
     closures: list[ClosureForAgreement]
+    # What changed in the owners' hands since the last meeting (every one before the first):
+    # target dates decided, and the supporting agencies' contributions, each with
+    # `evidence_count`. The dates still awaiting a decision are listed whenever asked for.
+    target_dates_decided: list[TargetDateDecided]
+    target_dates_awaiting: list[TargetDateRequest]
+    contributions: list[Contribution]
     challenges: list[Challenge]
     # Empty when the appendix counts the plan by area instead (appendix_counted).
     appendix: list[AreaOfThePlan]
@@ -152,6 +183,59 @@ def _areas_counted(
     return areas
 
 
+def _since(meeting: Meeting | None) -> datetime.datetime | None:
+    """From the start of the last meeting's day, as the dashboard's "not updated since" counts
+    it: a decision taken at the meeting itself is shown again rather than missed."""
+    if meeting is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time.min))
+
+
+def _target_dates(
+    *, plan: Plan, agency: Agency | None, last_meeting: Meeting | None
+) -> tuple[list[TargetDateDecided], list[TargetDateRequest]]:
+    """The current actions' new target dates decided since the last meeting, in the plan's
+    order, and those awaiting a decision (actions.date_requests.awaiting_decision): one query."""
+    decided = TargetDateRequest.objects.filter(
+        action__finding__plan=plan, action__archived_at__isnull=True
+    ).exclude(status=TargetDateRequestStatus.PENDING)
+    since = _since(last_meeting)
+    if since is not None:
+        decided = decided.filter(decided_at__gte=since)
+    requests = awaiting_decision(plan=plan) | decided
+    if agency is not None:
+        requests = requests.filter(action__lead_agency=agency)
+    requests = requests.select_related(
+        "action__lead_agency", "requested_by__agency", "decided_by__agency"
+    ).order_by("action__finding__number", "action__position", "action__pk", "requested_at")
+    moves, awaiting = [], []
+    for request in requests:
+        if request.status == TargetDateRequestStatus.PENDING:
+            awaiting.append(request)
+        else:
+            moves.append(TargetDateDecided(request, moved_in_the_plan=is_plan_move(request)))
+    return moves, awaiting
+
+
+def _contributions(
+    *, plan: Plan, agency: Agency | None, last_meeting: Meeting | None
+) -> list[Contribution]:
+    """The supporting agencies' contributions to current actions dated since the last
+    meeting's day, in the plan's order, each with its number of evidence items: one query."""
+    contributions = Contribution.objects.filter(
+        action__finding__plan=plan, action__archived_at__isnull=True
+    )
+    if last_meeting is not None:
+        contributions = contributions.filter(date__gte=last_meeting.date)
+    if agency is not None:
+        contributions = contributions.filter(action__lead_agency=agency)
+    return list(
+        contributions.select_related("action", "agency", "author")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by("action__finding__number", "action__position", "action__pk", "date", "pk")
+    )
+
+
 def pack_contents(
     *,
     inspection: Inspection,
@@ -196,6 +280,9 @@ def pack_contents(
         ]
     else:
         appendix_counted = _areas_counted(current=current, dashboard=dashboard, today=today)
+    dates_decided, dates_awaiting = _target_dates(
+        plan=plan, agency=agency, last_meeting=last_meeting
+    )
     return MeetingPack(
         inspection=inspection,
         dashboard=dashboard,
@@ -207,6 +294,9 @@ def pack_contents(
         matters_arising=list(decisions),
         asks=list(asks),
         closures=closures_for_agreement(plan=plan, agency=agency),
+        target_dates_decided=dates_decided,
+        target_dates_awaiting=dates_awaiting,
+        contributions=_contributions(plan=plan, agency=agency, last_meeting=last_meeting),
         challenges=list(challenges),
         reviews_due=list(reviews_due(plan=plan, on=today, agency=agency)),
         evidence=evidence_index(plan=plan, agency=agency),

@@ -4,10 +4,14 @@ Built from the same pack as the PDF (meetings.pack.pack_contents), in the PDF's 
 (templates/meetings/pack_document.html): a cover naming the meeting, who is expected and who
 came last time, with the RAG summary and the key; then, following on, the decisions due and
 matters arising, each area's judgement, the trend, the highlight report (red and overdue,
-the owners' asks, the changes since the last meeting), the closures to agree on their full
-evidence, the open challenges and the whole plan. Word cannot show the trend's chart as
-drawn, so it gives the chart in words and its figures, as the PDF does beside the chart.
+the owners' asks, the changes since the last meeting, the target dates decided and those
+awaiting the executive's decision, the supporting agencies' contributions), the closures
+to agree on their full evidence, the open challenges and the whole plan. Word cannot show
+the trend's chart as drawn, so it gives the chart in words and its figures, as the PDF does
+beside the chart.
 """
+
+import datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -72,7 +76,9 @@ def pack_docx(*, pack: MeetingPack, site_url: str) -> bytes:
     writer.heading("Highlight report", level=2)
     writer.paragraph(
         "What needs the executive: actions red or overdue, what their owners ask of the "
-        "executive, and what changed since the last meeting."
+        "executive, and what changed since the last meeting: in the plan, in its target "
+        "dates (and the new dates awaiting the executive's decision), and in the supporting "
+        "agencies' contributions."
     )
     _exceptions(writer, dashboard)
     _asks(writer, pack)
@@ -82,6 +88,9 @@ def pack_docx(*, pack: MeetingPack, site_url: str) -> bytes:
         _changes(writer, dashboard.changes)
     else:
         writer.paragraph("No meeting has been recorded yet, so there is nothing to compare with.")
+    _target_dates_decided(writer, pack)
+    _target_dates_awaiting(writer, pack)
+    _contributions(writer, pack)
     _closures(writer, pack, site_url)
     _challenges(writer, pack)
     _reviews_due(writer, pack)
@@ -397,6 +406,127 @@ def _asks(writer: WordWriter, pack: MeetingPack) -> None:
         if ask.action.is_overdue:
             status.add_run().add_break()
             tag(status, OVERDUE)
+    writer.end_table()
+
+
+def _on(moment: datetime.datetime | None) -> str:
+    """A moment recorded in the service, as the day it was where the partnership is."""
+    return short_date(timezone.localtime(moment).date()) if moment else ""
+
+
+def _since(pack: MeetingPack) -> str:
+    return " since the last meeting" if pack.last_meeting else ""
+
+
+def _target_dates_decided(writer: WordWriter, pack: MeetingPack) -> None:
+    """As templates/meetings/_pack_owners_changes.html words it."""
+    writer.heading(f"Target dates moved or refused{_since(pack)}", level=3)
+    decided = (
+        f"Decided since {pack.last_meeting}"
+        if pack.last_meeting
+        else "No meeting has been recorded yet, so every decision is listed"
+    )
+    writer.paragraph(f"{decided}: the date asked for, the owner's reason, and who decided.")
+    if not pack.target_dates_decided:
+        writer.paragraph(f"No new target date was approved or refused{_since(pack)}.")
+        return
+    columns = [
+        Column("Ref.", 6),
+        Column("Action", 22),
+        Column("Target date", 13),
+        Column("Reason", 22),
+        Column("Asked by", 15),
+        Column("Decision", 22),
+    ]
+    table = writer.table(columns, caption="Target dates moved or refused")
+    for decided_date in pack.target_dates_decided:
+        request = decided_date.request
+        reference, description, dates, reason, asker, decision = (
+            cell.paragraphs[0] for cell in table.row()
+        )
+        reference.add_run(clean(request.action.reference)).bold = True
+        description.add_run(clean(truncate_words(request.action.description, 30)))
+        small(description, request.action.lead_agency.name)
+        dates.add_run(f"{short_date(request.current_date)} → {short_date(request.proposed_date)}")
+        if not decided_date.moved:
+            small(dates, f"Stays {short_date(request.current_date)}").bold = True
+        reason.add_run(clean(request.reason))
+        asker.add_run(clean(_person(request.requested_by)))
+        small(asker, _on(request.requested_at))
+        if decided_date.moved_in_the_plan:
+            # Its comment (actions.date_moves) says only that the manager moved it.
+            decision.add_run("Moved in the plan by the manager").bold = True
+            small(decision, _on(request.decided_at))
+            continue
+        decision.add_run("Approved" if decided_date.moved else "Refused").bold = True
+        decision.add_run(clean(f" by {_person(request.decided_by)}"))
+        small(decision, _on(request.decided_at))
+        if request.decision_comment:
+            decision.add_run().add_break()
+            decision.add_run(clean(request.decision_comment))
+    writer.end_table()
+
+
+def _target_dates_awaiting(writer: WordWriter, pack: MeetingPack) -> None:
+    writer.heading("New target dates awaiting the executive's decision", level=3)
+    if not pack.target_dates_awaiting:
+        writer.paragraph("No new target date awaits the executive's decision.")
+        return
+    writer.paragraph(
+        "The executive decides these: approve each new date, which moves the action's target "
+        "date, or refuse it, saying why. Nobody decides a date they asked for themselves."
+    )
+    columns = [
+        Column("Ref.", 6),
+        Column("Action", 30),
+        Column("Target date", 14),
+        Column("Reason", 32),
+        Column("Asked by", 18),
+    ]
+    table = writer.table(columns, caption="New target dates awaiting the executive's decision")
+    for request in pack.target_dates_awaiting:
+        reference, description, dates, reason, asker = (cell.paragraphs[0] for cell in table.row())
+        reference.add_run(clean(request.action.reference)).bold = True
+        description.add_run(clean(truncate_words(request.action.description, 30)))
+        small(description, request.action.lead_agency.name)
+        dates.add_run(f"{short_date(request.current_date)} → {short_date(request.proposed_date)}")
+        reason.add_run(clean(request.reason))
+        asker.add_run(clean(_person(request.requested_by)))
+        small(asker, _on(request.requested_at))
+    writer.end_table()
+
+
+def _contributions(writer: WordWriter, pack: MeetingPack) -> None:
+    """Each account in full: the PDF shortens a long one to its page."""
+    writer.heading(f"Supporting agencies' contributions{_since(pack)}", level=3)
+    if not pack.contributions:
+        writer.paragraph(f"No supporting agency has added a contribution{_since(pack)}.")
+        return
+    writer.paragraph(
+        "What the agencies supporting an action say they have done towards it, in their own "
+        "words. A contribution changes no status: the RAG is the lead's."
+    )
+    columns = [
+        Column("Agency", 16),
+        Column("Ref.", 6),
+        Column("Action", 22),
+        Column("Date", 10),
+        Column("What the agency has done", 36),
+        Column("Evidence", 10),
+    ]
+    table = writer.table(columns, caption="Supporting agencies' contributions")
+    for contribution in pack.contributions:
+        agency, reference, description, date, narrative, evidence = (
+            cell.paragraphs[0] for cell in table.row()
+        )
+        agency.add_run(clean(contribution.agency.name))
+        small(agency, contribution.author.get_full_name() or contribution.author.username)
+        reference.add_run(clean(contribution.action.reference)).bold = True
+        description.add_run(clean(truncate_words(contribution.action.description, 20)))
+        date.add_run(short_date(contribution.date))
+        narrative.add_run(clean(contribution.narrative))
+        count = contribution.evidence_count  # type: ignore[attr-defined]
+        evidence.add_run(f"{count} item{'s' if count != 1 else ''}" if count else "None")
     writer.end_table()
 
 

@@ -160,8 +160,10 @@ def test_the_dashboard_runs_the_same_queries_however_big_the_plan(
     # the matters arising, the asks, the open challenges, the whole plan for its appendix
     # and the agencies to choose one's own pack from (the areas' impact comes with the
     # dashboard's queries, one more than before impact)
-    # and the sustainability reviews due and the evidence index (its items, its areas)
-    with django_assert_num_queries(31):
+    # and the sustainability reviews due and the evidence index (its items, its areas); and
+    # the highlight report's target dates decided and awaiting a decision (one query) and the
+    # supporting agencies' contributions with their evidence counted (one)
+    with django_assert_num_queries(33):
         assert client.get(reverse("meetings:meeting_pack", args=[inspection.pk])).status_code == 200
     # and the open update rounds, for the officer's banner (none is open here)
     with django_assert_num_queries(9):

@@ -163,8 +163,9 @@ def test_it_opens_in_the_same_number_of_queries_however_big_the_plan(
     url = reverse("meetings:meeting_pack", args=[two_areas.inspection.pk])
     # The dashboard's, the cover's people, the matters arising, asks, challenges, closures
     # with their evidence and updates, reviews due, the evidence index, the appendix's
-    # counts (one query, as the PDF's list is) and the agencies to choose a pack from.
-    with django_assert_num_queries(28):
+    # counts (one query, as the PDF's list is) and the agencies to choose a pack from; the
+    # target dates decided and awaiting a decision (one) and the contributions (one).
+    with django_assert_num_queries(30):
         response = client.get(url)
     assert response.status_code == 200
     assert f"{4 + extra} current actions, by area for improvement." in response.content.decode()

@@ -40,8 +40,9 @@ def test_the_pack_and_dashboard_count_returns_and_say_why_an_action_has_no_accep
         # and the agencies to choose one's own pack from; both read the areas' measures with
         # their latest readings (their impact)
         # (and the reviews due and the evidence index, its items and areas); the dashboard
-        # counts the new target dates awaiting the manager's decision
-        with django_assert_num_queries(19 if page == "meetings:dashboard" else 27):
+        # counts the new target dates awaiting the manager's decision; the pack reads the
+        # target dates decided and awaiting (one query) and the contributions (one)
+        with django_assert_num_queries(19 if page == "meetings:dashboard" else 29):
             response = client.get(reverse(page, args=[plan.inspection.pk]))
 
     text = response.content.decode()
