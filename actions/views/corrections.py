@@ -40,6 +40,10 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
     if update is None:
         messages.info(request, "No progress has been reported yet, so there is nothing to correct")
         return redirect(action)
+    if request.method == "POST" and _already_saved(request.POST, update):
+        # Save, browser Back and Save again: the update already says this.
+        messages.info(request, "This correction was already saved: it is shown below")
+        return redirect(action)
     if request.method != "POST":
         refusal = corrections.update_correction_refusal(update=update, user=request.user)
         if refusal:
@@ -77,3 +81,14 @@ def update_correct(request: HttpRequest, pk: int) -> HttpResponse:
         },
         context={"update": update, "closes_at": corrections.correction_closes_at(update)},
     )
+
+
+def _already_saved(posted, update) -> bool:
+    """Whether this post is a correction the update already carries (sent a second time)."""
+    percent = "" if update.percent_complete is None else str(update.percent_complete)
+    return update.corrected_at is not None and (
+        posted.get("narrative", "").strip(),
+        posted.get("rag", ""),
+        posted.get("percent_complete", "").strip(),
+        posted.get("rag_change_reason", "").strip(),
+    ) == (update.narrative.strip(), update.rag, percent, update.rag_change_reason.strip())

@@ -357,3 +357,29 @@ def test_the_authors_action_page_costs_at_most_one_query_more(
         page = text(client.get(plan.action.get_absolute_url()))
 
     assert "Correct this update" in page
+
+
+@pytest.mark.django_db
+def test_save_back_and_save_again_on_the_correction_records_one_correction(client, plan):
+    update = record_update(plan, percent_complete=50)
+    an_hour_on = RECORDED + datetime.timedelta(hours=1)
+    update.action.refresh_from_db()
+    sent = {
+        "version": update.action.version,  # as the page gave it, before the first save
+        "update": update.pk,
+        "rag": update.rag,
+        "narrative": "Panel met on 30 November.",
+        "percent_complete": "55",
+        "rag_change_reason": "",
+    }
+    url = reverse("actions:update_correct", args=[update.action_id])
+
+    with signed_in(client, plan.police_owner, at=an_hour_on):
+        first = client.post(url, sent)
+        again = client.post(url, sent, follow=True)
+
+    assert first.status_code == 302
+    assert UpdateCorrection.objects.filter(update=update).count() == 1
+    assert again.redirect_chain == [(plan.action.get_absolute_url(), 302)]
+    assert "This correction was already saved" in text(again)
+    assert "Someone else changed this action" not in text(again)
