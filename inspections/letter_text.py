@@ -30,6 +30,9 @@ HYPHEN_PREFIXES = {
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?(?:\s*[-–—])?\s*$", re.IGNORECASE
 )
+# A page's number at the end of its running footer's line, as a layout copy keeps them
+# ("Joint targeted area inspection: Lewisham          4").
+FOOTER_NUMBER = re.compile(r"^(?P<words>.*\S)\s+(?P<number>\d{1,3})\s*$")
 # A line that repeats at page breaks is looked for among each page's first and last lines
 # (the address block is six, and lone list markers may come before it).
 PAGE_EDGE_LINES = 8
@@ -44,13 +47,32 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()))
 
 
+def _page_numbers(lines: list[str]) -> dict[int, int]:
+    """The lines that may carry a page's number, by index, with the number: a number on a
+    line of its own, or at the end of a line whose words recur with other numbers (a
+    running footer keeping its number on its line). Which of them are the pages' is
+    restore_page_breaks' to decide."""
+    found: dict[int, int] = {}
+    footers: dict[str, dict[int, int]] = {}
+    for index, line in enumerate(lines):
+        if alone := PAGE_NUMBER.match(line):
+            found[index] = int(alone[1])
+        elif (ending := FOOTER_NUMBER.match(line)) and not is_lone_marker(line):
+            footers.setdefault(_shape(ending["words"]), {})[index] = int(ending["number"])
+    for numbered in footers.values():
+        if len(set(numbered.values())) >= 2:
+            found.update(numbered)
+    return dict(sorted(found.items()))
+
+
 def restore_page_breaks(text: str) -> str:
     """Puts a form feed back between the pages of text copied without them (a viewer's
     select-all and copy), so that the lines each page repeats can be dropped as they are
     between form feeds.
 
-    A page ends at its number, on a line of its own: the lone numbers that count up one by
-    one (1, 2, 3 ...) through the text. A number of the letter's own on a line by itself
+    A page ends at its number, on a line of its own or at the end of its running footer's
+    line (_page_numbers): the numbers that count up one by one (1, 2, 3 ...) through the
+    text. A number of the letter's own on a line by itself
     ("12" of "within\n12\nhours", or a list's "2." marker, which is not a page number)
     rarely continues that count; where it could, the page's number is the one with the
     lines the other pages' numbers have in the same places beside them (the running footer
@@ -61,17 +83,14 @@ def restore_page_breaks(text: str) -> str:
     if PAGE_BREAK in text:
         return text
     lines = text.split("\n")
-    numbers = [
-        (index, int(found[1]))
-        for index, line in enumerate(lines)
-        if (found := PAGE_NUMBER.match(line))
-    ]
+    numbered = _page_numbers(lines)
+    numbers = list(numbered.items())
     if len(numbers) < 2:
         return text
     printed = [
         index
         for index, line in enumerate(lines)
-        if line.strip() and not is_lone_marker(line) and not PAGE_NUMBER.match(line)
+        if line.strip() and not is_lone_marker(line) and index not in numbered
     ]
 
     def beside(index: int) -> set[tuple[int, str]]:

@@ -254,3 +254,31 @@ def test_a_number_on_a_line_of_its_own_in_a_finding_is_the_letters_own():
         *after,
     ]
     assert letter.finding_pages == [1] + [2] * 17
+
+
+def laid_out_without_page_breaks(*pages: str) -> str:
+    """The pages as a layout copy gives them with no form feeds: the page's number at the
+    end of the running footer's line."""
+    return "".join(
+        f"{ADDRESS}\n{page}\nJoint targeted area inspection: Testshire{' ' * 40}{number}\n\n"
+        for number, page in enumerate(pages, start=1)
+    )
+
+
+def test_the_pages_are_found_again_by_the_number_at_the_end_of_the_footer_line():
+    text = laid_out_without_page_breaks("The first page.", "The second page.", "The third.")
+
+    pages = restore_page_breaks(text).split("\f")
+
+    assert len(pages) == 3
+    assert pages[1].startswith(ADDRESS) and "The second page." in pages[1]
+    assert pages[0].rstrip().endswith("Testshire" + " " * 40 + "1")
+
+
+def test_a_line_ending_in_a_number_is_no_page_number_unless_its_words_recur():
+    text = (
+        f"{ADDRESS}\nChildren waited on average 12\nhours.\n"
+        f"{ADDRESS}\nThe count for the year was 14\nin all."
+    )
+
+    assert restore_page_breaks(text) == text
