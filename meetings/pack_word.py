@@ -106,6 +106,24 @@ def _person(person) -> str:
     return f"{name} ({agency})" if agency else name
 
 
+def _on(moment: datetime.datetime | None) -> str:
+    """A moment recorded in the service, as the day it was where the partnership is."""
+    return short_date(timezone.localtime(moment).date()) if moment else ""
+
+
+def _action_named(reference, description, action, *, words: int = 30) -> None:
+    """An action in a row of the pack's tables: its reference, in bold, and its wording
+    shortened, with the agency leading it beneath."""
+    reference.add_run(clean(action.reference)).bold = True
+    description.add_run(clean(truncate_words(action.description, words)))
+    small(description, action.lead_agency.name)
+
+
+def _date_asked(paragraph, request) -> None:
+    """A new target date asked for, from the date it was to the date asked."""
+    paragraph.add_run(f"{short_date(request.current_date)} → {short_date(request.proposed_date)}")
+
+
 def _meeting_line(inspection: Inspection, dashboard: Dashboard) -> str:
     """The meeting the pack is for: the one its update round prepares, else the one it
     follows on from."""
@@ -394,11 +412,9 @@ def _asks(writer: WordWriter, pack: MeetingPack) -> None:
     table = writer.table(columns, caption="What owners ask of the executive")
     for ask in pack.asks:
         reference, description, asker, text, status = (cell.paragraphs[0] for cell in table.row())
-        reference.add_run(clean(ask.action.reference)).bold = True
-        description.add_run(clean(truncate_words(ask.action.description, 30)))
-        small(description, ask.action.lead_agency.name)
+        _action_named(reference, description, ask.action)
         asker.add_run(clean(ask.asked_by.get_full_name() or ask.asked_by.username))
-        small(asker, short_date(timezone.localtime(ask.asked_at).date()))
+        small(asker, _on(ask.asked_at))
         text.add_run(clean(ask.get_kind_display())).bold = True
         text.add_run().add_break()
         text.add_run(clean(ask.text))
@@ -407,11 +423,6 @@ def _asks(writer: WordWriter, pack: MeetingPack) -> None:
             status.add_run().add_break()
             tag(status, OVERDUE)
     writer.end_table()
-
-
-def _on(moment: datetime.datetime | None) -> str:
-    """A moment recorded in the service, as the day it was where the partnership is."""
-    return short_date(timezone.localtime(moment).date()) if moment else ""
 
 
 def _since(pack: MeetingPack) -> str:
@@ -444,10 +455,8 @@ def _target_dates_decided(writer: WordWriter, pack: MeetingPack) -> None:
         reference, description, dates, reason, asker, decision = (
             cell.paragraphs[0] for cell in table.row()
         )
-        reference.add_run(clean(request.action.reference)).bold = True
-        description.add_run(clean(truncate_words(request.action.description, 30)))
-        small(description, request.action.lead_agency.name)
-        dates.add_run(f"{short_date(request.current_date)} → {short_date(request.proposed_date)}")
+        _action_named(reference, description, request.action)
+        _date_asked(dates, request)
         if not decided_date.moved:
             small(dates, f"Stays {short_date(request.current_date)}").bold = True
         reason.add_run(clean(request.reason))
@@ -486,10 +495,8 @@ def _target_dates_awaiting(writer: WordWriter, pack: MeetingPack) -> None:
     table = writer.table(columns, caption="New target dates awaiting the executive's decision")
     for request in pack.target_dates_awaiting:
         reference, description, dates, reason, asker = (cell.paragraphs[0] for cell in table.row())
-        reference.add_run(clean(request.action.reference)).bold = True
-        description.add_run(clean(truncate_words(request.action.description, 30)))
-        small(description, request.action.lead_agency.name)
-        dates.add_run(f"{short_date(request.current_date)} → {short_date(request.proposed_date)}")
+        _action_named(reference, description, request.action)
+        _date_asked(dates, request)
         reason.add_run(clean(request.reason))
         asker.add_run(clean(_person(request.requested_by)))
         small(asker, _on(request.requested_at))
@@ -566,7 +573,7 @@ def _closures(writer: WordWriter, pack: MeetingPack, site_url: str) -> None:
                 line.add_run("; ")
             if item.link:
                 hyperlink(line, item.link, item.link)
-            line.add_run(f", added {short_date(timezone.localtime(item.added_at).date())}")
+            line.add_run(f", added {_on(item.added_at)}")
         writer.paragraph("Latest updates", bold=True)
         if not proposal.latest_updates:
             writer.paragraph("None.")
@@ -592,7 +599,7 @@ def _challenges(writer: WordWriter, pack: MeetingPack) -> None:
         about.add_run(clean(subject[:1].upper() + subject[1:]))
         text.add_run(clean(challenge.text))
         raised.add_run(clean(challenge.raised_by.get_full_name() or challenge.raised_by.username))
-        small(raised, short_date(timezone.localtime(challenge.raised_at).date()))
+        small(raised, _on(challenge.raised_at))
     writer.end_table()
 
 
