@@ -3,6 +3,7 @@ import smtplib
 
 import pytest
 import time_machine
+from django.core import mail
 from django.core.mail.backends import locmem
 from django.utils import timezone
 
@@ -72,6 +73,24 @@ class RoundPlan:
 @pytest.fixture
 def plan(db):
     return RoundPlan()
+
+
+# A day in the round RoundPlan.open_round opens, before its deadline.
+DURING = datetime.date(2026, 3, 2)
+
+
+@pytest.fixture
+def during():
+    with time_machine.travel(at(DURING, 10), tick=True):
+        yield
+
+
+@pytest.fixture
+def opened(plan, during):
+    """The round open, its opening e-mails already read."""
+    update_round = plan.open_round()
+    mail.outbox.clear()
+    return update_round
 
 
 @pytest.fixture(autouse=True)

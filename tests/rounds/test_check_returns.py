@@ -16,8 +16,6 @@ from rounds.models import EmailKind, ReturnReview, ReviewDecision
 from tests.factories import ActionFactory, UserFactory
 from tests.rounds.conftest import at
 
-DURING = datetime.date(2026, 3, 2)
-
 
 def record_update(action, author, narrative="On track."):
     action.refresh_from_db()
@@ -25,19 +23,6 @@ def record_update(action, author, narrative="On track."):
         action=action, author=author, rag=RAG.GREEN, narrative=narrative,
         expected_version=action.version,
     )  # fmt: skip
-
-
-@pytest.fixture
-def during():
-    with time_machine.travel(at(DURING, 10), tick=True):
-        yield
-
-
-@pytest.fixture
-def opened(plan, during):
-    update_round = plan.open_round()
-    mail.outbox.clear()
-    return update_round
 
 
 def test_the_returns_page_counts_against_a_hand_built_round(

@@ -19,12 +19,6 @@ DEADLINE = "update your actions by 6 March 2026"
 RETURNED = '<strong class="govuk-tag govuk-tag--orange">Returned for more detail</strong>'
 
 
-@pytest.fixture
-def during():
-    with time_machine.travel(at(datetime.date(2026, 3, 2), 10), tick=True):
-        yield
-
-
 def page(client, person, url_name):
     client.force_login(person)
     return client.get(reverse(url_name)).content.decode()

@@ -1,11 +1,8 @@
 """Rough edges of the update round found walking the demo (issue 18): a closed plan, the
 demo round's opening e-mails, the return check page and the returns page."""
 
-import datetime
 import io
 
-import pytest
-import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -18,22 +15,6 @@ from notifications.models import SentEmail
 from rounds.models import EmailKind, UpdateRound
 from rounds.reminders import REMINDER_WORKING_DAYS_BEFORE_DEADLINE
 from tests.factories import ActionFactory
-from tests.rounds.conftest import at
-
-DURING = datetime.date(2026, 3, 2)
-
-
-@pytest.fixture
-def during():
-    with time_machine.travel(at(DURING, 10), tick=True):
-        yield
-
-
-@pytest.fixture
-def opened(plan, during):
-    update_round = plan.open_round()
-    mail.outbox.clear()
-    return update_round
 
 
 def close(plan):

@@ -1,7 +1,3 @@
-import datetime
-
-import pytest
-import time_machine
 from django.core import mail
 from django.urls import reverse
 
@@ -11,7 +7,6 @@ from people.models import Role
 from rounds import selectors, services
 from rounds.models import ReviewDecision
 from tests.factories import ActionFactory, UserFactory
-from tests.rounds.conftest import at
 
 COMMENT = "Give the custody figures for February."
 
@@ -30,12 +25,6 @@ def send_back(update_round, action, manager):
         update_round=update_round, action=as_read, user=manager, update_id=as_read.return_id,
         decision=ReviewDecision.SENT_BACK, comment=COMMENT,
     )  # fmt: skip
-
-
-@pytest.fixture
-def during():
-    with time_machine.travel(at(datetime.date(2026, 3, 2), 10), tick=True):
-        yield
 
 
 def test_the_update_form_the_email_links_to_shows_what_the_manager_asked(client, plan, during):
