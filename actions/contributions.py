@@ -60,15 +60,14 @@ def contribution_record(
         )
         contribution.full_clean()
         contribution.save()
-        # The one way evidence is made from a link or a file (its title, date and type);
-        # the contribution it belongs to is set after, as that function knows only updates
-        # and closures.
-        evidence = services._attach_evidence(
-            action=action, user=author, link=evidence_link, file=evidence_file
+        # The one way evidence is made from a link or a file (its title, date and type).
+        services._attach_evidence(
+            action=action,
+            user=author,
+            link=evidence_link,
+            file=evidence_file,
+            contribution=contribution,
         )
-        if evidence is not None:
-            evidence.contribution = contribution
-            evidence.save(update_fields=["contribution"])
         services._governance(
             EventKind.CONTRIBUTION_RECORDED,
             action=action,

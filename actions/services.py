@@ -26,6 +26,7 @@ from actions.models import (
     Action,
     Closure,
     ClosureStatus,
+    Contribution,
     Evidence,
     Finding,
     Plan,
@@ -155,6 +156,7 @@ def _attach_evidence(
     file: Upload | None = None,
     update: ProgressUpdate | None = None,
     closure: Closure | None = None,
+    contribution: Contribution | None = None,
 ) -> Evidence | None:
     if not link and not file:
         return None
@@ -163,6 +165,7 @@ def _attach_evidence(
         action=action,
         update=update,
         closure=closure,
+        contribution=contribution,
         link=link,
         added_by=user,
         title=evidence_title(file_name=file.name or "" if file else "", link=link),
