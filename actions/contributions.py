@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from actions import services
 from actions.models import Action, Contribution, ProgressUpdate
 from audit.models import EventKind
-from notifications.emails import email_send, email_to
+from notifications.emails import email_each
 from people import permissions
 from people.models import User
 
@@ -84,12 +84,11 @@ def _email_lead(contribution: Contribution) -> User | None:
     lead = action.lead_officer
     if lead is None or not lead.is_active or not lead.email:
         return None
-    message = email_to(
-        lead,
+    refused = email_each(
+        [lead],
         subject=f"Action {action.reference}: {contribution.agency} has added its contribution",
         template="emails/contribution_recorded",
         context={
-            "recipient": lead,
             "contribution": contribution,
             "action": action,
             "partnership": action.finding.plan.partnership,
@@ -97,11 +96,7 @@ def _email_lead(contribution: Contribution) -> User | None:
             "action_url": settings.SITE_URL + action.get_absolute_url(),
         },
     )
-    try:
-        email_send(message)
-    except Exception:  # noqa: BLE001 - whatever the mail server did, the contribution stands
-        return None
-    return lead
+    return None if refused else lead
 
 
 def contributions_since_last_update(*, action: Action) -> QuerySet[Contribution]:

@@ -21,7 +21,7 @@ from django.utils import timezone
 from actions import services
 from actions.models import Action, Plan, PlanStatus, TargetDateRequest, TargetDateRequestStatus
 from audit.models import EventKind
-from notifications.emails import email_send, email_to
+from notifications.emails import email_each
 from people.models import Role, User
 
 # An owner is asked to say early that a date will slip: within this many days of the
@@ -307,24 +307,6 @@ def date_request_decide(
 # --- E-mails -------------------------------------------------------------------------------
 
 
-def _send(
-    people: list[User], *, subject: str, template: str, context: dict[str, object]
-) -> list[User]:
-    not_emailed = []
-    for person in people:
-        message = email_to(
-            person,
-            subject=subject,
-            template=template,
-            context={**context, "recipient": person},
-        )
-        try:
-            email_send(message)
-        except Exception:  # noqa: BLE001 - whatever the mail server did, the record stands
-            not_emailed.append(person)
-    return not_emailed
-
-
 def _context(date_request: TargetDateRequest) -> dict[str, object]:
     action = date_request.action
     return {
@@ -349,7 +331,7 @@ def _email_managers(date_request: TargetDateRequest) -> list[User]:
         .exclude(pk=date_request.requested_by_id)
         .order_by("last_name", "first_name", "pk")
     )
-    return _send(
+    return email_each(
         managers,
         subject=f"Action {action.reference}: a new target date awaits your decision",
         template="emails/date_request_made",
@@ -363,7 +345,7 @@ def _email_decision(date_request: TargetDateRequest) -> list[User]:
     if action.lead_officer is not None and action.lead_officer_id != date_request.requested_by_id:
         people.append(action.lead_officer)
     approved = date_request.status == TargetDateRequestStatus.APPROVED
-    return _send(
+    return email_each(
         [person for person in people if person.is_active and person.email],
         subject=f"Action {action.reference}: new target date "
         + ("approved" if approved else "refused"),

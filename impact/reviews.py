@@ -22,7 +22,7 @@ from audit.models import EventKind
 from audit.trail import record
 from impact.models import Direction, Reading, SustainabilityReview
 from impact.selectors import value_in_words
-from notifications.emails import email_send, email_to
+from notifications.emails import email_each
 from partnerships.models import Agency
 from people.models import Role, User
 from people.permissions import can_review_sustainability
@@ -261,27 +261,19 @@ def _email_managers(action: Action, *, subject: str, reason: str, user: User | N
     managers = User.objects.active_in(partnership.pk, Role.MANAGER).exclude(email="")
     if user is not None:
         managers = managers.exclude(pk=user.pk)
-    not_emailed = []
-    for manager in managers:
-        message = email_to(
-            manager,
-            subject=subject,
-            template="emails/review_slipped",
-            context={
-                "recipient": manager,
-                "action": action,
-                "reason": reason,
-                "reopened_by": user,
-                "partnership": partnership,
-                "site_url": settings.SITE_URL,
-                "action_url": settings.SITE_URL + action.get_absolute_url(),
-            },
-        )
-        try:
-            email_send(message)
-        except Exception:  # noqa: BLE001 - whatever the mail server did, the reopening stands
-            not_emailed.append(manager)
-    return not_emailed
+    return email_each(
+        managers,
+        subject=subject,
+        template="emails/review_slipped",
+        context={
+            "action": action,
+            "reason": reason,
+            "reopened_by": user,
+            "partnership": partnership,
+            "site_url": settings.SITE_URL,
+            "action_url": settings.SITE_URL + action.get_absolute_url(),
+        },
+    )
 
 
 # --- A measure falling back -------------------------------------------------------------

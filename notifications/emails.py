@@ -45,6 +45,28 @@ def email_send(message: EmailMultiAlternatives) -> None:
     message.send()
 
 
+def email_each[Person: "AbstractUser"](
+    people: Iterable[Person],
+    *,
+    subject: str,
+    template: str,
+    context: Mapping[str, object],
+) -> list[Person]:
+    """The same e-mail to each person (the context names them `recipient`), each sent on
+    its own; returns those the mail server refused, so the record that prompted it stands
+    and the person who made it can be told whom to tell."""
+    refused = []
+    for person in people:
+        message = email_to(
+            person, subject=subject, template=template, context={**context, "recipient": person}
+        )
+        try:
+            email_send(message)
+        except Exception:  # noqa: BLE001 - whatever the mail server did, the record stands
+            refused.append(person)
+    return refused
+
+
 # What makes an e-mail the same as one sent before: its kind, its recipient, its occasion.
 type EmailKey = tuple[str, int, str]
 
