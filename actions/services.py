@@ -36,7 +36,7 @@ from actions.rag import RAG
 from actions.rules import date_not_in_future, sustainability_review_due
 from audit.models import EventKind
 from audit.trail import record
-from notifications.emails import email_send, email_to
+from notifications.emails import email_each
 from partnerships.models import Agency
 from partnerships.versioning import StaleEdit, version_claim
 from people.models import User
@@ -756,33 +756,21 @@ def _email_decision(closure: Closure) -> list[User]:
     owners = [closure.proposed_by]
     if action.lead_officer is not None and action.lead_officer_id != closure.proposed_by_id:
         owners.append(action.lead_officer)
-    partnership = action.finding.plan.partnership
     agreed = closure.status == ClosureStatus.AGREED
-    not_emailed = []
-    for owner in owners:
-        if not owner.is_active or not owner.email:
-            continue
-        message = email_to(
-            owner,
-            subject=f"Action {action.reference} "
-            + ("is complete: closure agreed" if agreed else "closure not agreed"),
-            template="emails/closure_decided",
-            context={
-                "recipient": owner,
-                "closure": closure,
-                "action": action,
-                "agreed": agreed,
-                "proposer": owner.pk == closure.proposed_by_id,
-                "partnership": partnership,
-                "site_url": settings.SITE_URL,
-                "action_url": settings.SITE_URL + action.get_absolute_url(),
-            },
-        )
-        try:
-            email_send(message)
-        except Exception:  # noqa: BLE001 - whatever the mail server did, the decision stands
-            not_emailed.append(owner)
-    return not_emailed
+    return email_each(
+        [owner for owner in owners if owner.is_active and owner.email],
+        subject=f"Action {action.reference} "
+        + ("is complete: closure agreed" if agreed else "closure not agreed"),
+        template="emails/closure_decided",
+        context={
+            "closure": closure,
+            "action": action,
+            "agreed": agreed,
+            "partnership": action.finding.plan.partnership,
+            "site_url": settings.SITE_URL,
+            "action_url": settings.SITE_URL + action.get_absolute_url(),
+        },
+    )
 
 
 @transaction.atomic
